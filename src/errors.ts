@@ -1,0 +1,36 @@
+// Errors the user can fix (bad dataset, template, flag) versus faults in this program.
+// The CLI prints an InputError as one line per problem, `file:place: message`, and exits 1, with no stack trace.
+
+export interface Problem {
+  /** The file at fault, as the user named it (relative path where possible). */
+  file: string;
+  /** Where in the file: a JSON path (`$.documents[2].value`), `line 12, column 5`, or '' for the whole file. */
+  place: string;
+  message: string;
+}
+
+export class InputError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+
+  static one(file: string, place: string, message: string): InputError {
+    return new InputError([{ file, place, message }]);
+  }
+}
+
+export function formatProblem(problem: Problem): string {
+  return problem.place ? `${problem.file}: ${problem.place}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+}
+
+/** A warning that does not stop the build (e.g. a character no font covers); `--strict` makes warnings errors. */
+export interface Warning {
+  code: 'uncovered-character' | 'other';
+  message: string;
+}
+
+export type WarningSink = (warning: Warning) => void;
