@@ -85,7 +85,8 @@ describe('.github/workflows/briefing.yml', () => {
     const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
       .scripts;
     expect(scripts.test).toBeTruthy();
-    expect(scripts.build).toBeTruthy();
+    // The workflow appends `--data …` to `npm run build`: the script must end by running `briefing build`.
+    expect(scripts.build?.trim(), 'the build script ends with the CLI\'s build command').toMatch(/\.js build$/);
   });
 
   it('installs the Debian package of every tool a test calls', () => {
@@ -135,6 +136,12 @@ describe('.github/workflows/briefing.yml', () => {
       expect(paths.some((path) => path.startsWith('output/') && path.endsWith(`.${extension}`)), extension).toBe(true);
     }
     expect(upload?.with?.['if-no-files-found']).toBe('error');
+  });
+
+  it('builds the dataset the artifact is named after', () => {
+    expect(workflow.env?.DATASET).toMatch(/^[a-z0-9-]+$/);
+    // `npm run build -- ARGS` hands ARGS to the script's last command, `node dist/cli.js build`.
+    expect(steps.find(runs(/^npm run build\b/m))?.run).toContain('--data "data/${DATASET}.json"');
   });
 
   // TODO(bench owner): drop the skip once data/dgsn-2017.json lands with the spine.
