@@ -1,0 +1,164 @@
+// Headings, paragraphs, lists and key figures, laid out into slices for the paginator (flow.ts).
+// Each slice draws its text inside marked content that belongs to the block's structure element.
+import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
+import type { LaidLine, ParagraphLayout } from './text/api.js';
+import { type LayoutContext, drawLine, fill, placeAt, rule, specOf, spansOf } from './context.js';
+import type { Slice } from './flow.js';
+import type { StructElement } from './structure.js';
+import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
+
+/** One slice per line; `tag` wraps each line in marked content of the block's element. */
+function lineSlices(
+  ctx: LayoutContext,
+  layout: ParagraphLayout,
+  style: TextStyle,
+  element: StructElement,
+  tag: string,
+  box: { x: number; width: number },
+): Slice[] {
+  return layout.lines.map((line) => ({
+    height: line.height,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    keepWithNext: false,
+    draw: (top: number) => ctx.tagger.content(element, tag, () => drawLine(ctx, line, style.color, box.x, top, box.width)),
+  }));
+}
+
+/** Keeps the first two and the last two lines of a paragraph together (no orphans, no widows). */
+function keepOrphansAndWidows(slices: Slice[]): void {
+  if (slices.length < 2) return;
+  slices[0]!.keepWithNext = true;
+  slices[slices.length - 2]!.keepWithNext = true;
+}
+
+/** Puts the block's outer spacing on its first and last slice. */
+function withSpacing(slices: Slice[], style: Pick<TextStyle, 'spaceBefore' | 'spaceAfter'>): Slice[] {
+  if (slices.length > 0) {
+    slices[0]!.spaceBefore = style.spaceBefore;
+    slices[slices.length - 1]!.spaceAfter = style.spaceAfter;
+  }
+  return slices;
+}
+
+export function headingSlices(ctx: LayoutContext, block: HeadingBlock): Slice[] {
+  const style = HEADING[block.level];
+  const tag = `H${block.level}`;
+  const element = ctx.tagger.element(tag);
+  const layout = ctx.engine.layout(specOf(spansOf(block.inlines), style, ctx.direction, 'start'), FRAME.width);
+  const slices = lineSlices(ctx, layout, style, element, tag, { x: FRAME.left, width: FRAME.width });
+  for (const slice of slices) slice.keepWithNext = true;
+  const last = slices[slices.length - 1];
+  const underline = block.level === 3 ? undefined : HEADING_RULE[block.level];
+  if (last && underline) {
+    // The rule sits under the last line, inside the heading's own height, so it always stays with the heading.
+    const drawText = last.draw;
+    const textHeight = last.height;
+    last.height += underline.gap + underline.width;
+    last.draw = (top) => {
+      drawText(top);
+      const y = top + textHeight + underline.gap + underline.width / 2;
+      rule(ctx, FRAME.left, FRAME.right, y, underline.width, underline.color);
+    };
+  }
+  return withSpacing(slices, style);
+}
+
+export function paragraphSlices(ctx: LayoutContext, block: ParagraphBlock): Slice[] {
+  const style = PARAGRAPH[block.role];
+  const element = ctx.tagger.element('P');
+  const layout = ctx.engine.layout(specOf(spansOf(block.inlines), style, ctx.direction, block.align), FRAME.width);
+  const slices = lineSlices(ctx, layout, style, element, 'P', { x: FRAME.left, width: FRAME.width });
+  keepOrphansAndWidows(slices);
+  const first = slices[0];
+  if (first && block.role === 'source') {
+    // A short rule on the start side sets the source line apart from the body above it.
+    const drawText = first.draw;
+    const ruleSpace = SOURCE_RULE.gap + SOURCE_RULE.width;
+    first.height += ruleSpace;
+    first.draw = (top) => {
+      const x = placeAt(block.align === 'end' ? 'end' : 'start', FRAME.left, FRAME.right, SOURCE_RULE.length, ctx.direction);
+      rule(ctx, x, x + SOURCE_RULE.length, top + SOURCE_RULE.width / 2, SOURCE_RULE.width, SOURCE_RULE.color);
+      drawText(top + ruleSpace);
+    };
+  }
+  return withSpacing(slices, style);
+}
+
+export function listSlices(ctx: LayoutContext, block: ListBlock): Slice[] {
+  const style = LIST.text;
+  const list = ctx.tagger.element('L');
+  const numbers = new Intl.NumberFormat(ctx.lang, { useGrouping: false });
+  const bodyWidth = FRAME.width - LIST.labelWidth;
+  // The label column is on the start side (right in RTL); the item text hangs beside it.
+  const labelX = placeAt('start', FRAME.left, FRAME.right, LIST.labelWidth, ctx.direction);
+  const bodyX = placeAt('end', FRAME.left, FRAME.right, bodyWidth, ctx.direction);
+  const slices: Slice[] = [];
+
+  block.items.forEach((inlines, index) => {
+    const item = ctx.tagger.element('LI', list);
+    const labelElement = ctx.tagger.element('Lbl', item);
+    const body = ctx.tagger.element('LBody', item);
+    const labelText = block.ordered ? `${numbers.format(index + 1)}.` : LIST.bullet;
+    const [label] = ctx.engine.layout(specOf([{ text: labelText, bold: block.ordered, italic: false }], style, ctx.direction, 'start'), LIST.labelWidth).lines;
+    const layout = ctx.engine.layout(specOf(spansOf(inlines), style, ctx.direction, 'start'), bodyWidth);
+    const itemSlices = lineSlices(ctx, layout, style, body, 'LBody', { x: bodyX, width: bodyWidth });
+    keepOrphansAndWidows(itemSlices);
+    const first = itemSlices[0];
+    if (first && label) {
+      const drawBody = first.draw;
+      first.draw = (top) => {
+        ctx.tagger.content(labelElement, 'Lbl', () => drawLine(ctx, label, style.color, labelX, top, LIST.labelWidth));
+        drawBody(top);
+      };
+      first.spaceBefore = index === 0 ? 0 : LIST.itemGap;
+    }
+    slices.push(...itemSlices);
+  });
+  return withSpacing(slices, style);
+}
+
+/** Consecutive key figures share rows of up to FIGURE.perRow cards, the first on the start side. */
+export function figureRowSlices(ctx: LayoutContext, figures: readonly FigureBlock[]): Slice[] {
+  const perRow = Math.min(FIGURE.perRow, figures.length);
+  const cardWidth = (FRAME.width - FIGURE.gap * (perRow - 1)) / perRow;
+  const innerWidth = cardWidth - 2 * FIGURE.padding - FIGURE.barWidth;
+  const slices: Slice[] = [];
+
+  for (let start = 0; start < figures.length; start += perRow) {
+    const cards = figures.slice(start, start + perRow).map((figure) => {
+      const element = ctx.tagger.element('P');
+      const value = ctx.engine.layout(specOf([{ text: figure.value, bold: true, italic: false }], FIGURE.value, ctx.direction, 'start'), innerWidth);
+      const caption = ctx.engine.layout(specOf(spansOf(figure.caption), FIGURE.caption, ctx.direction, 'start'), innerWidth);
+      return { element, value, caption, height: value.height + caption.height + 2 * FIGURE.padding };
+    });
+    const height = Math.max(...cards.map((card) => card.height));
+    slices.push({
+      height,
+      spaceBefore: FIGURE.gap,
+      spaceAfter: 0,
+      keepWithNext: false,
+      draw: (top) =>
+        cards.forEach((card, column) => {
+          const offset = column * (cardWidth + FIGURE.gap);
+          const x = ctx.direction === 'rtl' ? FRAME.right - offset - cardWidth : FRAME.left + offset;
+          fill(ctx, x, top, cardWidth, height, COLOR.figureFill);
+          const barX = placeAt('start', x, x + cardWidth, FIGURE.barWidth, ctx.direction);
+          fill(ctx, barX, top, FIGURE.barWidth, height, COLOR.accent);
+          // The text box is the card less the bar (start side) and the padding on both sides.
+          const textX = ctx.direction === 'rtl' ? x + FIGURE.padding : x + FIGURE.barWidth + FIGURE.padding;
+          let y = top + FIGURE.padding;
+          const drawLines = (lines: LaidLine[], color: string) =>
+            lines.forEach((line) => {
+              drawLine(ctx, line, color, textX, y, innerWidth);
+              y += line.height;
+            });
+          ctx.tagger.content(card.element, 'P', () => {
+            drawLines(card.value.lines, FIGURE.value.color);
+            drawLines(card.caption.lines, FIGURE.caption.color);
+          });
+        }),
+    });
+  }
+  return withSpacing(slices, { spaceBefore: FIGURE.spaceBefore, spaceAfter: FIGURE.spaceAfter });
+}

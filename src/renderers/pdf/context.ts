@@ -1,0 +1,66 @@
+// What every block layout needs: the pdfkit document, the text engine, the structure tagger and the
+// document's direction; plus the small helpers that turn model inlines into text-engine paragraphs.
+import type { Align, Direction, Inline } from '../../model/types.js';
+import type { WarningSink } from '../../errors.js';
+import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text/api.js';
+import type { Tagger } from './structure.js';
+import type { TextStyle } from './style.js';
+
+export interface LayoutContext {
+  doc: PDFKit.PDFDocument;
+  engine: TextEngine;
+  tagger: Tagger;
+  direction: Direction;
+  lang: string;
+  warn: WarningSink;
+}
+
+/** Model inlines as text-engine spans; a forced break (`<br>`) becomes '\n', a mandatory break in UAX #14. */
+export function spansOf(inlines: readonly Inline[], bold = false): StyledText[] {
+  return inlines.map((inline) =>
+    inline.kind === 'text'
+      ? { text: inline.text, bold: bold || inline.bold, italic: inline.italic }
+      : { text: '\n', bold, italic: false },
+  );
+}
+
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+}
+
+export function specOf(spans: StyledText[], style: Pick<TextStyle, 'size' | 'lineHeight' | 'bold'>, direction: Direction, align: Align): ParagraphSpec {
+  return {
+    spans: style.bold ? spans.map((s) => ({ ...s, bold: true })) : spans,
+    size: style.size,
+    lineHeight: style.lineHeight,
+    direction,
+    align,
+  };
+}
+
+/** Draws one line in the given colour; the line's own spec decides its alignment inside the box. */
+export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: number, y: number, width: number): void {
+  ctx.doc.fillColor(color);
+  ctx.engine.drawLine(line, x, y, width);
+}
+
+/** x of a box of `width` placed at the logical start (right in RTL) or end of the span [left, right]. */
+export function placeAt(side: 'start' | 'end' | 'center', left: number, right: number, width: number, direction: Direction): number {
+  if (side === 'center') return left + (right - left - width) / 2;
+  const atRight = (side === 'start') === (direction === 'rtl');
+  return atRight ? right - width : left;
+}
+
+/** Draws a horizontal rule as a layout artifact. */
+export function rule(ctx: LayoutContext, x1: number, x2: number, y: number, width: number, color: string): void {
+  ctx.tagger.artifact('Layout', () => {
+    ctx.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
+  });
+}
+
+/** Fills a rectangle as a layout artifact. */
+export function fill(ctx: LayoutContext, x: number, y: number, width: number, height: number, color: string): void {
+  ctx.tagger.artifact('Layout', () => {
+    ctx.doc.save().rect(x, y, width, height).fill(color).restore();
+  });
+}

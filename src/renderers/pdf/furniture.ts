@@ -1,0 +1,43 @@
+// Running header (title, date) and footer (source, "صفحة 1 من 2") on every page, drawn as pagination artifacts
+// once the page count is known (the document buffers its pages).
+import type { DocumentMetadata } from '../../model/types.js';
+import { type LayoutContext, drawLine, placeAt, rule, specOf } from './context.js';
+import { FRAME, FURNITURE } from './style.js';
+
+export function pageLabel(meta: DocumentMetadata, page: number, pages: number): string {
+  const numbers = new Intl.NumberFormat(meta.lang, { useGrouping: false });
+  return meta.pageLabel.replaceAll('{page}', numbers.format(page)).replaceAll('{pages}', numbers.format(pages));
+}
+
+/** Draws one line of furniture text in a box on the given side of the frame; warns if it had to wrap. */
+function furnitureText(ctx: LayoutContext, text: string, side: 'start' | 'end', maxWidth: number, top: number): void {
+  if (!text.trim()) return;
+  const spec = specOf([{ text, bold: false, italic: false }], FURNITURE, ctx.direction, side);
+  const layout = ctx.engine.layout(spec, maxWidth);
+  if (layout.lines.length > 1) {
+    ctx.warn({ code: 'other', message: `running header/footer text does not fit on one line: "${text}"` });
+  }
+  const line = layout.lines[0];
+  if (!line) return;
+  const x = placeAt(side, FRAME.left, FRAME.right, maxWidth, ctx.direction);
+  drawLine(ctx, line, FURNITURE.color, x, top, maxWidth);
+}
+
+export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void {
+  const { start, count } = ctx.doc.bufferedPageRange();
+  for (let index = 0; index < count; index++) {
+    ctx.doc.switchToPage(start + index);
+    ctx.tagger.artifact('Pagination', () => {
+      furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop);
+    });
+    rule(ctx, FRAME.left, FRAME.right, FURNITURE.headerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
+    rule(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
+    ctx.tagger.artifact('Pagination', () => {
+      const label = pageLabel(meta, index + 1, count);
+      const labelWidth = ctx.engine.measure(specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
+      const gutter = 24;
+      furnitureText(ctx, label, 'end', labelWidth + 1, FURNITURE.footerTop);
+      furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - gutter, FURNITURE.footerTop);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+// The PDF renderer: document model → tagged, reproducible A4 PDF. Page layout lives in this folder; bidi,
+// shaping, line breaking and fonts live in ./text (the text engine).
+import type { DocumentModel } from '../../model/types.js';
+import type { RenderContext, Renderer } from '../types.js';
+import type { LayoutContext } from './context.js';
+import { createDocument, finish } from './document.js';
+import { paginate } from './flow.js';
+import { drawFurniture } from './furniture.js';
+import { layoutBlocks } from './layout.js';
+import { Tagger } from './structure.js';
+import { FRAME } from './style.js';
+import { createTextEngine } from './text/index.js';
+
+export async function renderPdf(model: DocumentModel, { warn }: RenderContext): Promise<Uint8Array> {
+  const doc = createDocument(model.meta);
+  const ctx: LayoutContext = {
+    doc,
+    engine: createTextEngine(doc, warn),
+    tagger: new Tagger(doc),
+    direction: model.meta.dir,
+    lang: model.meta.lang,
+    warn,
+  };
+  const slices = layoutBlocks(ctx, model.blocks);
+  paginate(slices, FRAME, () => doc.addPage());
+  drawFurniture(ctx, model.meta);
+  ctx.tagger.end();
+  return finish(doc);
+}
+
+export const pdfRenderer: Renderer = {
+  format: 'pdf',
+  extension: 'pdf',
+  render: renderPdf,
+};

@@ -1,0 +1,112 @@
+// The briefing's page geometry and typographic scale, in one place so layout code holds no magic numbers.
+// Colours are chosen to stay distinct when the briefing is printed in greyscale.
+import type { ParagraphRole } from '../../model/types.js';
+
+/** A4 in points. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+
+/** Print margins of the body text frame; the running header and footer sit inside the top and bottom margins. */
+export const MARGIN = { top: 82, bottom: 76, left: 62, right: 62 } as const;
+
+export const FRAME = {
+  left: MARGIN.left,
+  right: PAGE.width - MARGIN.right,
+  top: MARGIN.top,
+  bottom: PAGE.height - MARGIN.bottom,
+  width: PAGE.width - MARGIN.left - MARGIN.right,
+  height: PAGE.height - MARGIN.top - MARGIN.bottom,
+} as const;
+
+export const COLOR = {
+  ink: '#1b1b1b',
+  heading: '#10263f',
+  muted: '#55595f',
+  accent: '#1d4e7a',
+  rule: '#9aa0a6',
+  hairline: '#c9cdd2',
+  headerFill: '#dfe4ea',
+  zebraFill: '#f3f4f6',
+  figureFill: '#eef1f4',
+} as const;
+
+export interface TextStyle {
+  size: number;
+  lineHeight: number;
+  bold: boolean;
+  color: string;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+export const HEADING: Record<1 | 2 | 3, TextStyle> = {
+  1: { size: 21, lineHeight: 1.45, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 14 },
+  2: { size: 14.5, lineHeight: 1.5, bold: true, color: COLOR.heading, spaceBefore: 20, spaceAfter: 8 },
+  3: { size: 12, lineHeight: 1.55, bold: true, color: COLOR.heading, spaceBefore: 14, spaceAfter: 5 },
+};
+
+/** Rule under the document title (level 1) and under section headings (level 2). */
+export const HEADING_RULE = {
+  1: { width: 1.6, color: COLOR.accent, gap: 6 },
+  2: { width: 0.6, color: COLOR.hairline, gap: 3 },
+} as const;
+
+export const PARAGRAPH: Record<ParagraphRole, TextStyle> = {
+  body: { size: 10.8, lineHeight: 1.75, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 9 },
+  lead: { size: 12.4, lineHeight: 1.7, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 14 },
+  note: { size: 9.4, lineHeight: 1.65, bold: false, color: COLOR.muted, spaceBefore: 0, spaceAfter: 8 },
+  source: { size: 9.4, lineHeight: 1.6, bold: false, color: COLOR.muted, spaceBefore: 14, spaceAfter: 0 },
+  meta: { size: 10, lineHeight: 1.6, bold: false, color: COLOR.muted, spaceBefore: 0, spaceAfter: 12 },
+};
+
+/** A thin rule above the source line sets it apart from the body. */
+export const SOURCE_RULE = { width: 0.5, color: COLOR.hairline, length: 120, gap: 6 } as const;
+
+export const LIST = {
+  text: { size: 10.8, lineHeight: 1.7, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 9 } as TextStyle,
+  /** Width of the label column (bullet or number) on the start side. */
+  labelWidth: 20,
+  itemGap: 2,
+  bullet: '•',
+};
+
+export const FIGURE = {
+  value: { size: 20, lineHeight: 1.3, bold: true, color: COLOR.heading },
+  caption: { size: 9.6, lineHeight: 1.55, bold: false, color: COLOR.ink },
+  /** Up to this many consecutive key figures share one row. */
+  perRow: 3,
+  gap: 10,
+  padding: 10,
+  /** The bar on the start side of each card. */
+  barWidth: 3,
+  spaceBefore: 4,
+  spaceAfter: 14,
+} as const;
+
+export const TABLE = {
+  caption: { size: 10.8, lineHeight: 1.55, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
+  captionGap: 5,
+  head: { size: 9.8, lineHeight: 1.5, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
+  cell: { size: 9.8, lineHeight: 1.55, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
+  padX: 6,
+  padY: 4,
+  /** Heavier rules above and below the table and under the header (booktabs style); hairlines between rows. */
+  outerRule: 0.9,
+  headRule: 0.6,
+  rowRule: 0.35,
+  spaceBefore: 8,
+  spaceAfter: 16,
+} as const;
+
+export const FURNITURE = {
+  size: 8.4,
+  bold: false,
+  lineHeight: 1.4,
+  color: COLOR.muted,
+  /** Top of the running header's line box, and the rule under it. */
+  headerTop: 40,
+  headerRuleY: 60,
+  /** The rule above the footer, and the top of the footer's line box. */
+  footerRuleY: PAGE.height - 56,
+  footerTop: PAGE.height - 50,
+  ruleWidth: 0.5,
+} as const;

@@ -1,0 +1,286 @@
+// Tables, right to left in an RTL document: the first column on the start side, cells wrapping inside their
+// boxes, numbers right-aligned on a common edge per column (units under units), header rows repeated on every
+// page the table spans, and a row never cut unless it is taller than a page.
+import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
+import type { LaidLine } from './text/api.js';
+import { type LayoutContext, drawLine, fill, plainText, rule, specOf, spansOf } from './context.js';
+import type { Slice } from './flow.js';
+import type { StructElement } from './structure.js';
+import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
+
+interface Box {
+  x: number;
+  width: number;
+}
+
+interface PlacedCell {
+  cell: TableCell;
+  /** First column (logical index) and how many columns it spans. */
+  column: number;
+  span: number;
+}
+
+interface LaidCell {
+  element: StructElement;
+  tag: 'TH' | 'TD';
+  color: string;
+  /** The cell's box between its rules, and the box its lines are drawn in (inside the padding). */
+  box: Box;
+  textBox: Box;
+  lines: LaidLine[];
+}
+
+interface LaidRow {
+  cells: LaidCell[];
+  height: number;
+}
+
+const DEFAULT_COLUMN: TableColumn = { width: 0, align: 'start', numeric: false };
+
+/** Logical placement of each row's cells in the column grid (colspans clipped to the grid). */
+function placeCells(row: TableRow, columnCount: number): PlacedCell[] {
+  const placed: PlacedCell[] = [];
+  let column = 0;
+  for (const cell of row.cells) {
+    if (column >= columnCount) break;
+    const span = Math.max(1, Math.min(cell.colspan, columnCount - column));
+    placed.push({ cell, column, span });
+    column += span;
+  }
+  return placed;
+}
+
+function cellStyle(cell: TableCell, inHead: boolean): TextStyle {
+  return inHead || cell.header ? TABLE.head : TABLE.cell;
+}
+
+/** A numeric cell's lines are right-aligned (units under units) whatever the text direction. */
+function rightAlign(direction: Direction): Align {
+  return direction === 'rtl' ? 'start' : 'end';
+}
+
+/**
+ * Column widths from the model's fractions, raised where a column could not hold its widest word (or, for a
+ * figure, its whole number) and paid for by the columns with room to spare.
+ */
+function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
+  const total = FRAME.width;
+  const fractionSum = columns.reduce((sum, c) => sum + Math.max(0, c.width), 0);
+  const base = columns.map((c) => (fractionSum > 0 ? (Math.max(0, c.width) / fractionSum) * total : total / columns.length));
+  const minimum = columns.map(() => 0);
+  for (const { placed, inHead } of rows) {
+    for (const { cell, column, span } of placed) {
+      if (span !== 1) continue;
+      const style = cellStyle(cell, inHead);
+      const text = plainText(cell.inlines);
+      const pieces = cell.numeric ? [text.trim()] : text.split(/\s+/);
+      for (const piece of pieces) {
+        if (!piece) continue;
+        const width = ctx.engine.measure(specOf([{ text: piece, bold: false, italic: false }], style, ctx.direction, 'start'));
+        minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX);
+      }
+    }
+  }
+  const minimumSum = minimum.reduce((a, b) => a + b, 0);
+  if (minimumSum >= total) return minimum.map((m) => (m / minimumSum) * total);
+  const deficit = base.reduce((sum, b, c) => sum + Math.max(0, minimum[c]! - b), 0);
+  const slack = base.reduce((sum, b, c) => sum + Math.max(0, b - minimum[c]!), 0);
+  return base.map((b, c) => (b < minimum[c]! ? minimum[c]! : b - (deficit * (b - minimum[c]!)) / slack));
+}
+
+export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
+  const { direction } = ctx;
+  const columnCount = Math.max(block.columns.length, ...[...block.head, ...block.body].map((r) => r.cells.reduce((n, c) => n + Math.max(1, c.colspan), 0)));
+  if (columnCount === 0) return [];
+  const columns = Array.from({ length: columnCount }, (_, c) => block.columns[c] ?? DEFAULT_COLUMN);
+  const rows = [
+    ...block.head.map((row) => ({ placed: placeCells(row, columnCount), inHead: true })),
+    ...block.body.map((row) => ({ placed: placeCells(row, columnCount), inHead: false })),
+  ];
+  const widths = columnWidths(ctx, columns, rows);
+
+  // Column c's left edge: in RTL the first column is at the right of the frame and the others follow leftwards.
+  const lefts: number[] = [];
+  let edge = direction === 'rtl' ? FRAME.right : FRAME.left;
+  for (const width of widths) {
+    if (direction === 'rtl') edge -= width;
+    lefts.push(edge);
+    if (direction === 'ltr') edge += width;
+  }
+  const boxOf = (column: number, span: number): Box => {
+    const covered = Array.from({ length: span }, (_, k) => column + k);
+    const x = Math.min(...covered.map((c) => lefts[c]!));
+    const right = Math.max(...covered.map((c) => lefts[c]! + widths[c]!));
+    return { x, width: right - x };
+  };
+  const inner = (box: Box): Box => ({ x: box.x + TABLE.padX, width: box.width - 2 * TABLE.padX });
+
+  // Numbers in a column share one right edge: they sit right-aligned in a box as wide as the column's widest
+  // figure, and that box is placed in the cell as the column's alignment says.
+  const numberWidth = columns.map(() => 0);
+  for (const { placed, inHead } of rows) {
+    for (const { cell, column, span } of placed) {
+      if (!cell.numeric || span !== 1 || inHead) continue;
+      const spec = specOf(spansOf(cell.inlines), cellStyle(cell, inHead), direction, rightAlign(direction));
+      numberWidth[column] = Math.max(numberWidth[column]!, ctx.engine.measure(spec));
+    }
+  }
+
+  const table = ctx.tagger.element('Table');
+  const slices: Slice[] = [];
+
+  const captionText = spansOf(block.caption);
+  if (plainText(block.caption).trim()) {
+    const caption = ctx.tagger.element('Caption', table);
+    const layout = ctx.engine.layout(specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
+    for (const line of layout.lines) {
+      slices.push({
+        height: line.height,
+        spaceBefore: 0,
+        spaceAfter: 0,
+        keepWithNext: true,
+        draw: (top) => ctx.tagger.content(caption, 'Caption', () => drawLine(ctx, line, TABLE.caption.color, FRAME.left, top, FRAME.width)),
+      });
+    }
+    slices[slices.length - 1]!.spaceAfter = TABLE.captionGap;
+  }
+
+  const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow => {
+    const cells = placed.map(({ cell, column, span }): LaidCell => {
+      const style = cellStyle(cell, inHead);
+      const tag = inHead || cell.header ? 'TH' : 'TD';
+      const scope = tag === 'TH' ? (inHead ? 'Column' : 'Row') : undefined;
+      const element = ctx.tagger.element(tag, rowElement, scope ? { scope } : {});
+      const box = boxOf(column, span);
+      let textBox = inner(box);
+      const numeric = cell.numeric && !inHead;
+      const align = numeric ? rightAlign(direction) : cell.align;
+      const lines = ctx.engine.layout(specOf(spansOf(cell.inlines), style, direction, align), textBox.width).lines;
+      if (numeric) {
+        const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
+        const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
+        const x = side === 'center' ? textBox.x + (textBox.width - width) / 2 : (side === 'start') === (direction === 'rtl') ? textBox.x + textBox.width - width : textBox.x;
+        textBox = { x, width };
+      }
+      for (const line of lines) {
+        if (line.width > textBox.width + 0.5) {
+          ctx.warn({ code: 'other', message: `table cell text "${line.text}" is wider than its column (${line.width.toFixed(1)} pt > ${textBox.width.toFixed(1)} pt)` });
+        }
+      }
+      return { element, tag, color: style.color, box, textBox, lines };
+    });
+    const height = Math.max(0, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+    return { cells, height };
+  };
+
+  /** Draws the given lines of each cell (all of them unless `parts` says which), clipped to the cell box. */
+  const drawCells = (row: LaidRow, top: number, height: number, tagged: boolean, parts?: LaidLine[][]) => {
+    row.cells.forEach((cell, index) => {
+      const lines = parts ? parts[index]! : cell.lines;
+      const draw = () => {
+        ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
+        let y = top + TABLE.padY;
+        for (const line of lines) {
+          drawLine(ctx, line, cell.color, cell.textBox.x, y, cell.textBox.width);
+          y += line.height;
+        }
+        ctx.doc.restore();
+      };
+      if (tagged) ctx.tagger.content(cell.element, cell.tag, draw);
+      else draw();
+    });
+  };
+
+  // Header rows: shaded, a heavy rule above and a medium one below; repeated (as artifacts) on later pages.
+  const thead = block.head.length > 0 ? ctx.tagger.element('THead', table) : undefined;
+  const headRows = thead ? rows.filter((r) => r.inHead).map((r) => layRow(r.placed, true, ctx.tagger.element('TR', thead))) : [];
+  const drawHeadRow = (row: LaidRow, index: number, top: number, tagged: boolean) => {
+    const decorate = () => {
+      ctx.doc.save().rect(FRAME.left, top, FRAME.width, row.height).fill(COLOR.headerFill).restore();
+      if (index === 0) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+      if (index === headRows.length - 1) strokeRule(ctx, top + row.height - TABLE.headRule / 2, TABLE.headRule, COLOR.ink);
+    };
+    if (tagged) {
+      ctx.tagger.artifact('Layout', decorate);
+      drawCells(row, top, row.height, true);
+    } else {
+      ctx.tagger.artifact('Pagination', () => {
+        decorate();
+        drawCells(row, top, row.height, false);
+      });
+    }
+  };
+  const repeat: Slice[] = headRows.map((row, index) => ({
+    height: row.height,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    keepWithNext: true,
+    draw: (top) => drawHeadRow(row, index, top, false),
+  }));
+  headRows.forEach((row, index) =>
+    slices.push({ height: row.height, spaceBefore: 0, spaceAfter: 0, keepWithNext: true, draw: (top) => drawHeadRow(row, index, top, true) }),
+  );
+
+  // Body rows: light zebra shading, hairlines between rows, a heavy rule where the table (or its page) ends.
+  const tbody = ctx.tagger.element('TBody', table);
+  const bodyRows = rows.filter((r) => !r.inHead);
+  const repeatHeight = repeat.reduce((h, s) => h + s.height, 0);
+  const capacity = FRAME.height - repeatHeight;
+  bodyRows.forEach(({ placed }, index) => {
+    const row = layRow(placed, false, ctx.tagger.element('TR', tbody));
+    const last = index === bodyRows.length - 1;
+    const shaded = index % 2 === 1;
+    const parts = row.height > capacity ? splitRow(row, capacity) : [{ height: row.height, lines: undefined }];
+    parts.forEach((part, partIndex) => {
+      const endsRow = partIndex === parts.length - 1;
+      slices.push({
+        height: part.height,
+        spaceBefore: 0,
+        spaceAfter: 0,
+        keepWithNext: false,
+        repeat,
+        draw: (top) => {
+          ctx.tagger.artifact('Layout', () => {
+            if (shaded) ctx.doc.save().rect(FRAME.left, top, FRAME.width, part.height).fill(COLOR.zebraFill).restore();
+            if (!thead && index === 0 && partIndex === 0) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+            if (endsRow && !last) strokeRule(ctx, top + part.height - TABLE.rowRule / 2, TABLE.rowRule, COLOR.rule);
+            if (endsRow && last) strokeRule(ctx, top + part.height - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+          });
+          drawCells(row, top, part.height, true, part.lines);
+        },
+        closePage: last && endsRow ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
+      });
+    });
+  });
+
+  if (slices.length > 0) {
+    slices[0]!.spaceBefore = TABLE.spaceBefore;
+    slices[slices.length - 1]!.spaceAfter = TABLE.spaceAfter;
+  }
+  return slices;
+}
+
+function strokeRule(ctx: LayoutContext, y: number, width: number, color: string): void {
+  ctx.doc.save().moveTo(FRAME.left, y).lineTo(FRAME.right, y).lineWidth(width).strokeColor(color).stroke().restore();
+}
+
+/** Splits a row taller than a page into parts that each fit, by whole lines of every cell. */
+function splitRow(row: LaidRow, capacity: number): { height: number; lines: LaidLine[][] }[] {
+  const room = capacity - 2 * TABLE.padY;
+  const remaining = row.cells.map((cell) => [...cell.lines]);
+  const parts: { height: number; lines: LaidLine[][] }[] = [];
+  while (remaining.some((lines) => lines.length > 0)) {
+    const lines = remaining.map((queue) => {
+      const taken: LaidLine[] = [];
+      let height = 0;
+      while (queue.length > 0 && (taken.length === 0 || height + queue[0]!.height <= room)) {
+        height += queue[0]!.height;
+        taken.push(queue.shift()!);
+      }
+      return taken;
+    });
+    const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+    parts.push({ height, lines });
+  }
+  return parts;
+}
