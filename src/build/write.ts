@@ -1,0 +1,160 @@
+// Writing a build's files as one change: every file goes to a temporary file beside its target, and only when
+// all of them are on disk are they renamed into place. If anything fails, targets renamed so far get their
+// previous contents back, and no temporary file is left behind.
+import { randomBytes } from 'node:crypto';
+import { promises as realFs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface OutputFile {
+  /** Absolute path of the file to create or replace. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The file-system calls the writer makes; tests swap one for a failing version. */
+export interface WriterFs {
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  lstat(path: string): Promise<{ isFile(): boolean }>;
+}
+
+/** Writes exclusively (never through an existing file or link) and flushes to disk before the rename. */
+async function writeFileDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await realFs.open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export const nodeWriterFs: WriterFs = {
+  mkdir: (path, options) => realFs.mkdir(path, options),
+  writeFile: writeFileDurably,
+  rename: (from, to) => realFs.rename(from, to),
+  link: (existing, newPath) => realFs.link(existing, newPath),
+  copyFile: (from, to) => realFs.copyFile(from, to),
+  unlink: (path) => realFs.unlink(path),
+  lstat: (path) => realFs.lstat(path),
+};
+
+/** A unique hidden name beside the target, ending in .tmp (which .gitignore skips). */
+export function siblingTempPath(target: string, purpose: 'new' | 'old'): string {
+  return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Raised when writing fails; `path` is the file or folder the failing call was about. */
+export class WriteFailure extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${path}: ${describeFsError(cause)}`);
+    this.name = 'WriteFailure';
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    EISDIR: 'a directory is in the way of the file',
+    ENOTDIR: 'a file is in the way of a directory on this path',
+    EEXIST: 'already exists',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOENT: 'no such file or directory',
+    ENAMETOOLONG: 'name too long',
+  };
+  const reason = code ? reasons[code] : undefined;
+  if (reason) return `cannot write: ${reason} (${code})`;
+  return `cannot write: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+interface Staged {
+  target: string;
+  temp: string;
+  /** Hard link (or copy) of the previous file, kept until every rename has succeeded. */
+  backup?: string;
+  renamed: boolean;
+}
+
+/** Writes all files or none. On failure the previous files are as they were and a WriteFailure is thrown. */
+export async function writeAllOrNothing(files: readonly OutputFile[], fs: WriterFs = nodeWriterFs): Promise<void> {
+  const staged: Staged[] = [];
+  const attempt = async <T>(path: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw new WriteFailure(path, error);
+    }
+  };
+  try {
+    for (const dir of new Set(files.map((file) => dirname(file.path)))) {
+      await attempt(dir, () => fs.mkdir(dir, { recursive: true }));
+    }
+    for (const file of files) {
+      const entry: Staged = { target: file.path, temp: siblingTempPath(file.path, 'new'), renamed: false };
+      staged.push(entry);
+      await attempt(file.path, () => fs.writeFile(entry.temp, file.bytes));
+    }
+    for (const entry of staged) {
+      entry.backup = await attempt(entry.target, () => keepPrevious(entry.target, fs));
+    }
+    for (const entry of staged) {
+      await attempt(entry.target, () => fs.rename(entry.temp, entry.target));
+      entry.renamed = true;
+    }
+  } catch (error) {
+    await rollBack(staged, fs);
+    throw error;
+  }
+  await Promise.all(staged.map((entry) => (entry.backup ? quietly(() => fs.unlink(entry.backup!)) : undefined)));
+}
+
+/** A second name for the current target (if it is a file), so it can be put back after a failed build. */
+async function keepPrevious(target: string, fs: WriterFs): Promise<string | undefined> {
+  let stats: { isFile(): boolean };
+  try {
+    stats = await fs.lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  // A directory or special file in the way fails later, at the rename, and is never touched.
+  if (!stats.isFile()) return undefined;
+  const backup = siblingTempPath(target, 'old');
+  try {
+    await fs.link(target, backup);
+  } catch {
+    await fs.copyFile(target, backup);
+  }
+  return backup;
+}
+
+async function rollBack(staged: readonly Staged[], fs: WriterFs): Promise<void> {
+  for (const entry of staged) {
+    if (entry.renamed) {
+      if (entry.backup) await quietly(() => fs.rename(entry.backup!, entry.target));
+      else await quietly(() => fs.unlink(entry.target));
+    } else {
+      await quietly(() => fs.unlink(entry.temp));
+      if (entry.backup) await quietly(() => fs.unlink(entry.backup!));
+    }
+  }
+}
+
+async function quietly(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // Best effort while cleaning up after an earlier failure, which is the one reported.
+  }
+}

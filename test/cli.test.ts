@@ -1,0 +1,159 @@
+// The real `briefing` command, compiled as it ships (dist/cli.js beside package.json), run in child processes.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledPackage, realPipelineLanded, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
+
+let workDir: string;
+
+beforeAll(() => {
+  compiledPackage();
+  workDir = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
+  chmodSync(workDir, 0o777);
+}, 120_000);
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+function freshDir(name: string): string {
+  const dir = join(workDir, name);
+  mkdirSync(dir, { recursive: true, mode: 0o777 });
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
+describe('briefing (compiled)', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const run = await runBriefing(['--help'], { cwd: freshDir('help') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: briefing build \[options\]/);
+    expect(run.stdout).toMatch(/--data FILE.*--template NAME.*--format LIST.*--out DIR.*--quiet.*--strict/s);
+    expect(run.stderr).toBe('');
+  });
+
+  it('--version prints the package.json version', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const run = await runBriefing(['--version'], { cwd: freshDir('version') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
+  it('an unknown flag is bad input: exit 1, one line naming it, no stack, nothing written', async () => {
+    const cwd = freshDir('unknown-flag');
+    const run = await runBriefing(['build', '--colour', 'red'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe('command line: --colour: unknown option (see briefing --help)');
+    noStackTrace(run.stderr);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('an unknown format is bad input', async () => {
+    const run = await runBriefing(['build', '--format', 'pdf,rtf'], { cwd: freshDir('bad-format') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^command line: --format: unknown format "rtf"/);
+  });
+
+  it('loads no renderer, template engine or PDF library for --help, and only the renderer asked for', async () => {
+    const cwd = freshDir('lazy');
+    const traceFile = join(cwd, 'trace.txt');
+    const hooks = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(${JSON.stringify(traceFile)}, resolved.url + '\\n');
+  return resolved;
+}`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+    const loaded = () => readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
+
+    expect((await runBriefing(['--help'], { cwd, nodeArgs })).status).toBe(0);
+    const forHelp = loaded();
+    expect(forHelp.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    for (const heavy of ['/pdfkit/', '/docx/', '/handlebars/', '/fontkit/', '/renderers/pdf/', '/renderers/docx/', '/pipeline.js']) {
+      expect(forHelp.filter((url) => url.includes(heavy)), heavy).toEqual([]);
+    }
+
+    rmSync(traceFile);
+    await runBriefing(['build', '--format', 'html', '--out', 'out'], { cwd, nodeArgs });
+    const forHtml = loaded();
+    for (const heavy of ['/pdfkit/', '/docx/', '/fontkit/', '/renderers/pdf/', '/renderers/docx/']) {
+      expect(forHtml.filter((url) => url.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(!realPipelineLanded())('briefing build with the real pipeline and renderers', () => {
+  it('builds the default briefing into output/: a line per file with size and time, then a summary', async () => {
+    const cwd = freshDir('default');
+    const run = await runBriefing(['build'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const [index, extension] of ['pdf', 'docx', 'html'].entries()) {
+      expect(lines[index]).toMatch(new RegExp(`^output/dgsn-2017\\.${extension}\\s+[\\d.]+ (B|kB|MB)\\s+[\\d.]+ (ms|s)$`));
+    }
+    expect(lines[3]).toMatch(/^built 3 files \([\d.]+ (kB|MB)\) into output\/ in [\d.]+ m?s$/);
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf']);
+    const pdf = readFileSync(join(cwd, 'output/dgsn-2017.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(cwd, 'output/dgsn-2017.docx')).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
+
+  it('--quiet prints nothing on success', async () => {
+    const cwd = freshDir('quiet');
+    const run = await runBriefing(['build', '--quiet', '--format', 'html'], { cwd });
+    expect(run.status).toBe(0);
+    expect(run.stdout + run.stderr).toBe('');
+    expect(readdirSync(join(cwd, 'output'))).toEqual(['dgsn-2017.html']);
+  }, 60_000);
+
+  it('a missing dataset is bad input naming the file, and leaves the previous output alone', async () => {
+    const cwd = freshDir('missing-data');
+    mkdirSync(join(cwd, 'output'));
+    writeFileSync(join(cwd, 'output/dgsn-2017.pdf'), 'previous');
+    const before = snapshotFolder(join(cwd, 'output'));
+    const run = await runBriefing(['build', '--data', 'data/nowhere.json'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toMatch(/^data\/nowhere\.json: /);
+    noStackTrace(run.stderr);
+    expect(snapshotFolder(join(cwd, 'output'))).toEqual(before);
+  }, 60_000);
+
+  it('a dataset that is not JSON is bad input naming the file', async () => {
+    const cwd = freshDir('broken-data');
+    writeFileSync(join(cwd, 'broken.json'), '{ "title": ');
+    const run = await runBriefing(['build', '--data', 'broken.json'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^broken\.json: /);
+    noStackTrace(run.stderr);
+    expect(readdirSync(cwd)).toEqual(['broken.json']);
+  }, 60_000);
+
+  it('an unknown template is bad input', async () => {
+    const cwd = freshDir('missing-template');
+    const run = await runBriefing(['build', '--template', 'no-such-template'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no-such-template/);
+    noStackTrace(run.stderr);
+    expect(readdirSync(cwd)).toEqual([]);
+  }, 60_000);
+
+  it('a read-only output folder: exit 1 naming it, previous files untouched, no temp files', async () => {
+    const cwd = freshDir('read-only');
+    const out = join(cwd, 'output');
+    mkdirSync(out);
+    for (const extension of ['pdf', 'docx', 'html']) writeFileSync(join(out, `dgsn-2017.${extension}`), `previous ${extension}`);
+    chmodSync(out, 0o555);
+    const before = snapshotFolder(out);
+    // Root ignores permission bits, so drop to an unprivileged user where the tests run as root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = await runBriefing(['build'], { cwd, ...asUser, env: { HOME: cwd } });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toMatch(/^output\/dgsn-2017\.pdf: cannot write: permission denied \(EACCES\)$/);
+    noStackTrace(run.stderr);
+    expect(snapshotFolder(out)).toEqual(before);
+  }, 120_000);
+});
