@@ -2,7 +2,7 @@
 // all of them are on disk are they renamed into place. If anything fails, targets renamed so far get their
 // previous contents back, and no temporary file is left behind.
 import { randomBytes } from 'node:crypto';
-import { promises as realFs } from 'node:fs';
+import { promises as realFs, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -89,6 +89,24 @@ interface Staged {
 /** Writes all files or none. On failure the previous files are as they were and a WriteFailure is thrown. */
 export async function writeAllOrNothing(files: readonly OutputFile[], fs: WriterFs = nodeWriterFs): Promise<void> {
   const staged: Staged[] = [];
+  // Interrupted (Ctrl-C, a cancelled CI job) mid-write: undo synchronously, then die of the same signal.
+  let committed = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!committed) rollBack(staged);
+    process.kill(process.pid, signal);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.once(signal, onSignal);
+  try {
+    await writeStaged(files, staged, fs);
+    committed = true;
+    await Promise.all(staged.map((entry) => (entry.backup ? quietly(() => fs.unlink(entry.backup!)) : undefined)));
+  } finally {
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  }
+}
+
+async function writeStaged(files: readonly OutputFile[], staged: Staged[], fs: WriterFs): Promise<void> {
   const attempt = async <T>(path: string, call: () => Promise<T>): Promise<T> => {
     try {
       return await call();
@@ -113,10 +131,9 @@ export async function writeAllOrNothing(files: readonly OutputFile[], fs: Writer
       entry.renamed = true;
     }
   } catch (error) {
-    await rollBack(staged, fs);
+    rollBack(staged);
     throw error;
   }
-  await Promise.all(staged.map((entry) => (entry.backup ? quietly(() => fs.unlink(entry.backup!)) : undefined)));
 }
 
 /** A second name for the current target (if it is a file), so it can be put back after a failed build. */
@@ -139,14 +156,25 @@ async function keepPrevious(target: string, fs: WriterFs): Promise<string | unde
   return backup;
 }
 
-async function rollBack(staged: readonly Staged[], fs: WriterFs): Promise<void> {
+/**
+ * Puts back what was there before: renamed targets get their previous file (or are removed if there was none),
+ * temporary files go. Synchronous and on the real file system, so a signal handler can run it too.
+ */
+function rollBack(staged: readonly Staged[]): void {
+  const quietlyNow = (call: () => void) => {
+    try {
+      call();
+    } catch {
+      // Best effort while cleaning up after an earlier failure, which is the one reported.
+    }
+  };
   for (const entry of staged) {
     if (entry.renamed) {
-      if (entry.backup) await quietly(() => fs.rename(entry.backup!, entry.target));
-      else await quietly(() => fs.unlink(entry.target));
+      if (entry.backup) quietlyNow(() => renameSync(entry.backup!, entry.target));
+      else quietlyNow(() => unlinkSync(entry.target));
     } else {
-      await quietly(() => fs.unlink(entry.temp));
-      if (entry.backup) await quietly(() => fs.unlink(entry.backup!));
+      quietlyNow(() => unlinkSync(entry.temp));
+      if (entry.backup) quietlyNow(() => unlinkSync(entry.backup!));
     }
   }
 }
@@ -155,6 +183,6 @@ async function quietly(call: () => Promise<unknown>): Promise<void> {
   try {
     await call();
   } catch {
-    // Best effort while cleaning up after an earlier failure, which is the one reported.
+    // Removing a backup after success, or cleaning up after the failure that is reported: best effort.
   }
 }
