@@ -78,3 +78,51 @@ export function wordBoxes(file: string): PageWords[] {
 }
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** A node of the PDF's structure tree: its type (H1, P, Table …), how many marked-content pieces it owns, its kids. */
+export interface StructNode {
+  type: string;
+  content: number;
+  kids: StructNode[];
+  attributes: Record<string, unknown>;
+}
+
+export interface PdfObjects {
+  get(ref: unknown): Record<string, unknown>;
+  trailer: Record<string, unknown>;
+  root: Record<string, unknown>;
+}
+
+/** The PDF's objects, through `qpdf --json` (v2): dictionaries keyed by `/Name`, references as `"12 0 R"`. */
+export function pdfObjects(file: string): PdfObjects {
+  const json = JSON.parse(run('qpdf', ['--json', file])) as { qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>] };
+  const objects = json.qpdf[1];
+  const get = (ref: unknown): Record<string, unknown> => {
+    if (typeof ref === 'string' && / R$/.test(ref)) {
+      const object = objects[`obj:${ref}`];
+      return ((object?.value ?? object?.stream?.dict) as Record<string, unknown>) ?? {};
+    }
+    return (ref as Record<string, unknown>) ?? {};
+  };
+  const trailer = objects['trailer']!.value as Record<string, unknown>;
+  return { get, trailer, root: get(trailer['/Root']) };
+}
+
+export function structureTree(file: string): StructNode {
+  const pdf = pdfObjects(file);
+  const toNode = (dict: Record<string, unknown>): StructNode => {
+    const kidsValue = dict['/K'];
+    const items = kidsValue === undefined || kidsValue === null ? [] : Array.isArray(kidsValue) ? kidsValue : [kidsValue];
+    const node: StructNode = { type: String(dict['/S'] ?? 'StructTreeRoot').replace(/^\//, ''), content: 0, kids: [], attributes: pdf.get(dict['/A']) };
+    for (const item of items) {
+      if (typeof item === 'number') node.content++;
+      else {
+        const kid = pdf.get(item);
+        if (kid['/Type'] === '/MCR') node.content++;
+        else node.kids.push(toNode(kid));
+      }
+    }
+    return node;
+  };
+  return toNode(pdf.get(pdf.root['/StructTreeRoot']));
+}

@@ -1,7 +1,7 @@
 // Headings, paragraphs, lists and key figures, laid out into slices for the paginator (flow.ts).
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
-import type { LaidLine, ParagraphLayout } from './text/api.js';
+import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
 import { type LayoutContext, drawLine, fill, placeAt, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
@@ -41,11 +41,32 @@ function withSpacing(slices: Slice[], style: Pick<TextStyle, 'spaceBefore' | 'sp
   return slices;
 }
 
+/**
+ * Lays out a heading with lines of even length (like CSS `text-wrap: balance`): the narrowest width that keeps
+ * the line count, so a two-line title never leaves one word alone on its second line.
+ */
+export function balancedLayout(ctx: LayoutContext, spec: ParagraphSpec, maxWidth: number): ParagraphLayout {
+  const full = ctx.engine.layout(spec, maxWidth);
+  if (full.lines.length < 2) return full;
+  let low = maxWidth / full.lines.length;
+  let high = maxWidth;
+  let best = full;
+  for (let step = 0; step < 10 && high - low > 1; step++) {
+    const width = (low + high) / 2;
+    const trial = ctx.engine.layout(spec, width);
+    if (trial.lines.length === full.lines.length && trial.width <= width + 0.01) {
+      best = trial;
+      high = width;
+    } else low = width;
+  }
+  return best;
+}
+
 export function headingSlices(ctx: LayoutContext, block: HeadingBlock): Slice[] {
   const style = HEADING[block.level];
   const tag = `H${block.level}`;
   const element = ctx.tagger.element(tag);
-  const layout = ctx.engine.layout(specOf(spansOf(block.inlines), style, ctx.direction, 'start'), FRAME.width);
+  const layout = balancedLayout(ctx, specOf(spansOf(block.inlines), style, ctx.direction, 'start'), FRAME.width);
   const slices = lineSlices(ctx, layout, style, element, tag, { x: FRAME.left, width: FRAME.width });
   for (const slice of slices) slice.keepWithNext = true;
   const last = slices[slices.length - 1];
@@ -118,47 +139,58 @@ export function listSlices(ctx: LayoutContext, block: ListBlock): Slice[] {
   return withSpacing(slices, style);
 }
 
-/** Consecutive key figures share rows of up to FIGURE.perRow cards, the first on the start side. */
-export function figureRowSlices(ctx: LayoutContext, figures: readonly FigureBlock[]): Slice[] {
-  const perRow = Math.min(FIGURE.perRow, figures.length);
-  const cardWidth = (FRAME.width - FIGURE.gap * (perRow - 1)) / perRow;
-  const innerWidth = cardWidth - 2 * FIGURE.padding - FIGURE.barWidth;
-  const slices: Slice[] = [];
+/** Consecutive key figures as one panel: a row per figure, the figure on the start side, its caption beside it. */
+export function figurePanelSlices(ctx: LayoutContext, figures: readonly FigureBlock[]): Slice[] {
+  const { direction } = ctx;
+  const inner = { left: FRAME.left + FIGURE.padX, right: FRAME.right - FIGURE.padX };
+  if (direction === 'rtl') inner.right -= FIGURE.barWidth;
+  else inner.left += FIGURE.barWidth;
+  const valueSpec = (figure: FigureBlock) => specOf([{ text: figure.value, bold: true, italic: false }], FIGURE.value, direction, 'start');
+  const valueWidth = Math.max(...figures.map((figure) => ctx.engine.measure(valueSpec(figure))));
+  const captionWidth = inner.right - inner.left - valueWidth - FIGURE.gutter;
+  const valueX = placeAt('start', inner.left, inner.right, valueWidth, direction);
+  const captionX = placeAt('end', inner.left, inner.right, captionWidth, direction);
 
-  for (let start = 0; start < figures.length; start += perRow) {
-    const cards = figures.slice(start, start + perRow).map((figure) => {
-      const element = ctx.tagger.element('P');
-      const value = ctx.engine.layout(specOf([{ text: figure.value, bold: true, italic: false }], FIGURE.value, ctx.direction, 'start'), innerWidth);
-      const caption = ctx.engine.layout(specOf(spansOf(figure.caption), FIGURE.caption, ctx.direction, 'start'), innerWidth);
-      return { element, value, caption, height: value.height + caption.height + 2 * FIGURE.padding };
-    });
-    const height = Math.max(...cards.map((card) => card.height));
-    slices.push({
+  const slices = figures.map((figure, index): Slice => {
+    const element = ctx.tagger.element('P');
+    const value = ctx.engine.layout(valueSpec(figure), valueWidth);
+    const caption = ctx.engine.layout(specOf(spansOf(figure.caption), FIGURE.caption, direction, 'start'), captionWidth);
+    // The caption's first baseline sits on the figure's baseline.
+    const valueBaseline = value.lines[0]?.baseline ?? 0;
+    const captionOffset = valueBaseline - (caption.lines[0]?.baseline ?? 0);
+    const contentHeight = Math.max(value.height, captionOffset + caption.height);
+    const height = contentHeight + 2 * FIGURE.padY;
+    const last = index === figures.length - 1;
+    return {
       height,
-      spaceBefore: FIGURE.gap,
+      spaceBefore: 0,
       spaceAfter: 0,
-      keepWithNext: false,
-      draw: (top) =>
-        cards.forEach((card, column) => {
-          const offset = column * (cardWidth + FIGURE.gap);
-          const x = ctx.direction === 'rtl' ? FRAME.right - offset - cardWidth : FRAME.left + offset;
-          fill(ctx, x, top, cardWidth, height, COLOR.figureFill);
-          const barX = placeAt('start', x, x + cardWidth, FIGURE.barWidth, ctx.direction);
-          fill(ctx, barX, top, FIGURE.barWidth, height, COLOR.accent);
-          // The text box is the card less the bar (start side) and the padding on both sides.
-          const textX = ctx.direction === 'rtl' ? x + FIGURE.padding : x + FIGURE.barWidth + FIGURE.padding;
-          let y = top + FIGURE.padding;
-          const drawLines = (lines: LaidLine[], color: string) =>
-            lines.forEach((line) => {
-              drawLine(ctx, line, color, textX, y, innerWidth);
-              y += line.height;
-            });
-          ctx.tagger.content(card.element, 'P', () => {
-            drawLines(card.value.lines, FIGURE.value.color);
-            drawLines(card.caption.lines, FIGURE.caption.color);
-          });
-        }),
-    });
-  }
+      keepWithNext: !last,
+      draw: (top) => {
+        ctx.tagger.artifact('Layout', () => {
+          const doc = ctx.doc;
+          doc.save().rect(FRAME.left, top, FRAME.width, height).fill(COLOR.figureFill).restore();
+          const barX = placeAt('start', FRAME.left, FRAME.right, FIGURE.barWidth, direction);
+          doc.save().rect(barX, top, FIGURE.barWidth, height).fill(COLOR.accent).restore();
+          if (!last) {
+            const y = top + height - FIGURE.rowRule / 2;
+            doc.save().moveTo(inner.left, y).lineTo(inner.right, y).lineWidth(FIGURE.rowRule).strokeColor(COLOR.hairline).stroke().restore();
+          }
+        });
+        ctx.tagger.content(element, 'P', () => {
+          let y = top + FIGURE.padY;
+          for (const line of value.lines) {
+            drawLine(ctx, line, FIGURE.value.color, valueX, y, valueWidth);
+            y += line.height;
+          }
+          y = top + FIGURE.padY + captionOffset;
+          for (const line of caption.lines) {
+            drawLine(ctx, line, FIGURE.caption.color, captionX, y, captionWidth);
+            y += line.height;
+          }
+        });
+      },
+    };
+  });
   return withSpacing(slices, { spaceBefore: FIGURE.spaceBefore, spaceAfter: FIGURE.spaceAfter });
 }

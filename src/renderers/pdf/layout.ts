@@ -1,6 +1,6 @@
 // The document's blocks as one stream of slices, in reading order, ready for the paginator.
 import type { Block, FigureBlock } from '../../model/types.js';
-import { figureRowSlices, headingSlices, listSlices, paragraphSlices } from './blocks.js';
+import { figurePanelSlices, headingSlices, listSlices, paragraphSlices } from './blocks.js';
 import type { LayoutContext } from './context.js';
 import type { Slice } from './flow.js';
 import { tableSlices } from './table.js';
@@ -9,7 +9,7 @@ export function layoutBlocks(ctx: LayoutContext, blocks: readonly Block[]): Slic
   const slices: Slice[] = [];
   let figures: FigureBlock[] = [];
   const flushFigures = () => {
-    if (figures.length > 0) slices.push(...figureRowSlices(ctx, figures));
+    if (figures.length > 0) slices.push(...figurePanelSlices(ctx, figures));
     figures = [];
   };
   for (const block of blocks) {

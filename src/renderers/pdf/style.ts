@@ -69,17 +69,22 @@ export const LIST = {
   bullet: '•',
 };
 
+/**
+ * Key figures: consecutive FigureBlocks share one shaded panel, a row each, the figure on the start side and
+ * its caption beside it on the same baseline (so text extraction reads figure, then caption).
+ */
 export const FIGURE = {
-  value: { size: 20, lineHeight: 1.3, bold: true, color: COLOR.heading },
-  caption: { size: 9.6, lineHeight: 1.55, bold: false, color: COLOR.ink },
-  /** Up to this many consecutive key figures share one row. */
-  perRow: 3,
-  gap: 10,
-  padding: 10,
-  /** The bar on the start side of each card. */
+  value: { size: 18, lineHeight: 1.3, bold: true, color: COLOR.heading },
+  caption: { size: 10.4, lineHeight: 1.55, bold: false, color: COLOR.ink },
+  padX: 14,
+  padY: 7,
+  /** Space between the widest figure and the captions. */
+  gutter: 16,
+  /** The bar on the panel's start side. */
   barWidth: 3,
+  rowRule: 0.4,
   spaceBefore: 4,
-  spaceAfter: 14,
+  spaceAfter: 16,
 } as const;
 
 export const TABLE = {

@@ -3,6 +3,7 @@
 // page the table spans, and a row never cut unless it is taller than a page.
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
+import { balancedLayout } from './blocks.js';
 import { type LayoutContext, drawLine, fill, plainText, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
@@ -132,7 +133,7 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
   const captionText = spansOf(block.caption);
   if (plainText(block.caption).trim()) {
     const caption = ctx.tagger.element('Caption', table);
-    const layout = ctx.engine.layout(specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
+    const layout = balancedLayout(ctx, specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
     for (const line of layout.lines) {
       slices.push({
         height: line.height,

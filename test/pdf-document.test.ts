@@ -1,0 +1,109 @@
+// The PDF as a file: metadata, tags, fonts, reproducibility, size, as poppler and qpdf read it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageLabel } from '../src/renderers/pdf/furniture.js';
+import { briefingModel, META } from './fixtures/pdf/briefing-model.js';
+import { describeWithTools, pdfObjects, renderModel, run, structureTree, type StructNode } from './helpers/pdf.js';
+
+const all = (node: StructNode, type: string): StructNode[] => [
+  ...(node.type === type ? [node] : []),
+  ...node.kids.flatMap((kid) => all(kid, type)),
+];
+
+describe('page label', () => {
+  it('fills in page numbers formatted for the document language', () => {
+    expect(pageLabel(META, 1, 2)).toBe('صفحة 1 من 2');
+    expect(pageLabel({ ...META, lang: 'ar-EG' }, 3, 12)).toBe('صفحة ٣ من ١٢');
+  });
+});
+
+describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
+  let file: string;
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    ({ file, bytes } = await renderModel(briefingModel()));
+  });
+
+  it('carries the metadata, dated from the model, as a tagged A4 PDF 1.7', () => {
+    const info = run('pdfinfo', ['-isodates', file]);
+    const field = (name: string) => info.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1];
+    expect(field('Title')).toBe(META.title);
+    expect(field('Author')).toBe(META.author);
+    expect(field('Subject')).toBe(META.subject);
+    expect(field('Keywords')).toBe(META.keywords.join(', '));
+    expect(field('CreationDate')).toBe('2017-12-22T14:00:00Z');
+    expect(field('ModDate')).toBe('2017-12-22T14:00:00Z');
+    expect(field('Tagged')).toBe('yes');
+    expect(field('PDF version')).toBe('1.7');
+    expect(field('Page size')).toMatch(/595\.28 x 841\.89 pts \(A4\)/);
+  });
+
+  it('declares the language and asks viewers to show the title', () => {
+    const { root, get } = pdfObjects(file);
+    expect(root['/Lang']).toBe(`u:${META.lang}`);
+    expect(get(root['/ViewerPreferences'])['/DisplayDocTitle']).toBe(true);
+    expect(get(root['/MarkInfo'])['/Marked']).toBe(true);
+  });
+
+  it('embeds every font as a subset', () => {
+    const rows = run('pdffonts', [file]).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      // name type encoding emb sub uni object-id: read the three yes/no columns from the end.
+      const [emb, sub, uni] = row.trim().split(/\s+/).slice(-5, -2);
+      expect({ row, emb, sub, uni }).toMatchObject({ emb: 'yes', sub: 'yes', uni: 'yes' });
+    }
+  });
+
+  it('has a structure tree: Document → headings, paragraphs, list and tables with TR/TH/TD', () => {
+    const tree = structureTree(file);
+    const [document] = tree.kids;
+    expect(document?.type).toBe('Document');
+    const topLevel = document!.kids.map((k) => k.type);
+    expect(topLevel[0]).toBe('H1');
+    expect(topLevel).toEqual(expect.arrayContaining(['H2', 'H3', 'P', 'L', 'Table']));
+    expect(topLevel.filter((t) => t === 'Table')).toHaveLength(3);
+
+    for (const table of all(document!, 'Table')) {
+      expect(table.kids.map((k) => k.type)).toEqual(['Caption', 'THead', 'TBody']);
+      const [, thead, tbody] = table.kids;
+      const headCells = thead!.kids.flatMap((tr) => (expect(tr.type).toBe('TR'), tr.kids));
+      expect(headCells.every((c) => c.type === 'TH' && c.content > 0)).toBe(true);
+      expect(headCells.every((c) => c.attributes['/Scope'] === '/Column')).toBe(true);
+      const bodyRows = tbody!.kids;
+      expect(bodyRows.length).toBeGreaterThan(0);
+      for (const tr of bodyRows) {
+        expect(tr.type).toBe('TR');
+        expect(tr.kids.length).toBe(headCells.length);
+        expect(tr.kids.every((c) => c.type === 'TD' && c.content > 0)).toBe(true);
+      }
+    }
+    const [list] = all(document!, 'L');
+    for (const item of list!.kids) expect(item.kids.map((k) => k.type)).toEqual(['Lbl', 'LBody']);
+    // Every heading and paragraph owns the text drawn for it.
+    for (const type of ['H1', 'H2', 'H3', 'P']) for (const node of all(document!, type)) expect(node.content).toBeGreaterThan(0);
+  });
+
+  it('marks the running header and footer as pagination artifacts on every page', () => {
+    const qdf = run('qpdf', ['--qdf', '--object-streams=disable', file, '-']);
+    const pages = Number(run('pdfinfo', [file]).match(/^Pages:\s*(\d+)/m)![1]);
+    expect(pages).toBe(2);
+    // Two pagination artifacts per page (header, footer) plus repeated table headers, if any.
+    expect(qdf.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/g)?.length).toBeGreaterThanOrEqual(2 * pages);
+  });
+
+  it('gives byte-identical files for the same model', async () => {
+    const again = await renderModel(briefingModel());
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('stays small (≤ 50 KB)', () => {
+    expect(bytes.length).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it('escapes metadata for the XMP packet', async () => {
+    const { file: other } = await renderModel({ ...briefingModel(), meta: { ...META, title: 'Results & <plans>' } });
+    const xmp = run('qpdf', ['--qdf', '--object-streams=disable', other, '-']);
+    expect(xmp).toContain('Results &amp; &lt;plans&gt;');
+  });
+});
