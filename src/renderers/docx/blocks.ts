@@ -1,0 +1,194 @@
+// Document-model blocks → docx paragraphs and tables. Formatting comes from the styles (styles.ts); the only
+// direct run properties are direction (`w:rtl`), and bold/italic where the model asks for them.
+import {
+  AlignmentType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type { Align, Block, Direction, Inline, TableBlock, TableRow as ModelRow } from '../../model/types.js';
+import { directionRuns } from './direction-runs.js';
+import { HEADER_SHADING, LIST, STYLE } from './styles.js';
+
+export interface BlockContext {
+  direction: Direction;
+  /** Width between the page margins, in twips: tables take all of it. */
+  textWidth: number;
+}
+
+type ParagraphRole = keyof typeof ROLE_STYLE;
+
+const ROLE_STYLE = {
+  body: STYLE.body,
+  lead: STYLE.lead,
+  note: STYLE.note,
+  source: STYLE.source,
+  meta: STYLE.meta,
+} as const;
+
+const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
+
+export function renderBlocks(blocks: readonly Block[], context: BlockContext): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  let listInstance = 0;
+  for (const [index, block] of blocks.entries()) {
+    // Word puts no space below a table: the paragraph or list that follows one keeps its distance itself.
+    const spaceBefore = blocks[index - 1]?.kind === 'table' ? AFTER_TABLE : undefined;
+    switch (block.kind) {
+      case 'heading':
+        out.push(paragraph(block.inlines, context, { style: HEADING_STYLE[block.level] }));
+        break;
+      case 'paragraph':
+        out.push(
+          paragraph(block.inlines, context, { style: ROLE_STYLE[block.role as ParagraphRole], align: block.align, spaceBefore }),
+        );
+        break;
+      case 'table':
+        out.push(...table(block, context));
+        break;
+      case 'list': {
+        listInstance += 1;
+        const reference = block.ordered ? LIST.ordered : LIST.bullet;
+        for (const [itemIndex, item] of block.items.entries()) {
+          out.push(
+            paragraph(item, context, {
+              style: STYLE.listParagraph,
+              numbering: { reference, level: 0, instance: listInstance },
+              spaceBefore: itemIndex === 0 ? spaceBefore : undefined,
+            }),
+          );
+        }
+        break;
+      }
+      case 'figure':
+        out.push(
+          paragraph([{ kind: 'text', text: block.value, bold: false, italic: false }], context, { style: STYLE.keyFigure }),
+          paragraph(block.caption, context, { style: STYLE.keyFigureCaption }),
+        );
+        break;
+    }
+  }
+  return out;
+}
+
+/** Twips between a table and the paragraph after it. */
+const AFTER_TABLE = 160;
+
+interface ParagraphOptions {
+  style: string;
+  align?: Align;
+  spaceBefore?: number | undefined;
+  numbering?: { reference: string; level: number; instance: number };
+}
+
+export function paragraph(inlines: readonly Inline[], context: BlockContext, options: ParagraphOptions): Paragraph {
+  const alignment = options.align ? alignmentFor(options.align, context.direction) : undefined;
+  return new Paragraph({
+    style: options.style,
+    bidirectional: context.direction === 'rtl',
+    ...(alignment ? { alignment } : {}),
+    ...(options.spaceBefore ? { spacing: { before: options.spaceBefore } } : {}),
+    ...(options.numbering ? { numbering: options.numbering } : {}),
+    children: textRuns(inlines, context.direction),
+  });
+}
+
+/** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
+export function textRuns(inlines: readonly Inline[], direction: Direction): ParagraphChild[] {
+  return directionRuns(inlines, direction).map((run) =>
+    run.kind === 'break'
+      ? new TextRun({ break: 1 })
+      : new TextRun({
+          text: run.text,
+          ...(run.rtl ? { rightToLeft: true } : {}),
+          // Word bolds Arabic with w:bCs and Latin with w:b; its own Bold button writes both.
+          ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
+          ...(run.italic ? { italics: true, italicsComplexScript: true } : {}),
+        }),
+  );
+}
+
+/**
+ * Logical alignment → the value docx writes. `start` is left to the style (a paragraph starts at its start edge).
+ * In a right-to-left paragraph docx writes RIGHT as `w:jc="left"`, which Word reads as the start of the line
+ * (ECMA-376 reads left/right as start/end in a bidi paragraph) — the right edge of the page.
+ */
+function alignmentFor(align: Align, direction: Direction) {
+  const rtl = direction === 'rtl';
+  switch (align) {
+    case 'start':
+      return undefined;
+    case 'end':
+      return rtl ? AlignmentType.LEFT : AlignmentType.RIGHT;
+    case 'center':
+      return AlignmentType.CENTER;
+    case 'justify':
+      return AlignmentType.BOTH;
+  }
+}
+
+function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] {
+  const widths = columnWidths(block, context.textWidth);
+  const rows = [
+    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0 })),
+    ...block.body.map((row) => tableRow(row, widths, context, { header: false, shaded: false })),
+  ];
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption.length) out.push(paragraph(block.caption, context, { style: STYLE.caption }));
+  out.push(
+    new Table({
+      style: STYLE.table,
+      visuallyRightToLeft: context.direction === 'rtl',
+      width: { size: sum(widths), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      tableLook: { firstRow: block.head.length > 0, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
+      rows,
+    }),
+  );
+  return out;
+}
+
+/** Column widths in twips from the model's fractions, summing exactly to the text width. */
+export function columnWidths(block: TableBlock, textWidth: number): number[] {
+  const fractions = block.columns.map((column) => (column.width > 0 ? column.width : 0));
+  const total = sum(fractions) || 1;
+  const widths = fractions.map((fraction) => Math.floor((fraction / total) * textWidth));
+  if (widths.length) widths[widths.length - 1]! += textWidth - sum(widths);
+  return widths;
+}
+
+function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: { header: boolean; shaded: boolean }): TableRow {
+  let column = 0;
+  const cells = row.cells.map((cell) => {
+    const span = Math.max(1, cell.colspan);
+    const width = sum(widths.slice(column, column + span));
+    column += span;
+    const alignment = alignmentFor(cell.align, context.direction);
+    return new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      ...(span > 1 ? { columnSpan: span } : {}),
+      ...(kind.shaded ? { shading: HEADER_SHADING } : {}),
+      children: [
+        new Paragraph({
+          style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
+          bidirectional: context.direction === 'rtl',
+          ...(alignment ? { alignment } : {}),
+          children: textRuns(cell.inlines, context.direction),
+        }),
+      ],
+    });
+  });
+  return new TableRow({ ...(kind.header ? { tableHeader: true } : {}), cantSplit: true, children: cells });
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,130 @@
+// The last pass over the package docx wrote: what docx leaves to the clock and to chance is pinned, so the same
+// model always gives the same bytes (core.xml's dates, font keys, zip entry dates and order), and the embedded
+// faces are put in, compressed once per process (see fonts.ts).
+import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import type { DocumentMetadata } from '../../model/types.js';
+import type { EmbeddedFace } from './fonts.js';
+
+/** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
+const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml'];
+
+export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
+  const parts = unzipSync(docxBytes);
+  parts['docProps/core.xml'] = strToU8(coreProperties(meta));
+  const fontTable = parts['word/fontTable.xml'];
+  if (fontTable && faces.length) parts['word/fontTable.xml'] = strToU8(pinFontKeys(strFromU8(fontTable), faces));
+  const facesByPath = new Map(faces.map((face) => [face.path, face]));
+  for (const path of facesByPath.keys()) {
+    if (!(path in parts)) throw new Error(`docx wrote no ${path}: the embedded font numbering changed`);
+  }
+
+  const names = Object.keys(parts);
+  const order = [...LEADING_PARTS.filter((name) => names.includes(name)), ...names.filter((name) => !LEADING_PARTS.includes(name))];
+  const mtime = zipEntryDate(meta.date);
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const name of order) {
+    addDeflated(zip, name, facesByPath.get(name) ?? deflated(parts[name] ?? new Uint8Array()), mtime);
+  }
+  zip.end();
+  return concat(chunks);
+}
+
+/**
+ * docProps/core.xml, written whole: docx writes `new Date()` as both dates and has no place for the language.
+ * The model's date (the dataset's, or SOURCE_DATE_EPOCH's) is both the creation and the modification date.
+ */
+export function coreProperties(meta: DocumentMetadata): string {
+  const date = w3cDate(meta.date);
+  const element = (name: string, value: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    element('dc:title', meta.title) +
+    element('dc:subject', meta.subject) +
+    element('dc:creator', meta.author) +
+    element('cp:keywords', meta.keywords.join('، ')) +
+    element('dc:language', meta.lang) +
+    element('cp:lastModifiedBy', meta.author) +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Replaces each embedded face's random key with its pinned one, found by the relationship id docx gave it. */
+function pinFontKeys(fontTableXml: string, faces: readonly EmbeddedFace[]): string {
+  return fontTableXml.replace(
+    /(<w:embed(?:Regular|Bold|Italic|BoldItalic)\b[^>]*?r:id="rId(\d+)"[^>]*?w:fontKey=")\{[0-9A-Fa-f-]+\}(")/g,
+    (match, head: string, id: string, tail: string) => {
+      const face = faces.find((candidate) => candidate.path === `word/fonts/font${id}.odttf`);
+      if (!face) throw new Error(`font table names rId${id}, which is no embedded face`);
+      return `${head}${face.fontKey}${tail}`;
+    },
+  );
+}
+
+/** Compressed data with what a zip entry records of the original. */
+export interface DeflatedData {
+  deflated: Uint8Array<ArrayBuffer>;
+  crc: number;
+  size: number;
+}
+
+/** node:zlib's native DEFLATE: several times faster than fflate's, which matters at ~10 ms a render. */
+export function deflated(data: Uint8Array, level = 6): DeflatedData {
+  return { deflated: new Uint8Array(deflateRawSync(data, { level })), crc: crc32(data), size: data.length };
+}
+
+/** Adds an entry compressed beforehand (fflate's interface for custom compression). */
+function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtime: Date): void {
+  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.size, crc: data.crc, compression: 8, mtime };
+  zip.add(entry); // sets entry.ondata
+  entry.ondata?.(null, data.deflated, true);
+}
+
+/**
+ * The zip entries' date: the document's date, as wall-clock fields. Zip stores local date fields and fflate reads
+ * them with getFullYear() etc., so the Date is built from the UTC fields to give the same bytes in every time zone.
+ */
+function zipEntryDate(isoDate: string): Date {
+  const date = new Date(isoDate);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1980 || date.getUTCFullYear() > 2099) {
+    return new Date(1980, 0, 1);
+  }
+  return new Date(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
+}
+
+/** `2017-12-22T14:00:00Z`: W3CDTF in UTC, as Word writes it. */
+function w3cDate(isoDate: string): string {
+  const date = new Date(isoDate);
+  if (Number.isNaN(date.getTime())) throw new Error(`document date is not an ISO date: ${isoDate}`);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.codePointAt(0)};`);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
