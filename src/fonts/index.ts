@@ -31,6 +31,41 @@ export const FONT_FACES: readonly FontFace[] = [
   },
 ];
 
+/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain. */
+export const EMPHASIS_FACE: FontFace = {
+  family: BODY_FAMILY,
+  weight: 'regular',
+  path: require.resolve('@expo-google-fonts/ibm-plex-sans-arabic/500Medium/IBMPlexSansArabic_500Medium.ttf'),
+};
+
+/** Amiri covers characters the body family lacks (U+202F narrow no-break space, rarer Arabic signs). Its
+ *  ToUnicode entries come out right in pdfkit (no dotless glyph reuse), unlike Noto Naskh Arabic 2.021. */
+export const FALLBACK_FAMILY = 'Amiri';
+
+const FALLBACK_FACES: Record<FontWeight, FontFace> = {
+  regular: {
+    family: FALLBACK_FAMILY,
+    weight: 'regular',
+    path: require.resolve('@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf'),
+  },
+  bold: {
+    family: FALLBACK_FAMILY,
+    weight: 'bold',
+    path: require.resolve('@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf'),
+  },
+};
+
+/**
+ * The faces the PDF text engine tries, in order, for a run in this style: the first that has a glyph for a
+ * character sets it. Arabic has no true italic, and IBM Plex Sans Arabic ships none, so italic (emphasis) is
+ * one weight step up (Medium) in every script; the engine adds a synthetic slant to runs with no Arabic letters.
+ */
+export function pdfFontChain(style: { bold: boolean; italic: boolean }): readonly FontFace[] {
+  const weight: FontWeight = style.bold ? 'bold' : 'regular';
+  const primary = style.bold ? faceFor('bold') : style.italic ? EMPHASIS_FACE : faceFor('regular');
+  return [primary, FALLBACK_FACES[weight]];
+}
+
 const bytesByPath = new Map<string, Buffer>();
 
 /** The font file's bytes, read once per process. */

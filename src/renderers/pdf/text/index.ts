@@ -1,44 +1,120 @@
-// PLACEHOLDER text engine: no bidi, no proper breaking. The text-engine work replaces this file's body while
-// keeping `createTextEngine(doc, warn): TextEngine` (see api.ts).
-import type PDFDocument from 'pdfkit';
+// The PDF text engine: styled logical text in, positioned glyphs out. Like Typst's inline layout it reads as
+// four plain steps, one file each: collect → prepare (bidi, fonts) → break lines → finalize (visual order,
+// shaping); draw.ts puts the finished runs on the page.
 import type { WarningSink } from '../../../errors.js';
-import { faceFor } from '../../../fonts/index.js';
 import type { LaidLine, ParagraphLayout, ParagraphSpec, TextEngine } from './api.js';
+import { describeCodePoint } from './blocks.js';
+import { collect } from './collect.js';
+import { DocumentFonts, drawRun } from './draw.js';
+import { isItalic, lineMetrics } from './faces.js';
+import { finalizeLine, type FinalLine, type VisualRun } from './finalize.js';
+import { breakLines } from './linebreak.js';
+import { prepare, type Prepared } from './prepare.js';
 
-interface PlaceholderLine extends LaidLine {
-  spec: ParagraphSpec;
+/** Synthetic slant for italic runs without Arabic letters: 12°, like most oblique Latin. */
+const SLANT = Math.tan((12 * Math.PI) / 180);
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+const LINE = Symbol('text-engine line');
+
+interface EngineLine extends LaidLine {
+  [LINE]: { final: FinalLine; spec: ParagraphSpec };
 }
 
-export function createTextEngine(doc: PDFKit.PDFDocument, _warn: WarningSink): TextEngine {
-  doc.registerFont('regular', faceFor('regular').path);
-  doc.registerFont('bold', faceFor('bold').path);
-  const textOf = (spec: ParagraphSpec) => spec.spans.map((s) => s.text).join('');
-  const widthOf = (spec: ParagraphSpec, text: string) => doc.font('regular').fontSize(spec.size).widthOfString(text);
+const MAX_PREPARED = 5_000;
+const preparedCache = new Map<string, Prepared>();
+
+/** Prepared paragraphs are pure functions of text, styles and direction: kept per process. */
+function prepared(spec: ParagraphSpec): Prepared {
+  const key = spec.direction + spec.spans.map((s) => `\u0000${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0001${s.text}`).join('');
+  let p = preparedCache.get(key);
+  if (!p) {
+    if (preparedCache.size >= MAX_PREPARED) preparedCache.clear();
+    p = prepare(collect(spec.spans), spec.direction);
+    preparedCache.set(key, p);
+  }
+  return p;
+}
+
+/** Lays out a paragraph into finished lines (visual runs, widths). Pure: no document involved. */
+export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: Prepared; lines: FinalLine[] } {
+  const p = prepared(spec);
+  const lines = breakLines(p, spec.size, maxWidth).map((range) => finalizeLine(p, range, spec.size));
+  return { prepared: p, lines };
+}
+
+export interface VisualRunView {
+  /** The run's characters in logical order (bidi controls excluded). */
+  text: string;
+  rtl: boolean;
+  /** The run as it reads left to right on the page: right-to-left runs reversed, brackets mirrored. */
+  visual: string;
+}
+
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+const drawn = (run: VisualRun) => run.shapingText.replace(BIDI_CONTROLS, '');
+
+/** The runs of each line, left to right as drawn: what tests check visual order against. */
+export function visualRuns(spec: ParagraphSpec, maxWidth = Infinity): VisualRunView[][] {
+  const { prepared: p, lines } = layoutLines(spec, maxWidth);
+  const view = (run: VisualRun): VisualRunView => ({
+    text: p.text.slice(run.start, run.end).replace(BIDI_CONTROLS, ''),
+    rtl: run.rtl,
+    visual: run.rtl ? [...drawn(run)].reverse().join('') : drawn(run),
+  });
+  return lines.map((line) => line.runs.map(view));
+}
+
+
+export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): TextEngine {
+  const fonts = new DocumentFonts(doc);
+  const warned = new Set<number>();
+  const { ascent, descent } = lineMetrics();
+
+  const reportUncovered = (p: Prepared) => {
+    for (const code of p.uncovered) {
+      if (warned.has(code)) continue;
+      warned.add(code);
+      warn({ code: 'uncovered-character', message: `${describeCodePoint(code)} is not covered by any font` });
+    }
+  };
+
+  const layout = (spec: ParagraphSpec, maxWidth: number): ParagraphLayout => {
+    const { prepared: p, lines } = layoutLines(spec, maxWidth);
+    reportUncovered(p);
+    const height = spec.size * spec.lineHeight;
+    const baseline = (height - (ascent + descent) * spec.size) / 2 + ascent * spec.size;
+    const laid: EngineLine[] = lines.map((final, i) => ({
+      width: final.width,
+      baseline,
+      height,
+      text: p.text.slice(final.start, final.contentEnd).replace(BIDI_CONTROLS, ''),
+      last: i === lines.length - 1,
+      [LINE]: { final, spec },
+    }));
+    return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)) };
+  };
+
   return {
-    measure: (spec) => widthOf(spec, textOf(spec)),
-    layout(spec, maxWidth): ParagraphLayout {
-      const words = textOf(spec).split(/\s+/).filter(Boolean);
-      const lines: PlaceholderLine[] = [];
-      let current = '';
-      const push = (text: string) =>
-        lines.push({ spec, text, width: widthOf(spec, text), baseline: spec.size * 1.1, height: spec.size * spec.lineHeight, last: false });
-      for (const word of words) {
-        const candidate = current ? `${current} ${word}` : word;
-        if (current && widthOf(spec, candidate) > maxWidth) {
-          push(current);
-          current = word;
-        } else current = candidate;
-      }
-      push(current);
-      lines[lines.length - 1]!.last = true;
-      return { lines, height: lines.reduce((h, l) => h + l.height, 0), width: Math.max(...lines.map((l) => l.width)) };
-    },
+    layout,
+    measure: (spec) => layout(spec, Infinity).width,
     drawLine(line, x, y, boxWidth) {
-      const { spec } = line as PlaceholderLine;
-      const start = spec.direction === 'rtl' ? x + boxWidth - line.width : x;
-      doc.font('regular').fontSize(spec.size).text(line.text, start, y, { lineBreak: false });
+      const own = (line as EngineLine)[LINE];
+      if (!own) throw new Error('drawLine: the line did not come from this text engine');
+      const { final, spec } = own;
+      const rtl = spec.direction === 'rtl';
+      const free = boxWidth - final.width;
+      let left = x;
+      let extraPerSpace = 0;
+      const align = spec.align === 'justify' && (line.last || final.spaces === 0) ? 'start' : spec.align;
+      if (align === 'justify') extraPerSpace = Math.max(0, free) / final.spaces;
+      else if (align === 'center') left = x + free / 2;
+      else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right
+      let pen = left;
+      for (const run of final.runs) {
+        const slant = isItalic(run.item.style) && !ARABIC_LETTER.test(run.shapingText) ? SLANT : 0;
+        pen += drawRun(fonts, doc, { face: run.item.face, shaped: run.shaped, size: spec.size, x: pen, baseline: y + line.baseline, extraPerSpace, slant, rtl: run.rtl });
+      }
     },
   };
 }
-
-export type { PDFDocument };

@@ -1,0 +1,71 @@
+// Step 4 of 4: finalize a line: reorder it visually (UAX #9 rules L1–L4: bidi-js reorder segments; L4
+// mirroring was done in prepare.ts), shape each run, and lay the runs out left to right.
+import type { Item, Prepared } from './prepare.js';
+import { bidi } from './prepare.js';
+import { shape, type ShapedRun } from './shape.js';
+import type { LineRange } from './linebreak.js';
+
+export interface VisualRun {
+  item: Item;
+  /** Logical range of the run. */
+  start: number;
+  end: number;
+  rtl: boolean;
+  /** What was shaped: the logical text with mirrored brackets. */
+  shapingText: string;
+  shaped: ShapedRun;
+  /** Natural width in points. */
+  width: number;
+}
+
+export interface FinalLine extends LineRange {
+  /** Runs in visual order, left to right. */
+  runs: VisualRun[];
+  /** Natural width in points. */
+  width: number;
+  /** Space glyphs between words: where justification puts its extra room. */
+  spaces: number;
+}
+
+export function finalizeLine(p: Prepared, range: LineRange, size: number): FinalLine {
+  const { start, contentEnd } = range;
+  const pieces: VisualRun[] = [];
+  for (const item of p.items) {
+    if (item.end <= start) continue;
+    if (item.start >= contentEnd) break;
+    const from = Math.max(start, item.start);
+    const to = Math.min(contentEnd, item.end);
+    const rtl = (item.level & 1) === 1;
+    const shapingText = p.shapingText.slice(from, to);
+    const shaped = shape(item.face, shapingText, rtl);
+    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width: (shaped.advance * size) / item.face.unitsPerEm });
+  }
+  const runs = visualOrder(p, start, contentEnd, pieces);
+  let width = 0;
+  let spaces = 0;
+  for (const run of runs) {
+    width += run.width;
+    spaces += run.shaped.spaces;
+  }
+  return { ...range, runs, width, spaces };
+}
+
+/**
+ * Sorts the line's runs into visual order. Each run has one embedding level, so its characters stay together
+ * when the line is reordered; its place is where its first character lands.
+ */
+function visualOrder(p: Prepared, start: number, end: number, runs: VisualRun[]): VisualRun[] {
+  if (runs.length < 2) return runs;
+  const order: number[] = [];
+  for (let i = start; i < end; i++) order.push(i);
+  // bidi-js lists the segments to reverse in the order L2 applies them (highest level first).
+  for (const [from, to] of bidi.getReorderSegments(p.text, p.levels, start, end - 1)) {
+    const a = from - start;
+    const b = to - start;
+    const reversed = order.slice(a, b + 1).reverse();
+    order.splice(a, reversed.length, ...reversed);
+  }
+  const visualIndex = new Map<number, number>();
+  for (let v = 0; v < order.length; v++) visualIndex.set(order[v]!, v);
+  return [...runs].sort((x, y) => visualIndex.get(x.start)! - visualIndex.get(y.start)!);
+}

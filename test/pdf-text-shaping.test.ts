@@ -1,0 +1,108 @@
+// Shaping agrees glyph for glyph with HarfBuzz (the reference shaper), one bidi run at a time: HarfBuzz does
+// no bidi, so each run the engine draws is shaped again by harfbuzzjs with the run's direction.
+import { readFileSync } from 'node:fs';
+import * as hb from 'harfbuzzjs';
+import { describe, expect, it } from 'vitest';
+import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
+import type { LoadedFace } from '../src/renderers/pdf/text/faces.js';
+import { layoutLines } from '../src/renderers/pdf/text/index.js';
+import { articleParagraphs, spec } from './fixtures/text/article.js';
+
+const hbFonts = new Map<string, hb.Font>();
+function hbFont(face: LoadedFace): hb.Font {
+  let font = hbFonts.get(face.key);
+  if (!font) {
+    font = new hb.Font(new hb.Face(new hb.Blob(readFileSync(face.key))));
+    hbFonts.set(face.key, font);
+  }
+  return font;
+}
+
+/** HarfBuzz's glyph ids for one run, left to right (HarfBuzz mirrors brackets itself in right-to-left runs). */
+function harfbuzzGlyphs(face: LoadedFace, text: string, rtl: boolean): number[] {
+  const buffer = new hb.Buffer();
+  buffer.addText(text);
+  buffer.guessSegmentProperties();
+  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  hb.shape(hbFont(face), buffer);
+  // Default ignorables (bidi marks) come back as zero-width space glyphs: the engine leaves them out.
+  const space = hbFont(face).nominalGlyph(0x20);
+  return buffer
+    .getGlyphInfosAndPositions()
+    .filter((g) => !(g.xAdvance === 0 && space !== undefined && g.codepoint === space && /[\u200b-\u200f\u202a-\u202e\u2060-\u206f\u061c]/.test(text)))
+    .map((g) => g.codepoint);
+}
+
+interface Mismatch {
+  text: string;
+  rtl: boolean;
+  ours: number[];
+  harfbuzz: number[];
+}
+
+/** Every run of every line of the paragraph, compared. */
+function mismatches(paragraph: ParagraphSpec, width: number): { runs: number; mismatches: Mismatch[] } {
+  const { prepared, lines } = layoutLines(paragraph, width);
+  const found: Mismatch[] = [];
+  let runs = 0;
+  for (const line of lines) {
+    for (const run of line.runs) {
+      runs++;
+      const text = prepared.text.slice(run.start, run.end);
+      const harfbuzz = harfbuzzGlyphs(run.item.face, text, run.rtl);
+      if (JSON.stringify(harfbuzz) !== JSON.stringify(run.shaped.glyphIds)) found.push({ text, rtl: run.rtl, ours: run.shaped.glyphIds, harfbuzz });
+    }
+  }
+  return { runs, mismatches: found };
+}
+
+/** Known differences between fontkit and HarfBuzz, with the reason each is accepted. */
+const EXCEPTIONS: { text: string; reason: string }[] = [];
+
+function unexpected(found: Mismatch[]): Mismatch[] {
+  return found.filter((m) => !EXCEPTIONS.some((e) => e.text === m.text));
+}
+
+const paragraphs = articleParagraphs();
+const words = [...new Set(paragraphs.flatMap((p) => p.split(/\s+/)).filter(Boolean))];
+
+describe('shaping matches HarfBuzz', () => {
+  for (const [label, bold] of [['regular', false], ['bold', true]] as const) {
+    it(`on every distinct word of the article (${label})`, () => {
+      let runs = 0;
+      const found: Mismatch[] = [];
+      for (const word of words) {
+        const r = mismatches(spec(word, { spans: [{ text: word, bold, italic: false }] }), Infinity);
+        runs += r.runs;
+        found.push(...r.mismatches);
+      }
+      expect(runs).toBeGreaterThanOrEqual(words.length);
+      expect(unexpected(found)).toEqual([]);
+    });
+
+    it(`on every line of the article set 495 pt wide (${label})`, () => {
+      let runs = 0;
+      const found: Mismatch[] = [];
+      for (const p of paragraphs) {
+        const r = mismatches(spec(p, { spans: [{ text: p, bold, italic: false }] }), 495);
+        runs += r.runs;
+        found.push(...r.mismatches);
+      }
+      expect(runs).toBeGreaterThan(paragraphs.length);
+      expect(unexpected(found)).toEqual([]);
+    });
+  }
+
+  it('on mixed runs: brackets, Intl numbers, Arabic-Indic digits, marks', () => {
+    const percent = new Intl.NumberFormat('ar-MA', { style: 'percent', maximumFractionDigits: 1 }).format(0.105);
+    const samples = [
+      '(14 و15 و16 شتنبر 2017)',
+      `بنسبة ${percent} من المجموع`,
+      'الأرقام ٠١٢٣٤٥٦٧٨٩ هنا',
+      'تحرير من طرف Le360 مع و.م.ع',
+      'مُحَمَّدٌ رَسُولُ اللَّهِ',
+    ];
+    const found = samples.flatMap((s) => mismatches(spec(s), Infinity).mismatches);
+    expect(unexpected(found)).toEqual([]);
+  });
+});
