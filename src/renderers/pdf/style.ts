@@ -75,7 +75,7 @@ export const LIST = {
  */
 export const FIGURE = {
   value: { size: 18, lineHeight: 1.3, bold: true, color: COLOR.heading },
-  caption: { size: 10.4, lineHeight: 1.55, bold: false, color: COLOR.ink },
+  caption: { size: 10.4, lineHeight: 1.42, bold: false, color: COLOR.ink },
   padX: 14,
   padY: 7,
   /** Space between the widest figure and the captions. */
@@ -90,10 +90,12 @@ export const FIGURE = {
 export const TABLE = {
   caption: { size: 10.8, lineHeight: 1.55, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
   captionGap: 5,
-  head: { size: 9.8, lineHeight: 1.5, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
-  cell: { size: 9.8, lineHeight: 1.55, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
+  // Cell lines stay under 1.45 × the size apart: wider, and poppler reads a wrapped row line by line across
+  // its cells instead of cell by cell.
+  head: { size: 9.8, lineHeight: 1.42, bold: true, color: COLOR.heading, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
+  cell: { size: 9.8, lineHeight: 1.42, bold: false, color: COLOR.ink, spaceBefore: 0, spaceAfter: 0 } as TextStyle,
   padX: 6,
-  padY: 4,
+  padY: 5,
   /** Heavier rules above and below the table and under the header (booktabs style); hairlines between rows. */
   outerRule: 0.9,
   headRule: 0.6,
