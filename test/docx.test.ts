@@ -1,0 +1,316 @@
+// The Word briefing's XML: right to left where it must be, formatted by styles, tables that read from the right,
+// fields in the footer, the PDF's faces embedded, and the same bytes every time.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BODY_FAMILY, FONT_FACES, fontBytes } from '../src/fonts/index.js';
+import type { DocumentModel, Inline, TableBlock } from '../src/model/types.js';
+import { docxRenderer } from '../src/renderers/docx/index.js';
+import { obfuscateFont } from '../src/renderers/docx/fonts.js';
+import { briefingModel, documentsTable } from './fixtures/docx/briefing-model.js';
+import {
+  ARABIC,
+  StyleSheet,
+  child,
+  docxParts,
+  findAll,
+  parseXml,
+  partText,
+  path,
+  textOf,
+  type XmlElement,
+} from './helpers/docx.js';
+
+const render = (model: DocumentModel) => docxRenderer.render(model, { warn: () => {} });
+
+let bytes: Uint8Array;
+let parts: Map<string, Uint8Array>;
+let body: XmlElement;
+let styles: StyleSheet;
+let header: XmlElement;
+let footer: XmlElement;
+
+beforeAll(async () => {
+  bytes = await render(briefingModel);
+  parts = docxParts(bytes);
+  body = parseXml(partText(parts, 'word/document.xml'));
+  styles = new StyleSheet(partText(parts, 'word/styles.xml'));
+  header = parseXml(partText(parts, 'word/header1.xml'));
+  footer = parseXml(partText(parts, 'word/footer1.xml'));
+});
+
+const paragraphsOf = (root: XmlElement) => findAll(root, 'w:p');
+const allParagraphs = () => [body, header, footer].flatMap(paragraphsOf);
+const runsOf = (paragraph: XmlElement) => findAll(paragraph, 'w:r');
+const styleOf = (paragraph: XmlElement) => path(paragraph, 'w:pPr', 'w:pStyle')?.attribs['w:val'] ?? 'Normal';
+const plain = (inlines: readonly Inline[]) =>
+  inlines
+    .map((inline) => (inline.kind === 'text' ? inline.text : '\n'))
+    .join('')
+    .replace(/[\u200e\u200f]/g, '');
+
+describe('docx renderer: direction', () => {
+  it('marks every paragraph with Arabic text bidirectional (w:bidi), in the body, header and footer', () => {
+    const arabic = allParagraphs().filter((p) => ARABIC.test(textOf(p)));
+    expect(arabic.length).toBeGreaterThan(40);
+    for (const p of arabic) expect(child(child(p, 'w:pPr'), 'w:bidi'), textOf(p)).toBeDefined();
+  });
+
+  it('marks every run with Arabic letters w:rtl, and no run with Latin letters or digits', () => {
+    const runs = allParagraphs().flatMap(runsOf);
+    const arabicRuns = runs.filter((r) => ARABIC.test(textOf(r)));
+    expect(arabicRuns.length).toBeGreaterThan(60);
+    for (const r of arabicRuns) expect(child(child(r, 'w:rPr'), 'w:rtl'), textOf(r)).toBeDefined();
+    const ltrRuns = runs.filter((r) => /[A-Za-z0-9]/.test(textOf(r)));
+    expect(ltrRuns.map(textOf)).toEqual(expect.arrayContaining(['1.965.644', '206.464', 'Le360', '60,7%', '2017']));
+    for (const r of ltrRuns) {
+      expect(ARABIC.test(textOf(r)), `"${textOf(r)}" mixes scripts in one run`).toBe(false);
+      expect(child(child(r, 'w:rPr'), 'w:rtl'), textOf(r)).toBeUndefined();
+    }
+  });
+
+  it('gives every Arabic run a complex-script font and size through its paragraph style, not on the run', () => {
+    for (const p of allParagraphs()) {
+      const style = styleOf(p);
+      for (const r of runsOf(p).filter((run) => ARABIC.test(textOf(run)))) {
+        expect(styles.runProperty(style, 'w:rFonts', 'w:cs'), `${style}: "${textOf(r)}"`).toBe(BODY_FAMILY);
+        expect(Number(styles.runProperty(style, 'w:szCs')), style).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('puts bold on both the Latin and the complex-script property', () => {
+    const bold = findAll(body, 'w:r').filter((r) => child(child(r, 'w:rPr'), 'w:b'));
+    expect(bold.map(textOf)).toEqual(expect.arrayContaining(['1.965.644', 'الفرق الجهوية للتدخل والأبحاث']));
+    for (const r of bold) expect(child(child(r, 'w:rPr'), 'w:bCs')).toBeDefined();
+  });
+
+  it("keeps the text in logical order and drops Intl's bidi marks", () => {
+    const modelParagraphs = briefingModel.blocks.flatMap((block) =>
+      block.kind === 'paragraph' || block.kind === 'heading' ? [plain(block.inlines)] : [],
+    );
+    const docParagraphs = paragraphsOf(body).map(textOf);
+    for (const expected of modelParagraphs) expect(docParagraphs).toContain(expected);
+    expect(docParagraphs.some((p) => p.includes('(14 و15 و16 شتنبر 2017).\nوأعلنت'))).toBe(true);
+    for (const name of [...parts.keys()].filter((n) => n.endsWith('.xml'))) {
+      expect(partText(parts, name), name).not.toMatch(/[\u200e\u200f]/);
+    }
+  });
+
+  it('sets the bidi language to ar-MA in the document defaults', () => {
+    expect(child(path(styles.defaults, 'w:rPrDefault', 'w:rPr'), 'w:lang')?.attribs['w:bidi']).toBe('ar-MA');
+  });
+});
+
+describe('docx renderer: styles', () => {
+  it('maps the title and headings to Word heading styles with outline levels', () => {
+    const expected: [string, string, string | undefined][] = [
+      ['Title', 'Title', undefined],
+      ['Heading1', 'heading 1', '0'],
+      ['Heading2', 'heading 2', '1'],
+      ['Heading3', 'heading 3', '2'],
+    ];
+    for (const [id, name, level] of expected) {
+      const style = styles.style(id);
+      expect(child(style, 'w:name')?.attribs['w:val'], id).toBe(name);
+      expect(path(style, 'w:pPr', 'w:outlineLvl')?.attribs['w:val'], id).toBe(level);
+      expect(path(style, 'w:pPr', 'w:keepNext'), id).toBeDefined();
+    }
+    const headingStyles = paragraphsOf(body).map(styleOf).filter((s) => /^(Title|Heading\d)$/.test(s));
+    expect(headingStyles).toEqual(['Title', 'Heading1', 'Heading2', 'Heading2', 'Heading1']);
+  });
+
+  it('keeps the face in the Normal style only: no run, paragraph mark or other style sets a font', () => {
+    const normalFonts = path(styles.style('Normal'), 'w:rPr', 'w:rFonts')?.attribs;
+    expect(normalFonts).toMatchObject({ 'w:ascii': BODY_FAMILY, 'w:hAnsi': BODY_FAMILY, 'w:cs': BODY_FAMILY });
+    for (const id of styles.ids().filter((id) => id !== 'Normal')) {
+      expect(path(styles.style(id), 'w:rPr', 'w:rFonts'), id).toBeUndefined();
+    }
+    expect(child(path(styles.defaults, 'w:rPrDefault', 'w:rPr'), 'w:rFonts')).toBeUndefined();
+    for (const name of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/numbering.xml']) {
+      const xml = partText(parts, name);
+      expect(xml, name).not.toContain('<w:rFonts');
+      expect(xml, name).not.toMatch(/<w:szCs? /);
+    }
+  });
+
+  it('bases every paragraph style in use on Normal, so changing Normal changes the document', () => {
+    const used = new Set(allParagraphs().map(styleOf));
+    expect([...used].sort()).toEqual(
+      expect.arrayContaining(['Caption', 'Footer', 'Header', 'KeyFigure', 'Lead', 'ListParagraph', 'Source', 'TableHeading', 'TableText', 'Title']),
+    );
+    for (const id of used) {
+      const chain = styles.chain(id).map((s) => s.attribs['w:styleId']);
+      expect(chain.at(-1), id).toBe('Normal');
+    }
+  });
+
+  it('defines a table style with borders and a shaded bold first row, in greys', () => {
+    const table = styles.style('BriefingTable');
+    expect(table?.attribs['w:type']).toBe('table');
+    const borders = path(table, 'w:tblPr', 'w:tblBorders');
+    for (const side of ['w:top', 'w:bottom', 'w:insideH', 'w:insideV']) expect(child(borders, side)?.attribs['w:val'], side).toBe('single');
+    const firstRow = findAll(table!, 'w:tblStylePr').find((s) => s.attribs['w:type'] === 'firstRow');
+    const fill = path(firstRow, 'w:tcPr', 'w:shd')?.attribs['w:fill'] ?? '';
+    expect(fill).toMatch(/^([0-9A-F]{2})\1\1$/); // grey: R = G = B
+    const colors = [...partText(parts, 'word/styles.xml').matchAll(/w:(?:color|fill)="([0-9A-F]{6})"/g)].map((m) => m[1]!);
+    for (const color of colors) expect(color, 'prints the same in greyscale').toMatch(/^([0-9A-F]{2})\1\1$/);
+  });
+});
+
+describe('docx renderer: tables', () => {
+  const tables = () => findAll(body, 'w:tbl');
+  const modelTables = () => briefingModel.blocks.filter((b): b is TableBlock => b.kind === 'table');
+
+  it('lays every table out right to left (w:bidiVisual) with the style, fixed widths and the whole text width', () => {
+    expect(tables()).toHaveLength(modelTables().length);
+    for (const table of tables()) {
+      const properties = child(table, 'w:tblPr');
+      expect(child(properties, 'w:bidiVisual')).toBeDefined();
+      expect(child(properties, 'w:tblStyle')?.attribs['w:val']).toBe('BriefingTable');
+      expect(child(properties, 'w:tblLayout')?.attribs['w:type']).toBe('fixed');
+      const grid = findAll(table, 'w:gridCol').map((c) => Number(c.attribs['w:w']));
+      expect(child(properties, 'w:tblW')?.attribs).toMatchObject({ 'w:type': 'dxa', 'w:w': String(11906 - 2 * 1134) });
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1134);
+    }
+  });
+
+  it('sizes columns from the model and writes cells first column first (the first column is drawn on the right)', () => {
+    const [table] = tables();
+    const grid = findAll(table!, 'w:gridCol').map((c) => Number(c.attribs['w:w']));
+    const total = grid.reduce((a, b) => a + b, 0);
+    documentsTable.columns.forEach((column, i) => expect(grid[i]! / total).toBeCloseTo(column.width, 3));
+    const rows = findAll(table!, 'w:tr');
+    const modelRows = [...documentsTable.head, ...documentsTable.body];
+    expect(rows).toHaveLength(modelRows.length);
+    rows.forEach((row, r) => {
+      const cells = findAll(row, 'w:tc');
+      expect(cells.map(textOf)).toEqual(modelRows[r]!.cells.map((cell) => plain(cell.inlines)));
+      cells.forEach((cell, c) => expect(path(cell, 'w:tcPr', 'w:tcW')?.attribs['w:w']).toBe(String(grid[c])));
+    });
+  });
+
+  it('marks header rows to repeat on every page and keeps every row on one page', () => {
+    for (const [index, table] of tables().entries()) {
+      const heads = modelTables()[index]!.head.length;
+      findAll(table, 'w:tr').forEach((row, r) => {
+        const trPr = child(row, 'w:trPr');
+        expect(child(trPr, 'w:cantSplit'), `row ${r}`).toBeDefined();
+        expect(child(trPr, 'w:tblHeader') !== undefined, `row ${r}`).toBe(r < heads);
+      });
+    }
+  });
+
+  // In a bidi paragraph Word reads w:jc left/right as start/end: "right" is the end, the left edge of the cell.
+  it('aligns figure cells as the model says (end: w:jc="right", the end of a right-to-left line)', () => {
+    const [table] = tables();
+    const firstBodyRow = findAll(table!, 'w:tr')[1]!;
+    const [label, figure, share] = findAll(firstBodyRow, 'w:p');
+    expect(path(label, 'w:pPr', 'w:jc')).toBeUndefined();
+    expect(path(figure, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('right');
+    expect(path(share, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('right');
+  });
+});
+
+describe('docx renderer: page', () => {
+  it('is A4 with print margins, a header and a footer', () => {
+    const section = findAll(body, 'w:sectPr')[0];
+    expect(child(section, 'w:pgSz')?.attribs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
+    const margins = child(section, 'w:pgMar')?.attribs ?? {};
+    for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right']) expect(Number(margins[side])).toBeGreaterThanOrEqual(1134);
+    expect(findAll(section!, 'w:headerReference')).toHaveLength(1);
+    expect(findAll(section!, 'w:footerReference')).toHaveLength(1);
+  });
+
+  it('writes the running header and the footer source', () => {
+    expect(paragraphsOf(header).map(textOf)).toEqual([briefingModel.meta.header]);
+    expect(paragraphsOf(footer).map(textOf)[0]).toBe(briefingModel.meta.footer);
+  });
+
+  it('numbers pages with PAGE and NUMPAGES fields where the label says {page} and {pages}', () => {
+    const label = paragraphsOf(footer)[1]!;
+    const sequence = findAll(label, 'w:r').map((run) => {
+      const instruction = child(run, 'w:instrText');
+      if (instruction) return `[${instruction.children.map((t) => ('data' in t ? t.data : '')).join('').trim()}]`;
+      return textOf(run);
+    });
+    expect(sequence.filter((s) => s !== '').join('|')).toBe('صفحة |[PAGE]| من |[NUMPAGES]');
+    expect(findAll(label, 'w:fldChar').map((f) => f.attribs['w:fldCharType'])).toEqual([
+      'begin',
+      'separate',
+      'end',
+      'begin',
+      'separate',
+      'end',
+    ]);
+  });
+});
+
+describe('docx renderer: fonts and properties', () => {
+  it('embeds every face of src/fonts under word/fonts/, obfuscated with the key the font table gives', () => {
+    const fontTable = parseXml(partText(parts, 'word/fontTable.xml'));
+    const font = findAll(fontTable, 'w:font').find((f) => f.attribs['w:name'] === BODY_FAMILY);
+    expect(font).toBeDefined();
+    const rels = partText(parts, 'word/_rels/fontTable.xml.rels');
+    const embedded = [
+      ['w:embedRegular', 'regular'],
+      ['w:embedBold', 'bold'],
+    ] as const;
+    for (const [element, weight] of embedded) {
+      const embed = child(font, element)!;
+      const target = new RegExp(`Id="${embed.attribs['r:id']}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      const stored = parts.get(`word/${target}`)!;
+      expect(target).toMatch(/^fonts\/font\d\.odttf$/);
+      const face = FONT_FACES.find((f) => f.weight === weight)!;
+      expect(Buffer.from(obfuscateFont(stored, embed.attribs['w:fontKey']!)).equals(fontBytes(face)), weight).toBe(true);
+    }
+    expect(partText(parts, 'word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
+    expect(partText(parts, '[Content_Types].xml')).toContain('Extension="odttf"');
+  });
+
+  it('writes title, subject, author, keywords, language and the model date as core properties', () => {
+    const core = partText(parts, 'docProps/core.xml');
+    const meta = briefingModel.meta;
+    expect(core).toContain(`<dc:title>${meta.title}</dc:title>`);
+    expect(core).toContain(`<dc:subject>${meta.subject}</dc:subject>`);
+    expect(core).toContain(`<dc:creator>${meta.author}</dc:creator>`);
+    expect(core).toContain(`<cp:keywords>${meta.keywords.join('، ')}</cp:keywords>`);
+    expect(core).toContain('<dc:language>ar-MA</dc:language>');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00Z</dcterms:modified>');
+  });
+});
+
+describe('docx renderer: reproducible bytes', () => {
+  it('renders the same model to the same bytes, whatever the clock and time zone', async () => {
+    const savedTz = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      const again = await render(briefingModel);
+      process.env.TZ = 'America/Los_Angeles';
+      const third = await render(briefingModel);
+      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+      expect(Buffer.from(third).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
+  });
+
+  it('dates every zip entry with the document date and writes the parts in a fixed order', () => {
+    const view = Buffer.from(bytes);
+    const names: string[] = [];
+    for (let offset = view.indexOf('PK\u0001\u0002', 0, 'latin1'); offset >= 0; offset = view.indexOf('PK\u0001\u0002', offset + 4, 'latin1')) {
+      const time = view.readUInt16LE(offset + 12);
+      const date = view.readUInt16LE(offset + 14);
+      expect([1980 + (date >> 9), (date >> 5) & 15, date & 31, time >> 11, (time >> 5) & 63]).toEqual([2017, 12, 22, 14, 0]);
+      names.push(view.toString('utf8', offset + 46, offset + 46 + view.readUInt16LE(offset + 28)));
+    }
+    expect(names.slice(0, 3)).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml']);
+    expect(names).toContain('word/fonts/font1.odttf');
+  });
+
+  it('follows the model date (SOURCE_DATE_EPOCH reaches it through the model)', async () => {
+    const epoch = { ...briefingModel, meta: { ...briefingModel.meta, date: new Date(1_000_000_000 * 1000).toISOString() } };
+    const core = partText(docxParts(await render(epoch)), 'docProps/core.xml');
+    expect(core).toContain('2001-09-09T01:46:40Z');
+  });
+});

@@ -1,0 +1,228 @@
+// Reading a rendered DOCX in tests: its parts (unzipped in-process), their XML as a tree, and Word's style
+// inheritance; plus LibreOffice/poppler helpers for the converted PDF.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { parseDocument } from 'htmlparser2';
+
+export interface XmlElement {
+  type: 'tag';
+  name: string;
+  attribs: Record<string, string>;
+  children: XmlNode[];
+}
+type XmlNode = XmlElement | { type: 'text'; data: string } | { type: string };
+
+export function docxParts(bytes: Uint8Array): Map<string, Uint8Array> {
+  return new Map(Object.entries(unzipSync(bytes)));
+}
+
+export function partText(parts: Map<string, Uint8Array>, name: string): string {
+  const part = parts.get(name);
+  if (!part) throw new Error(`the package has no ${name}`);
+  return strFromU8(part);
+}
+
+export function parseXml(xml: string): XmlElement {
+  const root = parseDocument(xml, { xmlMode: true }) as unknown as { children: XmlNode[] };
+  const element = root.children.find(isElement);
+  if (!element) throw new Error('no root element');
+  return element;
+}
+
+export function isElement(node: XmlNode): node is XmlElement {
+  return node.type === 'tag';
+}
+
+/** Descendants named `name`, in document order (not descending into matches). */
+export function findAll(node: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.name === name) out.push(child);
+    else out.push(...findAll(child, name));
+  }
+  return out;
+}
+
+export function child(node: XmlElement | undefined, name: string): XmlElement | undefined {
+  return node?.children.find((c): c is XmlElement => isElement(c) && c.name === name);
+}
+
+export function path(node: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  return names.reduce<XmlElement | undefined>((current, name) => child(current, name), node);
+}
+
+/** Concatenated w:t text of a paragraph or run, a w:br as '\n'. */
+export function textOf(node: XmlElement): string {
+  let out = '';
+  for (const c of node.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'w:t' || c.name === 'w:instrText') {
+      if (c.name === 'w:t') out += c.children.map((t) => ('data' in t ? t.data : '')).join('');
+    } else if (c.name === 'w:br') out += '\n';
+    else out += textOf(c);
+  }
+  return decodeEntities(out);
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Run properties Word would apply to a run: docDefaults, then the paragraph style chain (base first). */
+export class StyleSheet {
+  private readonly styles = new Map<string, XmlElement>();
+  readonly defaults: XmlElement | undefined;
+
+  constructor(stylesXml: string) {
+    const root = parseXml(stylesXml);
+    this.defaults = child(root, 'w:docDefaults');
+    for (const style of findAll(root, 'w:style')) this.styles.set(style.attribs['w:styleId'] ?? '', style);
+  }
+
+  style(id: string): XmlElement | undefined {
+    return this.styles.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.styles.keys()];
+  }
+
+  /** The style and the styles it is based on, most derived first. */
+  chain(id: string): XmlElement[] {
+    const out: XmlElement[] = [];
+    let current = this.styles.get(id);
+    while (current && !out.includes(current)) {
+      out.push(current);
+      const basedOn = child(current, 'w:basedOn')?.attribs['w:val'];
+      current = basedOn ? this.styles.get(basedOn) : undefined;
+    }
+    return out;
+  }
+
+  /** The first value of run property `name`/`attribute` along the paragraph style's chain, then docDefaults. */
+  runProperty(styleId: string, name: string, attribute = 'w:val'): string | undefined {
+    for (const style of this.chain(styleId)) {
+      const value = child(child(style, 'w:rPr'), name)?.attribs[attribute];
+      if (value !== undefined) return value;
+    }
+    return child(path(this.defaults, 'w:rPrDefault', 'w:rPr'), name)?.attribs[attribute];
+  }
+}
+
+/** Strong right-to-left letters (Arabic script). */
+export const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+
+// ---- LibreOffice and poppler ----
+
+/** The soffice binary, or why the LibreOffice tests cannot run (they FAIL under CI=true rather than skip). */
+export function soffice(): { path: string } | { missing: string } {
+  const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
+  const path = found.stdout.trim().split('\n')[0];
+  if (found.status === 0 && path) {
+    const poppler = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' });
+    if (poppler.status === 0) return { path };
+    return { missing: 'pdftotext (poppler-utils) is not installed' };
+  }
+  return { missing: 'soffice (libreoffice-writer-nogui) is not installed' };
+}
+
+/** Converts DOCX bytes to PDF with a private LibreOffice profile (no lock clashes with other runs). */
+export function convertToPdf(sofficePath: string, docx: Uint8Array, name: string): { pdf: string; dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
+  const input = join(dir, `${name}.docx`);
+  writeFileSync(input, docx);
+  execFileSync(
+    sofficePath,
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return { pdf: join(dir, `${name}.pdf`), dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function pdfText(pdf: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', [...range, pdf, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPageCount(pdf: string): number {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export function pdfFonts(pdf: string): string {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+}
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word with its box, from `pdftotext -bbox-layout` (word text is in visual order there). */
+export function pdfWords(pdf: string): PdfWord[] {
+  const xhtml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  const words: PdfWord[] = [];
+  let page = 0;
+  const pattern = /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const match of xhtml.matchAll(pattern)) {
+    if (match[0].startsWith('<page')) {
+      page += 1;
+      continue;
+    }
+    words.push({
+      page,
+      xMin: Number(match[1]),
+      yMin: Number(match[2]),
+      xMax: Number(match[3]),
+      yMax: Number(match[4]),
+      text: decodeEntities(match[5] ?? ''),
+    });
+  }
+  return words;
+}
+
+/**
+ * Words for comparing model text with text extracted from LibreOffice's PDF. What poppler cannot give back
+ * faithfully is normalised on both sides, and nothing else: presentation forms (NFKC), bidi controls, tatweel and the
+ * `&` poppler emits for LibreOffice's kashida justification, brackets and punctuation around words (poppler places
+ * neutrals at run edges by heuristics), and letter order inside an Arabic word (ligatures such as lam-alef come back
+ * with their letters in visual order). Word order, the words themselves and every digit string stay exact.
+ */
+export function comparableWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u0640&]/g, '')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, ''))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => (ARABIC.test(word) ? [...word].sort().join('') : word));
+}
+
+/** True when `needle` occurs in `haystack` as a contiguous run of words. */
+export function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (!needle.length) return true;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export function readBytes(file: string): Buffer {
+  return readFileSync(file);
+}
