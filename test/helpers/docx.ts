@@ -199,16 +199,21 @@ export function pdfWords(pdf: string): PdfWord[] {
 /**
  * Words for comparing model text with text extracted from LibreOffice's PDF. What poppler cannot give back
  * faithfully is normalised on both sides, and nothing else: presentation forms (NFKC), bidi controls, tatweel and the
- * `&` poppler emits for LibreOffice's kashida justification, brackets and punctuation around words (poppler places
- * neutrals at run edges by heuristics), and letter order inside an Arabic word (ligatures such as lam-alef come back
- * with their letters in visual order). Word order, the words themselves and every digit string stay exact.
+ * `&` poppler emits for LibreOffice's kashida justification, punctuation (poppler places neutrals at run edges by
+ * heuristics), and letter order inside an Arabic word (ligatures such as lam-alef come back with their letters in
+ * visual order). Word order, the letters of each word and every figure stay exact.
  */
 export function comparableWords(text: string): string[] {
   return text
     .normalize('NFKC')
-    .replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u0640&]/g, '')
+    .replace(/[\u200e\u200f\u061c\u0640&]/g, '')
+    // poppler wraps each direction run in U+202A…U+202C and moves spaces across them, so a run edge is a word edge,
+    // on both sides of the comparison: "و15" is compared as "و", "15".
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(new RegExp(`(${ARABIC.source})(?=[0-9A-Za-z])|([0-9A-Za-z])(?=${ARABIC.source})`, 'g'), '$1$2 ')
+    // Punctuation separates words, except inside a figure (1.965.644, 60,7%, 14:00, 22/12/2017).
+    .replace(/(?<!\d)[^\p{L}\p{N}\p{M}\s%]|[^\p{L}\p{N}\p{M}\s%](?!\d)/gu, ' ')
     .split(/\s+/)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, ''))
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .map((word) => (ARABIC.test(word) ? [...word].sort().join('') : word));
 }
