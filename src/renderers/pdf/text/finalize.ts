@@ -1,7 +1,7 @@
 // Step 4 of 4: finalize a line: reorder it visually (UAX #9 rules L1–L4: bidi-js reorder segments; L4
 // mirroring was done in prepare.ts), shape each run, and lay the runs out left to right.
 import type { Item, Prepared } from './prepare.js';
-import { bidi } from './prepare.js';
+import { bidi, shapingSlice } from './prepare.js';
 import { shape, type ShapedRun } from './shape.js';
 import type { LineRange } from './linebreak.js';
 
@@ -11,7 +11,7 @@ export interface VisualRun {
   start: number;
   end: number;
   rtl: boolean;
-  /** What was shaped: the logical text with mirrored brackets. */
+  /** What was shaped: the logical text with mirrored brackets, without bidi controls. */
   shapingText: string;
   shaped: ShapedRun;
   /** Natural width in points. */
@@ -36,7 +36,7 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     const from = Math.max(start, item.start);
     const to = Math.min(contentEnd, item.end);
     const rtl = (item.level & 1) === 1;
-    const shapingText = p.shapingText.slice(from, to);
+    const shapingText = shapingSlice(p, from, to);
     const shaped = shape(item.face, shapingText, rtl);
     pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width: (shaped.advance * size) / item.face.unitsPerEm });
   }

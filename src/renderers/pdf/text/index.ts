@@ -52,7 +52,6 @@ export interface VisualRunView {
 }
 
 const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
-const drawn = (run: VisualRun) => run.shapingText.replace(BIDI_CONTROLS, '');
 
 /** The runs of each line, left to right as drawn: what tests check visual order against. */
 export function visualRuns(spec: ParagraphSpec, maxWidth = Infinity): VisualRunView[][] {
@@ -60,7 +59,7 @@ export function visualRuns(spec: ParagraphSpec, maxWidth = Infinity): VisualRunV
   const view = (run: VisualRun): VisualRunView => ({
     text: p.text.slice(run.start, run.end).replace(BIDI_CONTROLS, ''),
     rtl: run.rtl,
-    visual: run.rtl ? [...drawn(run)].reverse().join('') : drawn(run),
+    visual: run.rtl ? [...run.shapingText].reverse().join('') : run.shapingText,
   });
   return lines.map((line) => line.runs.map(view));
 }

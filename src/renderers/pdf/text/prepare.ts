@@ -29,6 +29,8 @@ export interface Prepared {
   /** The drawable ranges, in logical order. Characters in no item (line separators, characters no face
    *  covers) take no space and are never drawn; nor are bidi controls, inside items or between them. */
   items: Item[];
+  /** The text has bidi controls (which shapingSlice leaves out). */
+  hasBidiControls: boolean;
   /** Distinct code points that no face covers, in order of appearance. */
   uncovered: number[];
 }
@@ -89,7 +91,19 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     previousFace = face;
     i += units;
   }
-  return { text, shapingText, levels, direction, styles, items, uncovered };
+  return { text, shapingText, levels, direction, styles, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
+}
+
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The text to shape for the logical range [from, to): mirrored, without bidi controls. Dropping them is what
+ * the Unicode joining rules say (they are transparent), so letters on both sides of a mark still join.
+ */
+export function shapingSlice(p: Prepared, from: number, to: number): string {
+  const slice = p.shapingText.slice(from, to);
+  return p.hasBidiControls ? slice.replace(BIDI_CONTROLS, '') : slice;
 }
 
 function onlyBidiControls(text: string, from: number, to: number): boolean {

@@ -51,7 +51,10 @@ function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun 
     const glyph = layout.glyphs[i]!;
     const position = layout.positions[i]!;
     // fontkit swaps default-ignorable characters (ZWJ, ZWNJ, …) for a zero-width space glyph: leave them out,
-    // or a space would be copied out of the PDF.
+    // or a space would be copied out of the PDF. It misses those the font has no glyph for once glyph 0 is
+    // cached with other code points (pdfkit asks for it first), so .notdef goes too: prepare.ts already
+    // left out every character that no face covers, so a .notdef here is always an ignorable.
+    if (glyph.id === 0) continue;
     if (position.xAdvance === 0 && glyph.codePoints.length === 1 && glyph.codePoints[0] === 0x20) continue;
     run.glyphIds.push(glyph.id);
     run.codePoints.push(glyph.codePoints);
