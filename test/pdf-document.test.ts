@@ -1,8 +1,9 @@
 // The PDF as a file: metadata, tags, fonts, reproducibility, size, as poppler and qpdf read it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageLabel } from '../src/renderers/pdf/furniture.js';
-import { briefingModel, META } from './fixtures/pdf/briefing-model.js';
-import { describeWithTools, pdfObjects, renderModel, run, structureTree, type StructNode } from './helpers/pdf.js';
+import type { DocumentModel } from '../src/model/types.js';
+import { META } from './fixtures/pdf/briefing-model.js';
+import { briefingDocument, describeWithTools, pdfObjects, renderModel, run, structureTree, type StructNode } from './helpers/pdf.js';
 
 const all = (node: StructNode, type: string): StructNode[] => [
   ...(node.type === type ? [node] : []),
@@ -19,20 +20,24 @@ describe('page label', () => {
 describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
   let file: string;
   let bytes: Uint8Array;
+  let model: DocumentModel;
 
   beforeAll(async () => {
-    ({ file, bytes } = await renderModel(briefingModel()));
+    ({ model } = await briefingDocument());
+    ({ file, bytes } = await renderModel(model));
   });
 
   it('carries the metadata, dated from the model, as a tagged A4 PDF 1.7', () => {
     const info = run('pdfinfo', ['-isodates', file]);
     const field = (name: string) => info.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1];
-    expect(field('Title')).toBe(META.title);
-    expect(field('Author')).toBe(META.author);
-    expect(field('Subject')).toBe(META.subject);
-    expect(field('Keywords')).toBe(META.keywords.join(', '));
-    expect(field('CreationDate')).toBe('2017-12-22T14:00:00Z');
-    expect(field('ModDate')).toBe('2017-12-22T14:00:00Z');
+    const { meta } = model;
+    expect(field('Title')).toBe(meta.title);
+    expect(field('Author')).toBe(meta.author);
+    expect(field('Subject')).toBe(meta.subject);
+    expect(field('Keywords')).toBe(meta.keywords.join(', '));
+    const date = new Date(meta.date).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect(field('CreationDate')).toBe(date);
+    expect(field('ModDate')).toBe(date);
     expect(field('Tagged')).toBe('yes');
     expect(field('PDF version')).toBe('1.7');
     expect(field('Page size')).toMatch(/595\.28 x 841\.89 pts \(A4\)/);
@@ -40,7 +45,7 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
 
   it('declares the language and asks viewers to show the title', () => {
     const { root, get } = pdfObjects(file);
-    expect(root['/Lang']).toBe(`u:${META.lang}`);
+    expect(root['/Lang']).toBe(`u:${model.meta.lang}`);
     expect(get(root['/ViewerPreferences'])['/DisplayDocTitle']).toBe(true);
     expect(get(root['/MarkInfo'])['/Marked']).toBe(true);
   });
@@ -61,8 +66,8 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
     expect(document?.type).toBe('Document');
     const topLevel = document!.kids.map((k) => k.type);
     expect(topLevel[0]).toBe('H1');
-    expect(topLevel).toEqual(expect.arrayContaining(['H2', 'H3', 'P', 'L', 'Table']));
-    expect(topLevel.filter((t) => t === 'Table')).toHaveLength(3);
+    expect(topLevel).toEqual(expect.arrayContaining(['H2', 'P', 'Table']));
+    expect(topLevel.filter((t) => t === 'Table')).toHaveLength(model.blocks.filter((b) => b.kind === 'table').length);
 
     for (const table of all(document!, 'Table')) {
       expect(table.kids.map((k) => k.type)).toEqual(['Caption', 'THead', 'TBody']);
@@ -78,8 +83,7 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
         expect(tr.kids.every((c) => c.type === 'TD' && c.content > 0)).toBe(true);
       }
     }
-    const [list] = all(document!, 'L');
-    for (const item of list!.kids) expect(item.kids.map((k) => k.type)).toEqual(['Lbl', 'LBody']);
+    for (const list of all(document!, 'L')) for (const item of list.kids) expect(item.kids.map((k) => k.type)).toEqual(['Lbl', 'LBody']);
     // Every heading and paragraph owns the text drawn for it.
     for (const type of ['H1', 'H2', 'H3', 'P']) for (const node of all(document!, type)) expect(node.content).toBeGreaterThan(0);
   });
@@ -87,13 +91,13 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
   it('marks the running header and footer as pagination artifacts on every page', () => {
     const qdf = run('qpdf', ['--qdf', '--object-streams=disable', file, '-']);
     const pages = Number(run('pdfinfo', [file]).match(/^Pages:\s*(\d+)/m)![1]);
-    expect(pages).toBe(2);
+    expect(pages).toBeGreaterThanOrEqual(1);
     // Two pagination artifacts per page (header, footer) plus repeated table headers, if any.
     expect(qdf.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/g)?.length).toBeGreaterThanOrEqual(2 * pages);
   });
 
   it('gives byte-identical files for the same model', async () => {
-    const again = await renderModel(briefingModel());
+    const again = await renderModel(structuredClone(model));
     expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
@@ -102,7 +106,7 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
   });
 
   it('escapes metadata for the XMP packet', async () => {
-    const { file: other } = await renderModel({ ...briefingModel(), meta: { ...META, title: 'Results & <plans>' } });
+    const { file: other } = await renderModel({ ...model, meta: { ...model.meta, title: 'Results & <plans>' } });
     const xmp = run('qpdf', ['--qdf', '--object-streams=disable', other, '-']);
     expect(xmp).toContain('Results &amp; &lt;plans&gt;');
   });

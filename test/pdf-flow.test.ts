@@ -71,4 +71,23 @@ describe('paginate', () => {
     expect(h.where('row3')[0]).toMatchObject({ page: 2, top: 120 });
     expect(closed[0]).toBe(195);
   });
+
+  it('cuts a slice taller than a page to fill the room left, then page by page', () => {
+    const h = harness();
+    // A 230-point "row" made of 23 lines of 10 points; it may be cut between lines.
+    const tall = (lines: number, name: string): Slice =>
+      h.slice(name, lines * 10, {
+        split: (room) => {
+          const fit = Math.floor(room / 10);
+          return fit > 0 ? [tall(fit, `${name}+`), tall(lines - fit, `${name}-`)] : undefined;
+        },
+      });
+    h.run([h.slice('a', 55), tall(23, 'row')]);
+    expect(h.placed.map((p) => [p.name, p.page, p.top])).toEqual([
+      ['a', 1, 100],
+      ['row+', 1, 155],
+      ['row-+', 2, 100],
+      ['row--', 3, 100],
+    ]);
+  });
 });

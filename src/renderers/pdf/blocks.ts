@@ -2,7 +2,7 @@
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
 import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
-import { type LayoutContext, drawLine, fill, placeAt, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, placeAt, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
@@ -109,7 +109,6 @@ export function paragraphSlices(ctx: LayoutContext, block: ParagraphBlock): Slic
 export function listSlices(ctx: LayoutContext, block: ListBlock): Slice[] {
   const style = LIST.text;
   const list = ctx.tagger.element('L');
-  const numbers = new Intl.NumberFormat(ctx.lang, { useGrouping: false });
   const bodyWidth = FRAME.width - LIST.labelWidth;
   // The label column is on the start side (right in RTL); the item text hangs beside it.
   const labelX = placeAt('start', FRAME.left, FRAME.right, LIST.labelWidth, ctx.direction);
@@ -120,7 +119,7 @@ export function listSlices(ctx: LayoutContext, block: ListBlock): Slice[] {
     const item = ctx.tagger.element('LI', list);
     const labelElement = ctx.tagger.element('Lbl', item);
     const body = ctx.tagger.element('LBody', item);
-    const labelText = block.ordered ? `${numbers.format(index + 1)}.` : LIST.bullet;
+    const labelText = block.ordered ? `${formatInteger(ctx.lang, index + 1)}.` : LIST.bullet;
     const [label] = ctx.engine.layout(specOf([{ text: labelText, bold: block.ordered, italic: false }], style, ctx.direction, 'start'), LIST.labelWidth).lines;
     const layout = ctx.engine.layout(specOf(spansOf(inlines), style, ctx.direction, 'start'), bodyWidth);
     const itemSlices = lineSlices(ctx, layout, style, body, 'LBody', { x: bodyX, width: bodyWidth });

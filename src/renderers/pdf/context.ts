@@ -44,6 +44,18 @@ export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: n
   ctx.engine.drawLine(line, x, y, width);
 }
 
+const integerFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a page or item number for the document language (cached: building an Intl formatter is slow). */
+export function formatInteger(lang: string, value: number): string {
+  let format = integerFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { useGrouping: false });
+    integerFormats.set(lang, format);
+  }
+  return format.format(value);
+}
+
 /** x of a box of `width` placed at the logical start (right in RTL) or end of the span [left, right]. */
 export function placeAt(side: 'start' | 'end' | 'center', left: number, right: number, width: number, direction: Direction): number {
   if (side === 'center') return left + (right - left - width) / 2;
@@ -55,12 +67,5 @@ export function placeAt(side: 'start' | 'end' | 'center', left: number, right: n
 export function rule(ctx: LayoutContext, x1: number, x2: number, y: number, width: number, color: string): void {
   ctx.tagger.artifact('Layout', () => {
     ctx.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
-  });
-}
-
-/** Fills a rectangle as a layout artifact. */
-export function fill(ctx: LayoutContext, x: number, y: number, width: number, height: number, color: string): void {
-  ctx.tagger.artifact('Layout', () => {
-    ctx.doc.save().rect(x, y, width, height).fill(color).restore();
   });
 }

@@ -15,6 +15,11 @@ export interface Slice {
   draw(top: number): void;
   /** Called when the page ends right after this slice (a table closes its rules). */
   closePage?(bottom: number): void;
+  /**
+   * Only for content taller than a page (a huge table row): cuts the slice so that its first part fits in
+   * `room` points, or returns undefined if not even one line fits.
+   */
+  split?(room: number): [Slice, Slice] | undefined;
 }
 
 export interface Frame {
@@ -32,10 +37,23 @@ export function paginate(slices: readonly Slice[], frame: Frame, newPage: () => 
   let y = frame.top;
   let previous: Slice | undefined;
 
-  slices.forEach((slice, index) => {
-    const gap = previous ? Math.max(previous.spaceAfter, slice.spaceBefore) : 0;
+  const queue = [...slices];
+  /** Cuts the slice at `index` to fit `room`, if it is splittable and taller than that. */
+  const splitToFit = (index: number, room: number): Slice => {
+    const slice = queue[index]!;
+    if (!slice.split || slice.height <= room + EPSILON) return slice;
+    const parts = slice.split(room);
+    if (!parts) return slice;
+    queue.splice(index, 1, ...parts);
+    return parts[0];
+  };
+
+  for (let index = 0; index < queue.length; index++) {
+    let slice = queue[index]!;
     if (previous) {
-      const chain = chainHeight(slices, index);
+      const gap = Math.max(previous.spaceAfter, slice.spaceBefore);
+      slice = splitToFit(index, frame.bottom - y - gap);
+      const chain = chainHeight(queue, index);
       const fitsHere = y + gap + chain <= frame.bottom + EPSILON;
       const aloneFitsHere = y + gap + slice.height <= frame.bottom + EPSILON;
       // Break before a chain that does not fit here but would fit on a fresh page; a chain longer than a page
@@ -50,13 +68,15 @@ export function paginate(slices: readonly Slice[], frame: Frame, newPage: () => 
           y += header.height;
         }
         previous = undefined;
+      } else {
+        y += gap;
       }
     }
-    if (previous) y += gap;
+    if (!previous) slice = splitToFit(index, frame.bottom - y);
     slice.draw(y);
     y += slice.height;
     previous = slice;
-  });
+  }
   previous?.closePage?.(y);
 }
 

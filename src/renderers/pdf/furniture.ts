@@ -1,12 +1,11 @@
 // Running header (title, date) and footer (source, "صفحة 1 من 2") on every page, drawn as pagination artifacts
 // once the page count is known (the document buffers its pages).
 import type { DocumentMetadata } from '../../model/types.js';
-import { type LayoutContext, drawLine, placeAt, rule, specOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, placeAt, rule, specOf } from './context.js';
 import { FRAME, FURNITURE } from './style.js';
 
 export function pageLabel(meta: DocumentMetadata, page: number, pages: number): string {
-  const numbers = new Intl.NumberFormat(meta.lang, { useGrouping: false });
-  return meta.pageLabel.replaceAll('{page}', numbers.format(page)).replaceAll('{pages}', numbers.format(pages));
+  return meta.pageLabel.replaceAll('{page}', formatInteger(meta.lang, page)).replaceAll('{pages}', formatInteger(meta.lang, pages));
 }
 
 /** Draws one line of furniture text in a box on the given side of the frame; warns if it had to wrap. */

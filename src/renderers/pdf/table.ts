@@ -4,7 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
 import { balancedLayout } from './blocks.js';
-import { type LayoutContext, drawLine, fill, plainText, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, plainText, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -178,6 +178,7 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
   const drawCells = (row: LaidRow, top: number, height: number, tagged: boolean, parts?: LaidLine[][]) => {
     row.cells.forEach((cell, index) => {
       const lines = parts ? parts[index]! : cell.lines;
+      if (lines.length === 0) return;
       const draw = () => {
         ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
         let y = top + TABLE.padY;
@@ -225,33 +226,46 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
   // Body rows: light zebra shading, hairlines between rows, a heavy rule where the table (or its page) ends.
   const tbody = ctx.tagger.element('TBody', table);
   const bodyRows = rows.filter((r) => !r.inHead);
-  const repeatHeight = repeat.reduce((h, s) => h + s.height, 0);
-  const capacity = FRAME.height - repeatHeight;
+  const capacity = FRAME.height - repeat.reduce((h, slice) => h + slice.height, 0);
   bodyRows.forEach(({ placed }, index) => {
     const row = layRow(placed, false, ctx.tagger.element('TR', tbody));
     const last = index === bodyRows.length - 1;
     const shaded = index % 2 === 1;
-    const parts = row.height > capacity ? splitRow(row, capacity) : [{ height: row.height, lines: undefined }];
-    parts.forEach((part, partIndex) => {
-      const endsRow = partIndex === parts.length - 1;
-      slices.push({
-        height: part.height,
+
+    /** The slice for the given lines of each cell: the whole row, or what is left of a row taller than a page. */
+    const rowSlice = (lines: LaidLine[][], first: boolean): Slice => {
+      const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+      const slice: Slice = {
+        height,
         spaceBefore: 0,
         spaceAfter: 0,
         keepWithNext: false,
         repeat,
         draw: (top) => {
           ctx.tagger.artifact('Layout', () => {
-            if (shaded) ctx.doc.save().rect(FRAME.left, top, FRAME.width, part.height).fill(COLOR.zebraFill).restore();
-            if (!thead && index === 0 && partIndex === 0) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
-            if (endsRow && !last) strokeRule(ctx, top + part.height - TABLE.rowRule / 2, TABLE.rowRule, COLOR.rule);
-            if (endsRow && last) strokeRule(ctx, top + part.height - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+            if (shaded) ctx.doc.save().rect(FRAME.left, top, FRAME.width, height).fill(COLOR.zebraFill).restore();
+            if (!thead && index === 0 && first) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+            const bottom = top + height;
+            if (last) strokeRule(ctx, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+            else strokeRule(ctx, bottom - TABLE.rowRule / 2, TABLE.rowRule, COLOR.rule);
           });
-          drawCells(row, top, part.height, true, part.lines);
+          drawCells(row, top, height, true, lines);
         },
-        closePage: last && endsRow ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
-      });
-    });
+        closePage: last ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
+      };
+      // Only a row taller than a page may be cut, between lines, filling the room left on the page.
+      if (height > capacity + 0.01) {
+        slice.split = (room) => {
+          const [head, rest] = takeLines(lines, room - 2 * TABLE.padY);
+          if (head.every((ls) => ls.length === 0)) return undefined;
+          const headSlice = rowSlice(head, first);
+          headSlice.closePage = (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+          return [headSlice, rowSlice(rest, false)];
+        };
+      }
+      return slice;
+    };
+    slices.push(rowSlice(row.cells.map((cell) => cell.lines), true));
   });
 
   if (slices.length > 0) {
@@ -265,23 +279,16 @@ function strokeRule(ctx: LayoutContext, y: number, width: number, color: string)
   ctx.doc.save().moveTo(FRAME.left, y).lineTo(FRAME.right, y).lineWidth(width).strokeColor(color).stroke().restore();
 }
 
-/** Splits a row taller than a page into parts that each fit, by whole lines of every cell. */
-function splitRow(row: LaidRow, capacity: number): { height: number; lines: LaidLine[][] }[] {
-  const room = capacity - 2 * TABLE.padY;
-  const remaining = row.cells.map((cell) => [...cell.lines]);
-  const parts: { height: number; lines: LaidLine[][] }[] = [];
-  while (remaining.some((lines) => lines.length > 0)) {
-    const lines = remaining.map((queue) => {
-      const taken: LaidLine[] = [];
-      let height = 0;
-      while (queue.length > 0 && (taken.length === 0 || height + queue[0]!.height <= room)) {
-        height += queue[0]!.height;
-        taken.push(queue.shift()!);
-      }
-      return taken;
-    });
-    const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
-    parts.push({ height, lines });
+/** Splits each cell's lines into those that fit in `room` (points) and the rest. */
+function takeLines(lines: LaidLine[][], room: number): [LaidLine[][], LaidLine[][]] {
+  const head: LaidLine[][] = [];
+  const rest: LaidLine[][] = [];
+  for (const cellLines of lines) {
+    let height = 0;
+    let count = 0;
+    while (count < cellLines.length && height + cellLines[count]!.height <= room) height += cellLines[count++]!.height;
+    head.push(cellLines.slice(0, count));
+    rest.push(cellLines.slice(count));
   }
-  return parts;
+  return [head, rest];
 }
