@@ -1,11 +1,11 @@
 // The Word briefing's XML: right to left where it must be, formatted by styles, tables that read from the right,
 // fields in the footer, the PDF's faces embedded, and the same bytes every time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BODY_FAMILY, FONT_FACES, fontBytes } from '../src/fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, FONT_FACES, fontBytes } from '../src/fonts/index.js';
 import type { DocumentModel, Inline, TableBlock } from '../src/model/types.js';
 import { docxRenderer } from '../src/renderers/docx/index.js';
-import { obfuscateFont } from '../src/renderers/docx/fonts.js';
-import { briefingModel, documentsTable } from './fixtures/docx/briefing-model.js';
+import { EMPHASIS_FAMILY, obfuscateFont } from '../src/renderers/docx/fonts.js';
+import { briefingModel, documentsTable, longTableModel } from './fixtures/docx/briefing-model.js';
 import {
   ARABIC,
   StyleSheet,
@@ -77,6 +77,17 @@ describe('docx renderer: direction', () => {
     }
   });
 
+  it('sets emphasis in the Emphasis character style: Medium face, Latin slanted, Arabic upright', () => {
+    const emphasis = findAll(body, 'w:r').filter((r) => path(r, 'w:rPr', 'w:rStyle')?.attribs['w:val'] === 'Emphasis');
+    expect(emphasis.map(textOf)).toEqual(['وأعلنت عن مباريات الشرطة بواسطة وصلات إشهارية ']);
+    const style = styles.style('Emphasis');
+    expect(style?.attribs['w:type']).toBe('character');
+    expect(path(style, 'w:rPr', 'w:rFonts')?.attribs).toMatchObject({ 'w:ascii': EMPHASIS_FAMILY, 'w:cs': EMPHASIS_FAMILY });
+    expect(path(style, 'w:rPr', 'w:i')).toBeDefined();
+    expect(path(style, 'w:rPr', 'w:iCs')).toBeUndefined();
+    expect(partText(parts, 'word/document.xml')).not.toMatch(/<w:iCs\/>/);
+  });
+
   it('puts bold on both the Latin and the complex-script property', () => {
     const bold = findAll(body, 'w:r').filter((r) => child(child(r, 'w:rPr'), 'w:b'));
     expect(bold.map(textOf)).toEqual(expect.arrayContaining(['1.965.644', 'الفرق الجهوية للتدخل والأبحاث']));
@@ -118,10 +129,10 @@ describe('docx renderer: styles', () => {
     expect(headingStyles).toEqual(['Title', 'Heading1', 'Heading2', 'Heading2', 'Heading1']);
   });
 
-  it('keeps the face in the Normal style only: no run, paragraph mark or other style sets a font', () => {
+  it('keeps the face in the Normal style only (and Emphasis): no run, paragraph mark or other style sets a font', () => {
     const normalFonts = path(styles.style('Normal'), 'w:rPr', 'w:rFonts')?.attribs;
     expect(normalFonts).toMatchObject({ 'w:ascii': BODY_FAMILY, 'w:hAnsi': BODY_FAMILY, 'w:cs': BODY_FAMILY });
-    for (const id of styles.ids().filter((id) => id !== 'Normal')) {
+    for (const id of styles.ids().filter((id) => id !== 'Normal' && id !== 'Emphasis')) {
       expect(path(styles.style(id), 'w:rPr', 'w:rFonts'), id).toBeUndefined();
     }
     expect(child(path(styles.defaults, 'w:rPrDefault', 'w:rPr'), 'w:rFonts')).toBeUndefined();
@@ -199,6 +210,19 @@ describe('docx renderer: tables', () => {
     }
   });
 
+  it('keeps a short table on one page (each row keeps with the next) and lets a long one run on', async () => {
+    for (const table of tables()) {
+      const rows = findAll(table, 'w:tr');
+      rows.forEach((row, r) => {
+        const keeps = findAll(row, 'w:p').every((p) => path(p, 'w:pPr', 'w:keepNext') || styleOf(p) === 'TableHeading');
+        expect(keeps, `row ${r}`).toBe(r < rows.length - 1);
+      });
+    }
+    const long = parseXml(partText(docxParts(await render(longTableModel)), 'word/document.xml'));
+    const bodyRows = findAll(findAll(long, 'w:tbl')[0]!, 'w:tr').slice(1);
+    expect(bodyRows.some((row) => findAll(row, 'w:keepNext').length > 0)).toBe(false);
+  });
+
   // In a bidi paragraph Word reads w:jc left/right as start/end: "right" is the end, the left edge of the cell.
   it('aligns figure cells as the model says (end: w:jc="right", the end of a right-to-left line)', () => {
     const [table] = tables();
@@ -262,8 +286,30 @@ describe('docx renderer: fonts and properties', () => {
       const face = FONT_FACES.find((f) => f.weight === weight)!;
       expect(Buffer.from(obfuscateFont(stored, embed.attribs['w:fontKey']!)).equals(fontBytes(face)), weight).toBe(true);
     }
+    const medium = findAll(fontTable, 'w:font').find((f) => f.attribs['w:name'] === EMPHASIS_FAMILY);
+    const mediumKey = child(medium, 'w:embedRegular')!.attribs['w:fontKey']!;
+    const mediumFile = partText(parts, 'word/_rels/fontTable.xml.rels').match(
+      new RegExp(`Id="${child(medium, 'w:embedRegular')!.attribs['r:id']}"[^>]*Target="([^"]+)"`),
+    )?.[1];
+    expect(Buffer.from(obfuscateFont(parts.get(`word/${mediumFile}`)!, mediumKey)).equals(fontBytes(EMPHASIS_FACE))).toBe(true);
     expect(partText(parts, 'word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
     expect(partText(parts, '[Content_Types].xml')).toContain('Extension="odttf"');
+  });
+
+  it('embeds the Medium face only for a document with emphasis', async () => {
+    const plainModel: DocumentModel = {
+      ...briefingModel,
+      blocks: briefingModel.blocks.filter((b) => !(b.kind === 'paragraph' && b.inlines.some((i) => i.kind === 'text' && i.italic))),
+    };
+    const plainParts = docxParts(await render(plainModel));
+    expect([...plainParts.keys()].filter((name) => name.startsWith('word/fonts/'))).toEqual(['word/fonts/font1.odttf', 'word/fonts/font2.odttf']);
+    expect([...parts.keys()].filter((name) => name.startsWith('word/fonts/'))).toHaveLength(3);
+  });
+
+  it('names the Medium face as the font itself does (name ID 1), which is what Word looks up', async () => {
+    const fontkit = await import('fontkit');
+    const font = fontkit.create(fontBytes(EMPHASIS_FACE)) as { familyName: string };
+    expect(font.familyName).toBe(EMPHASIS_FAMILY);
   });
 
   it('writes title, subject, author, keywords, language and the model date as core properties', () => {

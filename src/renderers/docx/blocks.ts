@@ -109,7 +109,10 @@ export function textRuns(inlines: readonly Inline[], direction: Direction): Para
           ...(run.rtl ? { rightToLeft: true } : {}),
           // Word bolds Arabic with w:bCs and Latin with w:b; its own Bold button writes both.
           ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
-          ...(run.italic ? { italics: true, italicsComplexScript: true } : {}),
+          // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold, the
+          // bold face, and a slant for Latin only (w:i, never w:iCs: Arabic has no italic).
+          ...(run.italic && !run.bold ? { style: STYLE.emphasis } : {}),
+          ...(run.italic && run.bold ? { italics: true, italicsComplexScript: false } : {}),
         }),
   );
 }
@@ -135,9 +138,13 @@ function alignmentFor(align: Align, direction: Direction) {
 
 function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] {
   const widths = columnWidths(block, context.textWidth);
+  // A short table is kept on one page, as Word users do it: every row but the last keeps with the next.
+  const keepTogether = block.body.length <= KEEP_TOGETHER_ROWS;
   const rows = [
-    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0 })),
-    ...block.body.map((row) => tableRow(row, widths, context, { header: false, shaded: false })),
+    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0, keepNext: true })),
+    ...block.body.map((row, index) =>
+      tableRow(row, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }),
+    ),
   ];
   const out: (Paragraph | Table)[] = [];
   if (block.caption.length) out.push(paragraph(block.caption, context, { style: STYLE.caption }));
@@ -164,7 +171,16 @@ export function columnWidths(block: TableBlock, textWidth: number): number[] {
   return widths;
 }
 
-function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: { header: boolean; shaded: boolean }): TableRow {
+/** Tables with at most this many body rows are not split across pages. */
+const KEEP_TOGETHER_ROWS = 12;
+
+interface RowKind {
+  header: boolean;
+  shaded: boolean;
+  keepNext: boolean;
+}
+
+function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
   let column = 0;
   const cells = row.cells.map((cell) => {
     const span = Math.max(1, cell.colspan);
@@ -181,6 +197,7 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
           style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
           bidirectional: context.direction === 'rtl',
           ...(alignment ? { alignment } : {}),
+          ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
           children: textRuns(cell.inlines, context.direction),
         }),
       ],

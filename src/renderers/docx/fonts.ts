@@ -6,8 +6,24 @@
 // `w:embedTrueTypeFonts`; the package pass (package.ts) then puts in the real face, obfuscated and deflated once
 // per process.
 import { createHash } from 'node:crypto';
-import { FONT_FACES, fontBytes, type FontFace } from '../../fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
 import { deflated, type DeflatedData } from './package.js';
+
+/**
+ * The Medium face's own family name (name ID 1), which Word looks fonts up by: the Emphasis style's face, as
+ * emphasis is Medium in the PDF too (Arabic has no true italic).
+ */
+export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
+
+/** A family as Word's font table lists it, with the faces embedded for it. */
+interface EmbeddedFamily {
+  name: string;
+  regular: FontFace;
+  bold?: FontFace;
+}
+
+const BODY: EmbeddedFamily = { name: BODY_FAMILY, regular: faceFor('regular'), bold: faceFor('bold') };
+const EMPHASIS: EmbeddedFamily = { name: EMPHASIS_FAMILY, regular: EMPHASIS_FACE };
 
 /** One face as it goes into the package: its place, its key and its bytes, compressed once. */
 export interface EmbeddedFace extends DeflatedData {
@@ -15,6 +31,8 @@ export interface EmbeddedFace extends DeflatedData {
   path: string;
   /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`, as `w:fontKey` writes it. */
   fontKey: string;
+  /** The family name in the font table. */
+  family: string;
   face: FontFace;
 }
 
@@ -26,40 +44,43 @@ export interface EmbeddedFonts {
 
 const PLACEHOLDER = Buffer.alloc(32);
 
-let cached: EmbeddedFonts | undefined;
+const compressed = new Map<string, DeflatedData>();
+const cached = new Map<boolean, EmbeddedFonts>();
 
-/** The embedded faces, read, obfuscated and compressed on first use and kept for the process. */
-export function embeddedFonts(): EmbeddedFonts {
-  cached ??= prepareFonts();
-  return cached;
+/**
+ * The embedded faces: the body family always, the Medium face when the document has emphasis. Read, obfuscated
+ * and compressed on first use and kept for the process.
+ */
+export function embeddedFonts(options: { emphasis: boolean }): EmbeddedFonts {
+  let fonts = cached.get(options.emphasis);
+  if (!fonts) {
+    fonts = prepareFonts(options.emphasis ? [BODY, EMPHASIS] : [BODY]);
+    cached.set(options.emphasis, fonts);
+  }
+  return fonts;
 }
 
-function prepareFonts(): EmbeddedFonts {
-  const families = [...new Set(FONT_FACES.map((face) => face.family))];
-  const documentOption: EmbeddedFonts['documentOption'] = [];
-  const ordered: FontFace[] = [];
-  for (const family of families) {
-    const regular = FONT_FACES.find((face) => face.family === family && face.weight === 'regular');
-    const bold = FONT_FACES.find((face) => face.family === family && face.weight === 'bold');
-    if (!regular) throw new Error(`font family ${family} has no regular face`);
-    documentOption.push(bold ? { name: family, data: PLACEHOLDER, bold: PLACEHOLDER } : { name: family, data: PLACEHOLDER });
-    ordered.push(regular, ...(bold ? [bold] : []));
-  }
-  const faces = ordered.map((face, index): EmbeddedFace => {
-    const fontKey = pinnedFontKey(face);
-    return {
-      path: `word/fonts/font${index + 1}.odttf`,
-      fontKey,
-      face,
-      ...deflated(obfuscateFont(fontBytes(face), fontKey), 9),
-    };
+function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
+  const documentOption = families.map((family) =>
+    family.bold ? { name: family.name, data: PLACEHOLDER, bold: PLACEHOLDER } : { name: family.name, data: PLACEHOLDER },
+  );
+  const ordered = families.flatMap((family) => [family.regular, ...(family.bold ? [family.bold] : [])].map((face) => ({ family: family.name, face })));
+  const faces = ordered.map(({ family, face }, index): EmbeddedFace => {
+    const fontKey = pinnedFontKey(family, face.weight);
+    const key = `${fontKey}${face.path}`;
+    let data = compressed.get(key);
+    if (!data) {
+      data = deflated(obfuscateFont(fontBytes(face), fontKey), 9);
+      compressed.set(key, data);
+    }
+    return { path: `word/fonts/font${index + 1}.odttf`, fontKey, family, face, ...data };
   });
   return { documentOption, faces };
 }
 
 /** A GUID made from a hash of the family and weight: the same face always gets the same key. */
-export function pinnedFontKey(face: Pick<FontFace, 'family' | 'weight'>): string {
-  const hex = createHash('sha256').update(`${face.family}\u0000${face.weight}`).digest('hex').toUpperCase();
+export function pinnedFontKey(family: string, weight: FontFace['weight']): string {
+  const hex = createHash('sha256').update(`${family}\u0000${weight}`).digest('hex').toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
 }
 

@@ -1,7 +1,7 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import type { DocumentModel, Direction } from '../../model/types.js';
+import type { DocumentModel, Direction, Inline } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { renderBlocks, textRuns } from './blocks.js';
 import { embeddedFonts } from './fonts.js';
@@ -21,7 +21,7 @@ export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
   async render(model: DocumentModel, _context: RenderContext): Promise<Uint8Array> {
-    const fonts = embeddedFonts();
+    const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
     const direction = model.meta.dir;
     const document = new Document({
       title: model.meta.title,
@@ -52,6 +52,24 @@ export const docxRenderer: Renderer = {
     return finishPackage(packed, model.meta, fonts.faces);
   },
 };
+
+/** True when some text is italic but not bold: it is set in the Emphasis style, whose face is then embedded. */
+function usesEmphasis(model: DocumentModel): boolean {
+  const emphasised = (inlines: readonly Inline[]) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold);
+  return model.blocks.some((block) => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return emphasised(block.inlines);
+      case 'list':
+        return block.items.some(emphasised);
+      case 'figure':
+        return emphasised(block.caption);
+      case 'table':
+        return emphasised(block.caption) || [...block.head, ...block.body].some((row) => row.cells.some((cell) => emphasised(cell.inlines)));
+    }
+  });
+}
 
 function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] {
   if (!model.meta.header) return [];

@@ -15,6 +15,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { BODY_FAMILY } from '../../fonts/index.js';
+import { EMPHASIS_FAMILY } from './fonts.js';
 
 /** Style ids the blocks refer to. */
 export const STYLE = {
@@ -35,6 +36,7 @@ export const STYLE = {
   header: 'Header',
   footer: 'Footer',
   table: 'BriefingTable',
+  emphasis: 'Emphasis',
 } as const;
 
 /** Numbering definitions for `<ul>` and `<ol>`. */
@@ -192,6 +194,21 @@ export function briefingStyles(lang: string): IStylesOptions {
         // The same rule as the header's, above the footer: adjacent footer paragraphs share one border.
         paragraph: { spacing: { after: 0 }, border: { top: rule(4) } },
       }),
+    ],
+    characterStyles: [
+      {
+        id: STYLE.emphasis,
+        name: 'Emphasis',
+        basedOn: 'DefaultParagraphFont',
+        uiPriority: 20,
+        quickFormat: true,
+        // w:i slants Latin and digits only; Arabic (complex script) stays upright, in the Medium face.
+        run: {
+          font: { ascii: EMPHASIS_FAMILY, hAnsi: EMPHASIS_FAMILY, cs: EMPHASIS_FAMILY, eastAsia: EMPHASIS_FAMILY },
+          italics: true,
+          italicsComplexScript: false,
+        },
+      },
     ],
   };
 }
