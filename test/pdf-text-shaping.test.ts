@@ -7,6 +7,7 @@ import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
 import type { LoadedFace } from '../src/renderers/pdf/text/faces.js';
 import { layoutLines } from '../src/renderers/pdf/text/index.js';
 import { articleParagraphs, spec } from './fixtures/text/article.js';
+import { fixtureBriefing, pipelineBriefing } from './fixtures/text/briefing.js';
 
 const hbFonts = new Map<string, hb.Font>();
 function hbFont(face: LoadedFace): hb.Font {
@@ -89,6 +90,32 @@ describe('shaping matches HarfBuzz', () => {
         found.push(...r.mismatches);
       }
       expect(runs).toBeGreaterThan(paragraphs.length);
+      expect(unexpected(found)).toEqual([]);
+    });
+  }
+
+  const briefings = [
+    ['the briefing model of the page-layout tests', fixtureBriefing()],
+    ['the briefing built from data/dgsn-2017.json', pipelineBriefing()],
+  ] as const;
+  for (const [label, briefing] of briefings) {
+    it.skipIf(briefing === null)(`on every distinct word and every line of ${label}${briefing ? '' : ' (skipped: the pipeline is still a stub)'}`, () => {
+      const found: Mismatch[] = [];
+      let runs = 0;
+      const seen = new Set<string>();
+      for (const { spec: paragraph, width } of briefing ?? []) {
+        const r = mismatches(paragraph, width);
+        runs += r.runs;
+        found.push(...r.mismatches);
+        for (const span of paragraph.spans) {
+          for (const word of span.text.split(/\s+/)) {
+            if (!word || seen.has(`${span.bold}${word}`)) continue;
+            seen.add(`${span.bold}${word}`);
+            found.push(...mismatches({ ...paragraph, spans: [{ ...span, text: word }] }, Infinity).mismatches);
+          }
+        }
+      }
+      expect(runs).toBeGreaterThan(10);
       expect(unexpected(found)).toEqual([]);
     });
   }
