@@ -1,6 +1,14 @@
 // The one-way flow: dataset file → template → HTML subset → document model. Renderers take it from there.
-// STUB: the spine work fills this in (src/dataset, src/template, src/model/parse.ts).
+//   dataset   src/dataset   (schema, load, derive, view)
+//   template  src/template  (Handlebars, helpers, checks)
+//   model     src/model     (parse the HTML subset into blocks)
+import { fileURLToPath } from 'node:url';
+import { loadDatasetCached } from './dataset/load.js';
+import type { Dataset } from './dataset/schema.js';
+import { briefingView, type BriefingView } from './dataset/view.js';
+import { parseDocument } from './model/parse.js';
 import type { DocumentModel } from './model/types.js';
+import { loadTemplate } from './template/engine.js';
 
 export interface PipelineInput {
   /** Path of the dataset JSON (e.g. data/dgsn-2017.json). */
@@ -11,6 +19,26 @@ export interface PipelineInput {
   templateDir?: string;
 }
 
-export function buildDocumentModel(_input: PipelineInput): DocumentModel {
-  throw new Error('not implemented yet');
+/** The package's templates/ folder: one level above this module, from src/ (tests) and dist/ (build) alike. */
+export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
+
+const views = new WeakMap<Dataset, BriefingView>();
+
+/** Loads the dataset, renders the template and parses the result. Throws InputError for bad data or templates.
+ *  Datasets and compiled templates are reused while their files are unchanged, so repeated calls are cheap. */
+export function buildDocumentModel(input: PipelineInput): DocumentModel {
+  const html = renderTemplateHtml(input);
+  return parseDocument(html.text, { file: html.templateFile, placePrefix: 'rendered HTML ' });
+}
+
+/** The template's output for the dataset, before parsing (for debugging a template). */
+export function renderTemplateHtml(input: PipelineInput): { text: string; templateFile: string } {
+  const dataset = loadDatasetCached(input.dataFile);
+  let view = views.get(dataset);
+  if (!view) {
+    view = briefingView(dataset);
+    views.set(dataset, view);
+  }
+  const template = loadTemplate(input.template, input.templateDir ?? DEFAULT_TEMPLATE_DIR);
+  return { text: template.render(view), templateFile: template.file };
 }

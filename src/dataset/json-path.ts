@@ -1,0 +1,43 @@
+// JSON paths as users read them in error messages: `$.documents[3].value`, `$["odd key"]`.
+
+export type PathSegment = string | number;
+
+export function jsonPath(segments: readonly PathSegment[]): string {
+  let path = '$';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) path += `.${segment}`;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
+}
+
+/** The value at `segments` inside `root`, and whether its last key exists at all. */
+export function valueAt(root: unknown, segments: readonly PathSegment[]): { found: boolean; value: unknown } {
+  let current: unknown = root;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) {
+      return { found: false, value: undefined };
+    }
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return { found: true, value: current };
+}
+
+/** `a string ("12")`, `null`, `an array`: the kind of a JSON value, for "must be X, not Y" messages. */
+export function describeJsonValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)})`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}

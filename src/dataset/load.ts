@@ -1,0 +1,145 @@
+// Reading a dataset file: JSON syntax (with line and column), then the schema, then the cross-record rules.
+// Every problem becomes one line of an InputError naming the file and the JSON path.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseJsonWithErrors, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import type { $ZodIssue } from 'zod/v4/core';
+import { InputError, type Problem } from '../errors.js';
+import { describeJsonValue, jsonPath, valueAt, type PathSegment } from './json-path.js';
+import { datasetSchema, type Dataset } from './schema.js';
+import { validateDataset } from './validate.js';
+
+/** Loads and checks a dataset; `file` is shown in errors as given. Throws InputError listing every problem. */
+export function loadDataset(file: string): Dataset {
+  const absolute = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw InputError.one(file, '', `cannot read the dataset: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseDataset(text, file, (relativePath) => resolve(dirname(absolute), relativePath));
+}
+
+/** Checks dataset text; `resolveSibling` finds the article a dataset names (relative to the dataset file). */
+export function parseDataset(text: string, file: string, resolveSibling?: (path: string) => string): Dataset {
+  const raw = parseJson(text.replace(/^\uFEFF/, ''), file);
+
+  const result = datasetSchema.safeParse(raw);
+  if (!result.success) {
+    throw new InputError(result.error.issues.flatMap((issue) => issueProblems(issue, raw, file)));
+  }
+  const dataset = result.data;
+
+  let article: { file: string; text: string } | undefined;
+  if (dataset.publication.article !== undefined && resolveSibling) {
+    const articlePath = resolveSibling(dataset.publication.article);
+    try {
+      article = { file: dataset.publication.article, text: readFileSync(articlePath, 'utf8') };
+    } catch {
+      throw InputError.one(file, jsonPath(['publication', 'article']), `cannot read the article "${dataset.publication.article}" (looked at ${articlePath})`);
+    }
+  }
+
+  const problems = validateDataset(dataset, { file, article });
+  if (problems.length > 0) throw new InputError(problems);
+  return dataset;
+}
+
+const datasetCache = new Map<string, { mtimeMs: number; size: number; dataset: Dataset }>();
+
+/** `loadDataset`, remembered per file until the file changes (same modification time and size). */
+export function loadDatasetCached(file: string): Dataset {
+  const absolute = resolve(file);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    return loadDataset(file); // reports the unreadable file
+  }
+  const cached = datasetCache.get(absolute);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.dataset;
+  const dataset = loadDataset(file);
+  datasetCache.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, dataset });
+  return dataset;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    const duplicates = duplicateKeys(text);
+    if (duplicates.length > 0) {
+      throw new InputError(duplicates.map(({ path }) => ({ file, place: jsonPath(path), message: 'key given twice (JSON keeps only the last)' })));
+    }
+    return value;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // JSON.parse does not always say where; jsonc-parser (strict settings) does.
+    const errors: ParseError[] = [];
+    parseJsonWithErrors(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const reason = first ? describeSyntaxError(printParseErrorCode(first.error)) : (error as Error).message;
+    throw InputError.one(file, lineColumn(text, offset), `invalid JSON: ${reason}`);
+  }
+}
+
+function describeSyntaxError(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words === 'invalid comment token' ? 'comments are not allowed in JSON' : words;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Keys repeated inside one object: JSON.parse keeps the last silently, which would hide a typo. */
+function duplicateKeys(text: string): { path: PathSegment[] }[] {
+  const found: { path: PathSegment[] }[] = [];
+  const stack: Set<string>[] = [];
+  visit(text, {
+    onObjectBegin: () => void stack.push(new Set()),
+    onObjectEnd: () => void stack.pop(),
+    onObjectProperty: (property, _offset, _length, _line, _column, pathSupplier) => {
+      const keys = stack[stack.length - 1];
+      if (!keys) return;
+      if (keys.has(property)) found.push({ path: [...(pathSupplier() as PathSegment[]), property] });
+      keys.add(property);
+    },
+  });
+  return found;
+}
+
+function issueProblems(issue: $ZodIssue, raw: unknown, file: string): Problem[] {
+  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+  const problem = (segments: PathSegment[], message: string): Problem => ({ file, place: jsonPath(segments), message });
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => problem([...path, key], `unknown key "${key}"`));
+    case 'invalid_type': {
+      const { found, value } = valueAt(raw, path);
+      if (!found) return [problem(path, 'missing field')];
+      if (issue.expected === 'int') return [problem(path, 'must be a whole number (it counts things)')];
+      return [problem(path, `must be ${article(issue.expected)}, not ${describeJsonValue(value)}`)];
+    }
+    case 'invalid_value':
+      return [problem(path, issue.message)];
+    default:
+      return [problem(path, issue.message)];
+  }
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'a string',
+    number: 'a number',
+    object: 'an object',
+    array: 'an array',
+    boolean: 'true or false',
+  };
+  return names[expected] ?? expected;
+}

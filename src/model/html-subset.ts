@@ -1,0 +1,106 @@
+// The HTML subset templates may emit: every element and attribute the document model understands, and nothing
+// else. Both the template check (src/template/html-check.ts, which reports template lines) and the model parser
+// (parse.ts) read this one table.
+
+/** An attribute's allowed values: a list, a pattern, or any text. */
+export type AttributeRule = { values: readonly string[] } | { pattern: RegExp; describe: string } | 'any';
+
+export interface ElementRule {
+  attributes: Readonly<Record<string, AttributeRule>>;
+  /** Attributes that must be present. */
+  required?: readonly string[];
+  /** Void elements have no content and no end tag. */
+  void?: boolean;
+}
+
+export const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
+export const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
+export const META_NAMES = ['author', 'subject', 'keywords', 'date', 'header', 'footer', 'page-label'] as const;
+
+const align: AttributeRule = { values: ALIGN_VALUES };
+const cellAttributes: Record<string, AttributeRule> = {
+  class: { values: ['num'] },
+  'data-align': align,
+  'data-width': { pattern: /^(?:\d+(?:\.\d+)?|\.\d+)$/, describe: 'a positive number (a relative width)' },
+  colspan: { pattern: /^[1-9]\d?$/, describe: 'a whole number from 1 to 99' },
+};
+
+export const HTML_SUBSET: Readonly<Record<string, ElementRule>> = {
+  html: {
+    attributes: {
+      lang: { pattern: /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, describe: 'a BCP 47 language tag like ar-MA' },
+      dir: { values: ['rtl', 'ltr'] },
+    },
+    required: ['lang', 'dir'],
+  },
+  head: { attributes: {} },
+  title: { attributes: {} },
+  meta: {
+    attributes: { name: { values: META_NAMES }, content: 'any', charset: { values: ['utf-8', 'UTF-8'] } },
+    void: true,
+  },
+  body: { attributes: {} },
+  h1: { attributes: {} },
+  h2: { attributes: {} },
+  h3: { attributes: {} },
+  p: { attributes: { class: { values: PARAGRAPH_CLASSES }, 'data-align': align } },
+  strong: { attributes: {} },
+  b: { attributes: {} },
+  em: { attributes: {} },
+  i: { attributes: {} },
+  br: { attributes: {}, void: true },
+  table: { attributes: {} },
+  caption: { attributes: {} },
+  thead: { attributes: {} },
+  tbody: { attributes: {} },
+  tr: { attributes: {} },
+  th: { attributes: cellAttributes },
+  td: { attributes: cellAttributes },
+  ul: { attributes: {} },
+  ol: { attributes: {} },
+  li: { attributes: {} },
+  figure: { attributes: { class: { values: ['stat'] } }, required: ['class'] },
+  data: { attributes: { value: 'any' }, required: ['value'] },
+  figcaption: { attributes: {} },
+};
+
+/** Why `value` is not allowed for `attribute`, or undefined when it is. */
+export function attributeValueProblem(rule: AttributeRule, attribute: string, value: string): string | undefined {
+  if (rule === 'any') return undefined;
+  if ('values' in rule) {
+    return rule.values.includes(value)
+      ? undefined
+      : `${attribute}="${value}" is not allowed (use ${rule.values.map((allowed) => `"${allowed}"`).join(', ')})`;
+  }
+  return rule.pattern.test(value) ? undefined : `${attribute}="${value}" must be ${rule.describe}`;
+}
+
+export function elementProblem(name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(HTML_SUBSET, name)
+    ? undefined
+    : `element <${name}> is not allowed (the subset: ${Object.keys(HTML_SUBSET).join(', ')})`;
+}
+
+export function attributeProblem(element: string, attribute: string, value: string | undefined): string | undefined {
+  const rule = HTML_SUBSET[element]?.attributes[attribute];
+  if (!rule) {
+    const allowed = Object.keys(HTML_SUBSET[element]?.attributes ?? {});
+    return `attribute ${attribute} is not allowed on <${element}>${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it takes none)'}`;
+  }
+  return value === undefined ? undefined : attributeValueProblem(rule, attribute, value);
+}
+
+/** Line and column (both from 1) of a string offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function formatLineColumn(position: { line: number; column: number }): string {
+  return `line ${position.line}, column ${position.column}`;
+}

@@ -1,0 +1,137 @@
+// The HTML renderer: a standalone, print-styled HTML5 preview of the document model (not the template's output
+// passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
+import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
+import type { Renderer } from '../types.js';
+import { embeddedFontFaces, styleSheet } from './style.js';
+
+export interface HtmlRendererOptions {
+  /** Inline the body font as data: URLs (default true); without it the page names the family and fallbacks. */
+  embedFonts?: boolean;
+}
+
+export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer {
+  const embedFonts = options.embedFonts ?? true;
+  return {
+    format: 'html',
+    extension: 'html',
+    async render(document: DocumentModel): Promise<Uint8Array> {
+      return new TextEncoder().encode(renderHtml(document, embedFonts));
+    },
+  };
+}
+
+export const htmlRenderer: Renderer = createHtmlRenderer();
+
+export function renderHtml(document: DocumentModel, embedFonts = true): string {
+  const { meta } = document;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeText(meta.title)}</title>`,
+    metaTag('author', meta.author),
+    metaTag('description', meta.subject),
+    metaTag('keywords', meta.keywords.join(', ')),
+    metaTag('date', meta.date),
+    metaTag('generator', 'dgsn-briefing'),
+    `<style>\n${embedFonts ? `${embeddedFontFaces()}\n` : ''}${styleSheet(meta)}</style>`,
+  ].filter((line) => line !== '');
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeAttribute(meta.lang)}" dir="${meta.dir}">`,
+    '<head>',
+    ...head,
+    '</head>',
+    '<body>',
+    ...renderBlocks(document.blocks),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function metaTag(name: string, content: string): string {
+  return content === '' ? '' : `<meta name="${name}" content="${escapeAttribute(content)}">`;
+}
+
+function renderBlocks(blocks: readonly Block[]): string[] {
+  const lines: string[] = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]!;
+    if (block.kind === 'figure') {
+      // Consecutive key figures share one row.
+      const group: FigureBlock[] = [];
+      for (let next = blocks[index]; next?.kind === 'figure'; next = blocks[++index]) group.push(next);
+      index -= 1;
+      lines.push('<div class="stats">', ...group.map(renderFigure), '</div>');
+      continue;
+    }
+    lines.push(renderBlock(block));
+  }
+  return lines;
+}
+
+function renderBlock(block: Exclude<Block, FigureBlock>): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h${block.level}>${renderInlines(block.inlines)}</h${block.level}>`;
+    case 'paragraph': {
+      const classes = [block.role === 'body' ? '' : block.role, block.align === 'start' ? '' : `align-${block.align}`].filter(Boolean);
+      return `<p${classes.length ? ` class="${classes.join(' ')}"` : ''}>${renderInlines(block.inlines)}</p>`;
+    }
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return [`<${tag}>`, ...block.items.map((item) => `<li>${renderInlines(item)}</li>`), `</${tag}>`].join('\n');
+    }
+    case 'table':
+      return renderTable(block);
+  }
+}
+
+function renderFigure(figure: FigureBlock): string {
+  return `<figure class="stat"><div class="value">${escapeText(figure.value)}</div><figcaption>${renderInlines(figure.caption)}</figcaption></figure>`;
+}
+
+function renderTable(table: TableBlock): string {
+  const lines = ['<table>'];
+  if (table.caption.length > 0) lines.push(`<caption>${renderInlines(table.caption)}</caption>`);
+  lines.push(
+    '<colgroup>',
+    ...table.columns.map((column) => `<col style="width:${(column.width * 100).toFixed(2)}%">`),
+    '</colgroup>',
+  );
+  if (table.head.length > 0) lines.push('<thead>', ...table.head.map(renderRow), '</thead>');
+  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map(renderRow), '</tbody>');
+  lines.push('</table>');
+  return lines.join('\n');
+}
+
+function renderRow(row: TableRow): string {
+  return `<tr>${row.cells.map(renderCell).join('')}</tr>`;
+}
+
+function renderCell(cell: TableCell): string {
+  const tag = cell.header ? 'th' : 'td';
+  const classes = [cell.numeric ? 'num' : '', `align-${cell.align}`].filter(Boolean).join(' ');
+  const span = cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '';
+  return `<${tag} class="${classes}"${span}>${renderInlines(cell.inlines)}</${tag}>`;
+}
+
+function renderInlines(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) => {
+      if (inline.kind === 'break') return '<br>';
+      let html = escapeText(inline.text);
+      if (inline.italic) html = `<em>${html}</em>`;
+      if (inline.bold) html = `<strong>${html}</strong>`;
+      return html;
+    })
+    .join('');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}

@@ -1,0 +1,188 @@
+// The template helpers: numbers, percentages and dates through Intl, in the template's locale (`ar-MA` gives
+// 1.965.644, 10,5% and "22 دجنبر 2017", as Moroccan Arabic writes them).
+//
+// Bidi marks: Intl puts U+200E/U+200F/U+061C around some pieces (ar-MA writes 10,5%  as "10,5\u200E%\u200E").
+// The helpers strip them: in a number, a percentage or a date they change nothing (the bidi algorithm already
+// keeps "10,5%" together: % next to a European digit resolves as a digit), and marks left in the model text
+// would cost every renderer, search and copy-paste for nothing. Renderers still tolerate marks that a template
+// or a dataset writes on purpose.
+import type { HelperOptions } from 'handlebars';
+
+/** A helper was called with something it cannot format; `loc` is the call's place in the template. */
+export class TemplateHelperError extends Error {
+  constructor(
+    message: string,
+    readonly loc: { start: { line: number; column: number } } | undefined,
+  ) {
+    super(message);
+    this.name = 'TemplateHelperError';
+  }
+}
+
+const BIDI_MARKS = /[\u200E\u200F\u061C]/g;
+
+export function stripBidiMarks(text: string): string {
+  return text.replace(BIDI_MARKS, '');
+}
+
+interface Formatters {
+  number: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+  date: Intl.DateTimeFormat;
+  dayOnly: Intl.DateTimeFormat;
+  monthYear: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  list: Intl.ListFormat;
+}
+
+const formattersByLocale = new Map<string, Formatters>();
+
+/** Intl formatters are costly to build: one set per locale, per process. */
+export function formattersFor(locale: string): Formatters {
+  let formatters = formattersByLocale.get(locale);
+  if (!formatters) {
+    // Dates are formatted in UTC from a wall-clock time (see wallClock), so no time zone database is involved.
+    const utc = { timeZone: 'UTC' } as const;
+    formatters = {
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+      date: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric', month: 'long', year: 'numeric' }),
+      dayOnly: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric' }),
+      monthYear: new Intl.DateTimeFormat(locale, { ...utc, month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(locale, { ...utc, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      list: new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }),
+    };
+    formattersByLocale.set(locale, formatters);
+  }
+  return formatters;
+}
+
+/**
+ * The wall-clock date and time an ISO string states, as a Date whose UTC fields hold them:
+ * "2017-12-22T14:00:00+00:00" is 22 December, 14:00, whatever the offset and wherever this runs.
+ */
+export function wallClock(iso: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(iso);
+  if (!match) return undefined;
+  const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
+  return date.getUTCDate() === Number(day) ? date : undefined;
+}
+
+export function formatNumber(locale: string, value: number): string {
+  return stripBidiMarks(formattersFor(locale).number.format(value));
+}
+
+export function formatPercent(locale: string, ratio: number): string {
+  return stripBidiMarks(formattersFor(locale).percent.format(ratio));
+}
+
+export function formatDate(locale: string, iso: string): string | undefined {
+  const date = wallClock(iso);
+  return date && stripBidiMarks(formattersFor(locale).date.format(date));
+}
+
+export function formatTime(locale: string, iso: string): string | undefined {
+  const date = wallClock(iso);
+  return date && stripBidiMarks(formattersFor(locale).time.format(date));
+}
+
+/**
+ * Several days, as the article writes them: "14 و15 و16 شتنبر 2017" when they share a month, else each date in
+ * full joined as a list.
+ */
+export function formatDays(locale: string, isoDays: readonly string[]): string | undefined {
+  const dates = isoDays.map(wallClock);
+  if (dates.some((date) => date === undefined)) return undefined;
+  const formatters = formattersFor(locale);
+  const all = dates as Date[];
+  const [first] = all;
+  if (!first) return '';
+  const sameMonth = all.every((date) => date.getUTCFullYear() === first.getUTCFullYear() && date.getUTCMonth() === first.getUTCMonth());
+  const text =
+    sameMonth && all.length > 1
+      ? `${formatters.list.format(all.map((date) => formatters.dayOnly.format(date)))} ${formatters.monthYear.format(first)}`
+      : formatters.list.format(all.map((date) => formatters.date.format(date)));
+  return stripBidiMarks(text);
+}
+
+type Loc = TemplateHelperError['loc'];
+
+function localeOf(options: HelperOptions): string {
+  const locale = (options.data as { locale?: unknown } | undefined)?.locale;
+  if (typeof locale !== 'string') throw new TemplateHelperError('no locale for the formatting helpers', loc(options));
+  return locale;
+}
+
+function loc(options: HelperOptions): Loc {
+  return (options as HelperOptions & { loc?: Loc }).loc;
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Handlebars passes its options object last; helpers check their argument count. */
+function argumentsOf(name: string, count: number, args: unknown[]): { values: unknown[]; options: HelperOptions } {
+  const options = args[args.length - 1] as HelperOptions;
+  const values = args.slice(0, -1);
+  if (values.length !== count) {
+    throw new TemplateHelperError(`{{${name}}} takes ${count} argument${count === 1 ? '' : 's'}, got ${values.length}`, loc(options));
+  }
+  return { values, options };
+}
+
+function numberArgument(name: string, value: unknown, options: HelperOptions): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new TemplateHelperError(`{{${name}}} needs a number, got ${describe(value)}`, loc(options));
+  }
+  return value;
+}
+
+function dateArgument(name: string, formatted: string | undefined, value: unknown, options: HelperOptions): string {
+  if (formatted === undefined) {
+    throw new TemplateHelperError(`{{${name}}} needs an ISO 8601 date like 2017-12-22, got ${describe(value)}`, loc(options));
+  }
+  return formatted;
+}
+
+/** The helpers every template gets; nothing else is callable (knownHelpersOnly). */
+export const HELPERS = {
+  /** {{number 1965644}} → 1.965.644 */
+  number(...args: unknown[]): string {
+    const { values, options } = argumentsOf('number', 1, args);
+    return formatNumber(localeOf(options), numberArgument('number', values[0], options));
+  },
+  /** {{percent 0.105}} → 10,5% (at most one decimal) */
+  percent(...args: unknown[]): string {
+    const { values, options } = argumentsOf('percent', 1, args);
+    return formatPercent(localeOf(options), numberArgument('percent', values[0], options));
+  },
+  /** {{date "2017-12-22T14:00:00+00:00"}} → 22 دجنبر 2017 (the date as stated, in its own offset) */
+  date(...args: unknown[]): string {
+    const { values, options } = argumentsOf('date', 1, args);
+    const value = values[0];
+    return dateArgument('date', typeof value === 'string' ? formatDate(localeOf(options), value) : undefined, value, options);
+  },
+  /** {{time "2017-12-22T14:00:00+00:00"}} → 14:00 */
+  time(...args: unknown[]): string {
+    const { values, options } = argumentsOf('time', 1, args);
+    const value = values[0];
+    return dateArgument('time', typeof value === 'string' ? formatTime(localeOf(options), value) : undefined, value, options);
+  },
+  /** {{days event.days}} → 14 و15 و16 شتنبر 2017 */
+  days(...args: unknown[]): string {
+    const { values, options } = argumentsOf('days', 1, args);
+    const value = values[0];
+    const formatted =
+      Array.isArray(value) && value.every((item) => typeof item === 'string') ? formatDays(localeOf(options), value) : undefined;
+    return dateArgument('days', formatted, value, options);
+  },
+  /** {{eq a b}}: strict equality, for {{#if (eq ...)}}. */
+  eq(...args: unknown[]): boolean {
+    const { values } = argumentsOf('eq', 2, args);
+    return values[0] === values[1];
+  },
+} as const;
+
+export type HelperName = keyof typeof HELPERS;
