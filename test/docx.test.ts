@@ -360,3 +360,22 @@ describe('docx renderer: reproducible bytes', () => {
     expect(core).toContain('2001-09-09T01:46:40Z');
   });
 });
+
+describe('docx renderer: warnings', () => {
+  it('warns once for each character the embedded faces cannot draw, and not for bidi marks', async () => {
+    const warnings: string[] = [];
+    const model: DocumentModel = {
+      ...briefingModel,
+      blocks: [
+        ...briefingModel.blocks,
+        { kind: 'paragraph', role: 'body', align: 'start', inlines: [{ kind: 'text', text: 'رمز ☃ و☃ ‎%‏', bold: false, italic: false }] },
+      ],
+    };
+    await docxRenderer.render(model, { warn: (warning) => warnings.push(`${warning.code}: ${warning.message}`) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^uncovered-character: DOCX: U\+2603 /);
+    const clean: string[] = [];
+    await docxRenderer.render(briefingModel, { warn: (warning) => clean.push(warning.message) });
+    expect(clean).toEqual([]);
+  });
+});

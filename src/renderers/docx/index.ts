@@ -1,10 +1,12 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import type { DocumentModel, Direction, Inline } from '../../model/types.js';
+import type { DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { renderBlocks, textRuns } from './blocks.js';
+import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts } from './fonts.js';
+import { blockInlines } from './model-text.js';
 import { finishPackage } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
@@ -20,7 +22,8 @@ const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
-  async render(model: DocumentModel, _context: RenderContext): Promise<Uint8Array> {
+  async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
+    warnUncoveredCharacters(model, context.warn);
     const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
     const direction = model.meta.dir;
     const document = new Document({
@@ -55,20 +58,9 @@ export const docxRenderer: Renderer = {
 
 /** True when some text is italic but not bold: it is set in the Emphasis style, whose face is then embedded. */
 function usesEmphasis(model: DocumentModel): boolean {
-  const emphasised = (inlines: readonly Inline[]) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold);
-  return model.blocks.some((block) => {
-    switch (block.kind) {
-      case 'heading':
-      case 'paragraph':
-        return emphasised(block.inlines);
-      case 'list':
-        return block.items.some(emphasised);
-      case 'figure':
-        return emphasised(block.caption);
-      case 'table':
-        return emphasised(block.caption) || [...block.head, ...block.body].some((row) => row.cells.some((cell) => emphasised(cell.inlines)));
-    }
-  });
+  return model.blocks.some((block) =>
+    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold)),
+  );
 }
 
 function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] {

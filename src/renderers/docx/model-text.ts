@@ -1,0 +1,17 @@
+// The runs of text a document model holds, block by block (for checks that read all of it).
+import type { Block, Inline } from '../../model/types.js';
+
+/** Every list of inlines in the block: a paragraph's, a list's items, a table's caption and cells... */
+export function blockInlines(block: Block): (readonly Inline[])[] {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return [block.inlines];
+    case 'list':
+      return block.items;
+    case 'figure':
+      return [[{ kind: 'text', text: block.value, bold: false, italic: false }], block.caption];
+    case 'table':
+      return [block.caption, ...[...block.head, ...block.body].flatMap((row) => row.cells.map((cell) => cell.inlines))];
+  }
+}
