@@ -29,12 +29,17 @@ interface LaidCell {
   box: Box;
   textBox: Box;
   lines: LaidLine[];
+  /** An empty body cell shows a dash, drawn as an artifact: the cell stays empty for structure readers. */
+  placeholder: boolean;
 }
 
 interface LaidRow {
   cells: LaidCell[];
   height: number;
 }
+
+/** What an empty body cell shows (EN DASH). */
+const EMPTY_CELL = '\u2013';
 
 const DEFAULT_COLUMN: TableColumn = { width: 0, align: 'start', numeric: false };
 
@@ -156,7 +161,11 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
       let textBox = inner(box);
       const numeric = cell.numeric && !inHead;
       const align = numeric ? rightAlign(direction) : cell.align;
-      const lines = ctx.engine.layout(specOf(spansOf(cell.inlines), style, direction, align), textBox.width).lines;
+      // An empty cell reads as an oversight in print and lets poppler take a sparse column for a separate
+      // text column; statistical tables show a dash there.
+      const placeholder = !inHead && !plainText(cell.inlines).trim();
+      const spans = placeholder ? [{ text: EMPTY_CELL, bold: false, italic: false }] : spansOf(cell.inlines);
+      const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
       if (numeric) {
         const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
         const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
@@ -168,7 +177,7 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
           ctx.warn({ code: 'other', message: `table cell text "${line.text}" is wider than its column (${line.width.toFixed(1)} pt > ${textBox.width.toFixed(1)} pt)` });
         }
       }
-      return { element, tag, color: style.color, box, textBox, lines };
+      return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
     });
     const height = Math.max(0, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
     return { cells, height };
@@ -188,7 +197,8 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
         }
         ctx.doc.restore();
       };
-      if (tagged) ctx.tagger.content(cell.element, cell.tag, draw);
+      if (tagged && !cell.placeholder) ctx.tagger.content(cell.element, cell.tag, draw);
+      else if (tagged) ctx.tagger.artifact('Layout', draw);
       else draw();
     });
   };
