@@ -27,7 +27,7 @@ function words(text: string, count = 4): string {
   return all.slice(0, Math.min(count, end < 0 ? all.length : end)).join(' ');
 }
 
-const tableCells = (table: TableBlock) => table.body.flatMap((row) => row.cells.map((c) => textOf(c.inlines)));
+const tableCells = (table: TableBlock, rows = table.body) => rows.flatMap((row) => row.cells.map((c) => textOf(c.inlines)));
 
 describeWithTools(['pdftotext'], 'PDF text extraction order', () => {
   let extracted: string;
@@ -65,6 +65,13 @@ describeWithTools(['pdftotext'], 'PDF text extraction order', () => {
     const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(2);
     for (const table of tables) expect(firstOutOfOrder(extracted, tableCells(table))).toBeUndefined();
+  });
+
+  it('gives each table caption, then its header cells first column first', () => {
+    const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    for (const table of tables) {
+      expect(firstOutOfOrder(extracted, [textOf(table.caption), ...tableCells(table, table.head), ...tableCells(table).slice(0, 1)])).toBeUndefined();
+    }
   });
 
   it('keeps each cell whole and its row together: the cells of the longest row follow one another', () => {

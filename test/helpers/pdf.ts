@@ -127,18 +127,8 @@ export function structureTree(file: string): StructNode {
   return toNode(pdf.get(pdf.root['/StructTreeRoot']));
 }
 
-/**
- * The briefing's document model: the real one (data/dgsn-2017.json through templates/briefing.ar) once the
- * pipeline builds it, else the hand-written fixture shaped like it. Tests derive their expectations from the
- * model, so they hold for either.
- */
-export async function briefingDocument(): Promise<{ model: DocumentModel; source: 'pipeline' | 'fixture' }> {
+/** The real briefing's document model: data/dgsn-2017.json through templates/briefing.ar. */
+export async function briefingDocument(): Promise<{ model: DocumentModel }> {
   const { buildDocumentModel } = await import('../../src/pipeline.js');
-  try {
-    return { model: buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' }), source: 'pipeline' };
-  } catch (error) {
-    if (!(error instanceof Error && /not implemented/.test(error.message))) throw error;
-    const { briefingModel } = await import('../fixtures/pdf/briefing-model.js');
-    return { model: briefingModel(), source: 'fixture' };
-  }
+  return { model: buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' }) };
 }
