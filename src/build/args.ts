@@ -1,11 +1,11 @@
 // The command line, parsed strictly: an unknown flag, a missing or empty value, a repeated flag or an unknown
 // format is an input error naming the flag.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, type Problem } from '../errors.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
-import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATE } from './package.js';
+import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATE, TEMPLATE_DIR } from './package.js';
 
 export const USAGE = `Usage: briefing build [options]
        briefing --help | --version
@@ -14,7 +14,8 @@ Builds the briefing from a dataset through a template into PDF, Word and HTML fi
 
 Options:
   --data FILE       dataset JSON (default: the package's data/dgsn-2017.json)
-  --template NAME   template in the package's templates/ folder (default: ${DEFAULT_TEMPLATE})
+  --template NAME   template in the package's templates/ folder (default: ${DEFAULT_TEMPLATE}),
+                    or the path of a .hbs file (its partials in partials/ beside it)
   --format LIST     comma-separated formats out of ${OUTPUT_FORMATS.join(', ')} (default: all)
   --out DIR         output folder, created if missing (default: output)
   --quiet, -q       print nothing when the build succeeds
@@ -38,6 +39,7 @@ export type Command =
       kind: 'build';
       dataFile: string;
       template: string;
+      templateDir: string;
       formats: OutputFormat[];
       outDir: string;
       quiet: boolean;
@@ -84,22 +86,36 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
     if (values[name] !== undefined && values[name].trim() === '') problem(`--${name}`, 'needs a value');
   }
 
-  const template = values.template ?? DEFAULT_TEMPLATE;
-  if (!/^[\p{L}\p{N}_.-]+$/u.test(template) || template.startsWith('.')) {
-    problem('--template', `"${template}" is not a template name (a file name in templates/ without its extension)`);
-  }
+  const template = templateLocation(values.template ?? DEFAULT_TEMPLATE, cwd, problem);
   const formats = parseFormats(values.format, problem);
 
   if (problems.length > 0) throw new InputError(problems);
   return {
     kind: 'build',
     dataFile: values.data ?? displayPath(DEFAULT_DATA_FILE, cwd),
-    template,
+    template: template.name,
+    templateDir: template.dir,
     formats,
     outDir: resolve(cwd, values.out ?? 'output'),
     quiet: values.quiet ?? false,
     strict: values.strict ?? false,
   };
+}
+
+const TEMPLATE_EXTENSION = '.hbs';
+
+/** A bare name is a template of the package; a path (with a slash, or ending in .hbs) is the user's file. */
+function templateLocation(value: string, cwd: string, problem: (place: string, message: string) => void): { name: string; dir: string } {
+  const isPath = value.includes('/') || value.includes(sep) || value.endsWith(TEMPLATE_EXTENSION);
+  if (!isPath) {
+    if (!/^[\p{L}\p{N}_.-]+$/u.test(value) || value.startsWith('.')) {
+      problem('--template', `"${value}" is not a template name (a file name in templates/ without ${TEMPLATE_EXTENSION})`);
+    }
+    return { name: value, dir: TEMPLATE_DIR };
+  }
+  if (!value.endsWith(TEMPLATE_EXTENSION)) problem('--template', `"${value}" is not a ${TEMPLATE_EXTENSION} file`);
+  const path = resolve(cwd, value);
+  return { name: basename(path, TEMPLATE_EXTENSION), dir: dirname(path) };
 }
 
 function parseFormats(list: string | undefined, problem: (place: string, message: string) => void): OutputFormat[] {

@@ -3,7 +3,7 @@
 import { InputError, formatProblem } from '../errors.js';
 import { displayPath, parseCommandLine, USAGE } from './args.js';
 import { defaultStages, runBuild, StrictModeFailure, type BuildStages } from './build.js';
-import { PACKAGE_VERSION, TEMPLATE_DIR } from './package.js';
+import { PACKAGE_VERSION } from './package.js';
 import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
 import { WriteFailure } from './write.js';
@@ -44,7 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
       {
         dataFile: command.dataFile,
         template: command.template,
-        templateDir: TEMPLATE_DIR,
+        templateDir: command.templateDir,
         formats: command.formats,
         outDir: command.outDir,
         strict: command.strict,
