@@ -144,9 +144,7 @@ describe('.github/workflows/briefing.yml', () => {
     expect(steps.find(runs(/^npm run build\b/m))?.run).toContain('--data "data/${DATASET}.json"');
   });
 
-  // TODO(bench owner): drop the skip once data/dgsn-2017.json lands with the spine.
-  const noDatasetYet = !readdirSync(join(root, 'data')).some((file) => file.endsWith('.json'));
-  it.skipIf(noDatasetYet)('names the artifact after a dataset that exists in data/', () => {
+  it('names the artifact after a dataset that exists in data/', () => {
     const dataset = workflow.env?.DATASET;
     expect(dataset).toMatch(/^[a-z0-9-]+$/);
     expect(existsSync(join(root, 'data', `${dataset}.json`)), `data/${dataset}.json`).toBe(true);

@@ -10,6 +10,8 @@ export interface ProcessTiming {
   /** Median wall time of one run, in seconds. */
   median: number;
   min: number;
+  /** Mean user + system CPU seconds of one run (hyperfine only): steadier than wall time on a busy machine. */
+  cpu: number | null;
   runs: number;
   tool: 'hyperfine' | 'spawn';
 }
@@ -68,9 +70,14 @@ function timeWithHyperfine(command: readonly string[], options: CommandOptions):
     args.push(commandLine(command));
     const result = spawnSync('hyperfine', args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`hyperfine failed on \`${commandLine(command)}\`:\n${result.stderr}`);
-    const exported = JSON.parse(readFileSync(exportPath, 'utf8')) as { results: { times: number[] }[] };
-    const times = exported.results[0]?.times ?? [];
-    return { median: median(times), min: Math.min(...times), runs: times.length, tool: 'hyperfine' };
+    const exported = JSON.parse(readFileSync(exportPath, 'utf8')) as {
+      results: { times: number[]; user: number; system: number }[];
+    };
+    const first = exported.results[0];
+    const times = first?.times ?? [];
+    // hyperfine exports CPU time as a mean only.
+    const cpu = first ? first.user + first.system : null;
+    return { median: median(times), min: Math.min(...times), cpu, runs: times.length, tool: 'hyperfine' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -85,7 +92,7 @@ function timeWithSpawn(command: readonly string[], options: CommandOptions): Pro
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run >= options.warmup) times.push(seconds);
   }
-  return { median: median(times), min: Math.min(...times), runs: times.length, tool: 'spawn' };
+  return { median: median(times), min: Math.min(...times), cpu: null, runs: times.length, tool: 'spawn' };
 }
 
 /**

@@ -1,0 +1,379 @@
+// `npm run bench`: how fast and how lean a briefing build is, on the real dataset and templates.
+// Whole `briefing build` processes (each format alone and all three), warm in-process renders, module load
+// times, peak memory, output sizes, headless Chromium on the same HTML for comparison, and the large datasets
+// to show how cost grows with rows. Prints tables and writes output/bench.json. Medians, never single runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeLargeDataset } from './large-dataset.js';
+import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
+import { linearFit, median } from './stats.js';
+import { formatTable, kilobytes, megabytes, milliseconds, ratio, seconds } from './table.js';
+import { checkTarget, TARGETS, type TargetResult } from './targets.js';
+import { timeWarm, type WarmTiming } from './warm.js';
+
+type Format = 'pdf' | 'docx' | 'html';
+const FORMATS: readonly Format[] = ['pdf', 'docx', 'html'];
+type Selection = Format | 'all';
+
+/** This file is dist/bench/index.js (or src/bench/index.ts): the package is two folders up. */
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(here, '../..');
+const DIST = join(ROOT, 'dist');
+const CLI = join(DIST, 'cli.js');
+const SCALE_ROWS = [500, 1000, 2000, 5000];
+
+/** `--quick` runs few repetitions, to check that the bench works (the bench test uses it). */
+const quick = process.argv.includes('--quick');
+const RUNS = quick
+  ? { process: 2, warmup: 1, rss: 1, chromium: 1, scale: 1, moduleLoad: 1 }
+  : { process: 15, warmup: 2, rss: 3, chromium: 5, scale: 3, moduleLoad: 7 };
+const WARM = quick
+  ? { warmup: 2, minRuns: 3, maxRuns: 5, minMilliseconds: 0 }
+  : { warmup: 20, minRuns: 30, maxRuns: 400, minMilliseconds: 1500 };
+const scaleRows = quick ? [50, 100] : SCALE_ROWS;
+const outputFile = argumentValue('--json') ?? join(ROOT, 'output', 'bench.json');
+
+function argumentValue(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** The `briefing build` command line for one format (or all), writing into `outDir`. */
+function buildCommand(selection: Selection, outDir: string, dataFile?: string): string[] {
+  const command = [process.execPath, CLI, 'build', '--quiet', '--out', outDir];
+  if (selection !== 'all') command.push('--format', selection);
+  if (dataFile) command.push('--data', dataFile);
+  return command;
+}
+
+interface ProcessResult extends ProcessTiming {
+  command: string;
+  peakRssBytes: number | null;
+}
+
+interface ScalePoint {
+  rows: number;
+  seconds: number;
+  peakRssBytes: number | null;
+  bytes: Record<Format, number | null>;
+}
+
+export interface BenchResult {
+  generatedAt: string;
+  quick: boolean;
+  machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: { start: number; end: number } };
+  tools: { hyperfine: boolean; gnuTime: boolean; chromium: boolean };
+  process: Record<Selection | 'nodeBaseline', ProcessResult>;
+  moduleLoadMs: Record<string, number>;
+  warm: Record<'model' | Format, WarmTiming>;
+  sizes: Record<Format, number | null>;
+  chromium: (ProcessResult & { ratioToPdfProcess: number; ratioToAllProcess: number }) | null;
+  scaling: { points: ScalePoint[]; msPerRow: number; kbRssPerRow: number; pdfBytesPerRow: number };
+  targets: TargetResult[];
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it compiles first)`);
+  const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  try {
+    const result = await bench(work);
+    printReport(result);
+    writeJsonAtomically(outputFile, result);
+    console.log(`\nwrote ${outputFile}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function bench(work: string): Promise<BenchResult> {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
+  if (loadAtStart > cpus().length) {
+    console.error(`warning: load average ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs: other work will inflate wall times`);
+  }
+  const options = { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } };
+  const step = (label: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${label}`);
+
+  // Whole processes.
+  const processResults = {} as BenchResult['process'];
+  const measureProcess = (command: string[]): ProcessResult => ({
+    command: commandLine(command),
+    ...timeProcess(command, { ...options, runs: RUNS.process, warmup: RUNS.warmup }),
+    peakRssBytes: peakRss(command, options, RUNS.rss),
+  });
+  step('bare node process');
+  processResults.nodeBaseline = measureProcess([process.execPath, '-e', '0']);
+  const outDirs = {} as Record<Selection, string>;
+  for (const selection of ['all', ...FORMATS] as const) {
+    step(`whole process: briefing build (${selection})`);
+    outDirs[selection] = join(work, `out-${selection}`);
+    processResults[selection] = measureProcess(buildCommand(selection, outDirs[selection]));
+  }
+  const sizes = outputSizes(outDirs.all);
+
+  step('module load times');
+  const moduleLoadMs = measureModuleLoads();
+
+  step('warm in-process renders');
+  const warm = await measureWarm();
+
+  let chromium: BenchResult['chromium'] = null;
+  const htmlFile = findOutput(outDirs.html, 'html');
+  if (hasCommand('chromium') && htmlFile) {
+    step('headless Chromium printing the same HTML');
+    const profile = join(work, 'chromium-profile');
+    const pdf = join(work, 'chromium.pdf');
+    const command = [
+      'chromium',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      `--print-to-pdf=${pdf}`,
+      '--no-pdf-header-footer',
+      pathToFileURL(htmlFile).href,
+    ];
+    const timing = timeProcess(command, { ...options, runs: RUNS.chromium, warmup: 1 });
+    chromium = {
+      command: commandLine(command),
+      ...timing,
+      peakRssBytes: peakRss(command, options, 1),
+      ratioToPdfProcess: timing.median / processResults.pdf.median,
+      ratioToAllProcess: timing.median / processResults.all.median,
+    };
+  }
+
+  const points: ScalePoint[] = [];
+  for (const rows of scaleRows) {
+    step(`large dataset: ${rows} plan rows, all formats`);
+    const dataFile = join(work, `large-${rows}.json`);
+    writeLargeDataset(dataFile, rows);
+    const outDir = join(work, `out-large-${rows}`);
+    const command = buildCommand('all', outDir, dataFile);
+    const timing = timeProcess(command, { ...options, runs: RUNS.scale, warmup: 0 });
+    points.push({ rows, seconds: timing.median, peakRssBytes: peakRss(command, options, 1), bytes: outputSizes(outDir) });
+  }
+  const timeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.seconds * 1000 })));
+  const rssFit = linearFit(points.map((p) => ({ x: p.rows, y: (p.peakRssBytes ?? Number.NaN) / 1024 })));
+  const sizeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.bytes.pdf ?? Number.NaN })));
+  step('done');
+
+  const targets = [
+    checkTarget(TARGETS.processAll, processResults.all.median),
+    checkTarget(TARGETS.processPdf, processResults.pdf.median),
+    checkTarget(TARGETS.warmPdf, warm.pdf.median),
+    checkTarget(TARGETS.warmDocx, warm.docx.median),
+    checkTarget(TARGETS.warmHtml, warm.html.median),
+    checkTarget(TARGETS.pdfSize, sizes.pdf === null ? null : sizes.pdf / 1024),
+    checkTarget(
+      TARGETS.peakMemory,
+      processResults.all.peakRssBytes === null ? null : processResults.all.peakRssBytes / 1024 / 1024,
+    ),
+  ];
+
+  return {
+    generatedAt: new Date().toISOString(),
+    quick,
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      platform: process.platform,
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
+    },
+    tools: { hyperfine: hasCommand('hyperfine'), gnuTime: existsSync('/usr/bin/time'), chromium: hasCommand('chromium') },
+    process: processResults,
+    moduleLoadMs,
+    warm,
+    sizes,
+    chromium,
+    scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope },
+    targets,
+  };
+}
+
+function findOutput(dir: string, extension: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  const name = readdirSync(dir).find((file) => file.endsWith(`.${extension}`));
+  return name === undefined ? undefined : join(dir, name);
+}
+
+function outputSizes(dir: string): Record<Format, number | null> {
+  const size = (format: Format) => {
+    const file = findOutput(dir, format);
+    return file === undefined ? null : statSync(file).size;
+  };
+  return { pdf: size('pdf'), docx: size('docx'), html: size('html') };
+}
+
+/**
+ * Milliseconds to import each stage's module in a fresh process (median of several): what start-up pays for
+ * loading code, before any work. Measured from inside the child, so process spawn is not counted.
+ */
+function measureModuleLoads(): Record<string, number> {
+  const modules: Record<string, string> = {
+    'pipeline (dataset, templates, model)': 'pipeline.js',
+    'pdf renderer (pdfkit, fontkit, text engine)': 'renderers/pdf/index.js',
+    'docx renderer (docx)': 'renderers/docx/index.js',
+    'html renderer': 'renderers/html/index.js',
+    'cli (entry only)': 'cli.js',
+  };
+  const results: Record<string, number> = {};
+  for (const [label, file] of Object.entries(modules)) {
+    const url = pathToFileURL(join(DIST, file)).href;
+    // The CLI runs on import; import it with no arguments but --help so it does nothing heavy.
+    const script = `const t=performance.now();await import(${JSON.stringify(url)});process.stdout.write(String(performance.now()-t));`;
+    const samples: number[] = [];
+    for (let run = 0; run < RUNS.moduleLoad; run++) {
+      // In `node -e`, argv.slice(2) starts after the first argument: the CLI sees `--help`.
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', 'bench', '--help'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      const value = Number(child.stdout.trim().split(/\s+/).at(-1));
+      if (child.status === 0 && Number.isFinite(value)) samples.push(value);
+    }
+    results[label] = median(samples);
+  }
+  return results;
+}
+
+interface PipelineModule {
+  buildDocumentModel(input: { dataFile: string; template: string }): unknown | Promise<unknown>;
+}
+interface RendererModule {
+  loadRenderer(format: Format): Promise<{ render(model: unknown, context: { warn: (w: unknown) => void }): Promise<Uint8Array> }>;
+}
+
+async function measureWarm(): Promise<BenchResult['warm']> {
+  const pipeline = (await import(pathToFileURL(join(DIST, 'pipeline.js')).href)) as PipelineModule;
+  const registry = (await import(pathToFileURL(join(DIST, 'renderers/index.js')).href)) as RendererModule;
+  const input = { dataFile: join(ROOT, 'data', 'dgsn-2017.json'), template: 'briefing.ar' };
+  const model = await pipeline.buildDocumentModel(input);
+  const context = { warn: () => {} };
+  const warm = { model: await timeWarm(async () => pipeline.buildDocumentModel(input), WARM) } as BenchResult['warm'];
+  for (const format of FORMATS) {
+    const renderer = await registry.loadRenderer(format);
+    warm[format] = await timeWarm(() => renderer.render(model, context), WARM);
+  }
+  return warm;
+}
+
+function printReport(result: BenchResult): void {
+  const p = result.process;
+  const base = p.nodeBaseline.median;
+  const processRows = (['all', 'pdf', 'docx', 'html', 'nodeBaseline'] as const).map((key) => [
+    key === 'nodeBaseline' ? 'bare `node -e 0`' : key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`,
+    seconds(p[key].median),
+    seconds(p[key].min),
+    key === 'nodeBaseline' ? '' : seconds(p[key].median - base),
+    seconds(p[key].cpu),
+    megabytes(p[key].peakRssBytes),
+    String(p[key].runs),
+  ]);
+  if (result.chromium) {
+    processRows.push([
+      'headless Chromium print-to-pdf (same HTML)',
+      seconds(result.chromium.median),
+      seconds(result.chromium.min),
+      seconds(result.chromium.median - base),
+      seconds(result.chromium.cpu),
+      megabytes(result.chromium.peakRssBytes),
+      String(result.chromium.runs),
+    ]);
+  }
+  console.log(
+    formatTable(
+      `Whole process (${p.all.tool}; ${result.machine.cpus} × ${result.machine.cpuModel}; node ${result.machine.node}; ` +
+        `load average ${result.machine.loadAverage.start.toFixed(1)} → ${result.machine.loadAverage.end.toFixed(1)})`,
+      ['command', 'median', 'min', 'above bare node', 'CPU (user+sys)', 'peak RSS', 'runs'],
+      processRows,
+    ),
+  );
+  if (result.chromium) {
+    console.log(
+      `Chromium / briefing PDF process: ${ratio(result.chromium.ratioToPdfProcess)}; ` +
+        `Chromium / all three formats: ${ratio(result.chromium.ratioToAllProcess)} ` +
+        `(Chromium peak RSS is its largest single process)`,
+    );
+  }
+
+  console.log(
+    '\n' +
+      formatTable(
+        'Module load (fresh process, import only)',
+        ['module', 'median'],
+        Object.entries(result.moduleLoadMs).map(([label, ms]) => [label, milliseconds(ms)]),
+      ),
+  );
+
+  console.log(
+    '\n' +
+      formatTable(
+        'Warm in-process (after warm-up)',
+        ['stage', 'median', 'p90', 'runs'],
+        (['model', 'pdf', 'docx', 'html'] as const).map((key) => [
+          key === 'model' ? 'dataset + template → model' : `render ${key}`,
+          milliseconds(result.warm[key].median),
+          milliseconds(result.warm[key].p90),
+          String(result.warm[key].runs),
+        ]),
+      ),
+  );
+
+  console.log(
+    '\n' +
+      formatTable('Output sizes', ['file', 'size'], FORMATS.map((format) => [format, kilobytes(result.sizes[format])])),
+  );
+
+  const s = result.scaling;
+  console.log(
+    '\n' +
+      formatTable(
+        'Large datasets (whole process, all three formats)',
+        ['plan rows', 'median', 'peak RSS', 'PDF', 'DOCX', 'HTML'],
+        s.points.map((point) => [
+          String(point.rows),
+          seconds(point.seconds),
+          megabytes(point.peakRssBytes),
+          kilobytes(point.bytes.pdf),
+          kilobytes(point.bytes.docx),
+          kilobytes(point.bytes.html),
+        ]),
+      ),
+  );
+  console.log(
+    `per row: ${s.msPerRow.toFixed(3)} ms, ${s.kbRssPerRow.toFixed(1)} KB peak RSS, ${(s.pdfBytesPerRow / 1024).toFixed(2)} KB of PDF`,
+  );
+
+  const value = (t: TargetResult) =>
+    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : `${t.value.toFixed(1)} ${t.unit}`;
+  const limit = (t: TargetResult) => (t.unit === 's' ? `${t.limit.toFixed(2)} s` : `${t.limit} ${t.unit}`);
+  console.log(
+    '\n' +
+      formatTable(
+        'Targets (issue 6)',
+        ['target', 'measured', 'limit', 'status'],
+        result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
+      ),
+  );
+}
+
+function writeJsonAtomically(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temp, path);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
