@@ -32,6 +32,8 @@ export interface ParseOptions {
   file: string;
   /** Prefix of each error's place, e.g. "rendered HTML " (default ''). */
   placePrefix?: string;
+  /** Where an offset of the HTML comes from, when it was put together from several files (default: `file`). */
+  locate?: (offset: number) => { file: string; place: string };
 }
 
 interface ElementNode {
@@ -53,7 +55,11 @@ export function parseDocument(html: string, options: ParseOptions): DocumentMode
   const problems: Problem[] = [];
   const prefix = options.placePrefix ?? '';
   const report = (offset: number, message: string) =>
-    problems.push({ file: options.file, place: `${prefix}${formatLineColumn(lineColumnAt(html, offset))}`, message });
+    problems.push(
+      options.locate
+        ? { ...options.locate(offset), message }
+        : { file: options.file, place: `${prefix}${formatLineColumn(lineColumnAt(html, offset))}`, message },
+    );
 
   const root = buildTree(html, report);
   const model = readDocument(root, report);
@@ -75,8 +81,13 @@ function buildTree(html: string, report: Report): ElementNode {
       },
       onclosetag(name, isImplied) {
         const node = stack.pop();
-        if (node && isImplied && !HTML_SUBSET[name]?.void) {
-          report(node.start, `<${name}> is not closed (write </${name}> before what follows)`);
+        if (!node || !isImplied || HTML_SUBSET[name]?.void) return;
+        // HTML closes some elements by itself when another opens (a <p> before a <ul>): say which.
+        const opening = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(parser.startIndex, parser.startIndex + 40))?.[1]?.toLowerCase();
+        if (opening && parser.startIndex > node.start) {
+          report(parser.startIndex, `<${opening}> is not allowed inside <${name}>${name === 'p' ? ' (only text, strong, b, em, i, br)' : ''}`);
+        } else {
+          report(node.start, `<${name}> is not closed (write </${name}>)`);
         }
       },
       ontext(text) {

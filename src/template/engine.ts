@@ -13,6 +13,7 @@ import { checkTemplateAst } from './ast-check.js';
 import { HELPERS } from './helpers.js';
 import { TemplateHelperError } from './helpers.js';
 import { checkTemplateHtml } from './html-check.js';
+import { expandTemplate, locateInTemplate, type ExpandedTemplate } from './source-map.js';
 import { installStrictLookups } from './strict-lookups.js';
 
 export interface LoadedTemplate {
@@ -22,6 +23,8 @@ export interface LoadedTemplate {
   locale: string;
   /** Renders the view; throws InputError naming the template file and line of a missing variable or bad call. */
   render(view: unknown): string;
+  /** Problems found in the rendered HTML, moved to the template lines that wrote them where possible. */
+  locate(problems: readonly Problem[]): Problem[];
 }
 
 const COMPILE_OPTIONS = {
@@ -126,10 +129,12 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   const partialNames = new Set(partials.map((partial) => partial.name));
   const problems: Problem[] = [];
   const programs = new Map<SourceFile, Program>();
+  const texts = new Map<SourceFile, string>();
   let locale: string | undefined;
 
   for (const source of [main, ...partials]) {
     const text = readFileSync(source.path, 'utf8');
+    texts.set(source, text);
     const program = parseTemplate(environment, text, source.file, problems);
     if (program) {
       problems.push(...checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
@@ -169,6 +174,7 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   }
   const compiledMain = environment.compile(programs.get(main)!, COMPILE_OPTIONS) as unknown as CompiledFunction;
   const templateLocale = locale!;
+  let expanded: ExpandedTemplate | undefined;
 
   return {
     file: main.file,
@@ -180,6 +186,13 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
         const file = (error !== null && typeof error === 'object' && errorFiles.get(error)) || main.file;
         throw new InputError([templateProblem(error, file)]);
       }
+    },
+    locate(problems: readonly Problem[]): Problem[] {
+      expanded ??= expandTemplate(
+        { file: main.file, text: texts.get(main)! },
+        new Map(partials.map((partial) => [partial.name, { file: partial.file, text: texts.get(partial)! }])),
+      );
+      return locateInTemplate(problems, expanded, main.file);
     },
   };
 }

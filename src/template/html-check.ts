@@ -5,7 +5,8 @@ import { Parser } from 'htmlparser2';
 import type { Problem } from '../errors.js';
 import { attributeProblem, elementProblem, formatLineColumn, HTML_SUBSET, lineColumnAt } from '../model/html-subset.js';
 
-const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
+/** A Handlebars expression: a long comment (which may hold `}}`), a triple-stash, or any other `{{...}}`. */
+export const MUSTACHE_PATTERN = /\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
 
 export interface MaskedSource {
   text: string;
@@ -16,7 +17,7 @@ export interface MaskedSource {
 /** The source with every Handlebars expression replaced by spaces of the same length (newlines kept). */
 export function maskMustaches(source: string): MaskedSource {
   const ranges: [number, number][] = [];
-  const text = source.replace(MUSTACHE, (match, offset: number) => {
+  const text = source.replace(MUSTACHE_PATTERN, (match, offset: number) => {
     ranges.push([offset, offset + match.length]);
     return match.replace(/[^\n]/g, ' ');
   });
