@@ -2,7 +2,7 @@
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
 import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
-import { type LayoutContext, drawLine, formatInteger, placeAt, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
@@ -145,7 +145,7 @@ export function figurePanelSlices(ctx: LayoutContext, figures: readonly FigureBl
   if (direction === 'rtl') inner.right -= FIGURE.barWidth;
   else inner.left += FIGURE.barWidth;
   const valueSpec = (figure: FigureBlock) => specOf([{ text: figure.value, bold: true, italic: false }], FIGURE.value, direction, 'start');
-  const valueWidth = Math.max(...figures.map((figure) => ctx.engine.measure(valueSpec(figure))));
+  const valueWidth = Math.max(...figures.map((figure) => measure(ctx, valueSpec(figure))));
   const captionWidth = inner.right - inner.left - valueWidth - FIGURE.gutter;
   const valueX = placeAt('start', inner.left, inner.right, valueWidth, direction);
   const captionX = placeAt('end', inner.left, inner.right, captionWidth, direction);

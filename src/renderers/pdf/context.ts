@@ -38,6 +38,24 @@ export function specOf(spans: StyledText[], style: Pick<TextStyle, 'size' | 'lin
   };
 }
 
+const MAX_MEASURES = 20_000;
+const measures = new Map<string, number>();
+
+/**
+ * The text engine's one-line width, remembered per process: table column sizing measures every word of every
+ * cell, and the same briefing asks for the same words on every render.
+ */
+export function measure(ctx: LayoutContext, spec: ParagraphSpec): number {
+  const key = `${spec.size}|${spec.direction}|${spec.spans.map((s) => `${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0001${s.text}`).join('\u0000')}`;
+  let width = measures.get(key);
+  if (width === undefined) {
+    width = ctx.engine.measure(spec);
+    if (measures.size >= MAX_MEASURES) measures.clear();
+    measures.set(key, width);
+  }
+  return width;
+}
+
 /** Draws one line in the given colour; the line's own spec decides its alignment inside the box. */
 export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: number, y: number, width: number): void {
   ctx.doc.fillColor(color);

@@ -61,8 +61,46 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
   return doc;
 }
 
+/** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the subset cache touches. */
+interface EmbeddedFontInternals {
+  subset?: { font: object; glyphs: number[]; encode(): Uint8Array };
+}
+
+const MAX_SUBSETS_PER_FONT = 16;
+const subsetCache = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
+
+/**
+ * Re-encoding a TrueType subset is most of a warm render's time (fontkit decodes and rewrites every glyph).
+ * The encoded subset is a pure function of the parsed font (shared per process by the text engine) and the
+ * glyph list, so the same briefing reuses the bytes of the previous render.
+ */
+function reuseFontSubsets(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies: Record<string, EmbeddedFontInternals> })._fontFamilies;
+  for (const embedded of new Set(Object.values(families))) {
+    const subset = embedded.subset;
+    if (!subset) continue;
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      let byGlyphs = subsetCache.get(subset.font);
+      if (!byGlyphs) subsetCache.set(subset.font, (byGlyphs = new Map()));
+      const key = subset.glyphs.join(',');
+      let hit = byGlyphs.get(key);
+      if (!hit) {
+        const bytes = encode();
+        hit = { bytes, glyphs: [...subset.glyphs] };
+        if (byGlyphs.size >= MAX_SUBSETS_PER_FONT) byGlyphs.clear();
+        byGlyphs.set(key, hit);
+      }
+      // encode() appends the components of compound glyphs; keep the subset as it would have been.
+      subset.glyphs = [...hit.glyphs];
+      return hit.bytes;
+    };
+  }
+}
+
 /** Ends the document and collects its bytes. */
 export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  reuseFontSubsets(doc);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

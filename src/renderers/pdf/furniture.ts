@@ -1,7 +1,7 @@
 // Running header (title, date) and footer (source, "صفحة 1 من 2") on every page, drawn as pagination artifacts
 // once the page count is known (the document buffers its pages).
 import type { DocumentMetadata } from '../../model/types.js';
-import { type LayoutContext, drawLine, formatInteger, placeAt, rule, specOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf } from './context.js';
 import { FRAME, FURNITURE } from './style.js';
 
 export function pageLabel(meta: DocumentMetadata, page: number, pages: number): string {
@@ -33,7 +33,7 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
     rule(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
     ctx.tagger.artifact('Pagination', () => {
       const label = pageLabel(meta, index + 1, count);
-      const labelWidth = ctx.engine.measure(specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
+      const labelWidth = measure(ctx, specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
       const gutter = 24;
       furnitureText(ctx, label, 'end', labelWidth + 1, FURNITURE.footerTop);
       furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - gutter, FURNITURE.footerTop);

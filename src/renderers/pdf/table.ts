@@ -4,7 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
 import { balancedLayout } from './blocks.js';
-import { type LayoutContext, drawLine, plainText, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, measure, plainText, rule, specOf, spansOf } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -82,7 +82,7 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       const pieces = cell.numeric ? [text.trim()] : text.split(/\s+/);
       for (const piece of pieces) {
         if (!piece) continue;
-        const width = ctx.engine.measure(specOf([{ text: piece, bold: false, italic: false }], style, ctx.direction, 'start'));
+        const width = measure(ctx, specOf([{ text: piece, bold: false, italic: false }], style, ctx.direction, 'start'));
         minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX);
       }
     }
@@ -128,7 +128,7 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
     for (const { cell, column, span } of placed) {
       if (!cell.numeric || span !== 1 || inHead) continue;
       const spec = specOf(spansOf(cell.inlines), cellStyle(cell, inHead), direction, rightAlign(direction));
-      numberWidth[column] = Math.max(numberWidth[column]!, ctx.engine.measure(spec));
+      numberWidth[column] = Math.max(numberWidth[column]!, measure(ctx, spec));
     }
   }
 
