@@ -43,6 +43,20 @@ describe.skipIf(missing !== null)(`copy-paste with pdftotext${missing ? ` (skipp
     expect(text).toContain('الملكية)');
   });
 
+  it('returns vowelled words whole, marks on their letters, in logical order', async () => {
+    const vowelled = 'مُحَمَّدٌ رَسُولُ اللَّهِ';
+    const one = await renderParagraphs([spec(vowelled)]);
+    // The engine stores shadda before the vowel it carries (see collect.ts); compare with its own line text.
+    expect(pdftotext(one.bytes).trim()).toBe(one.lines[0]);
+    expect(one.lines[0]!.normalize('NFC')).toBe(vowelled.normalize('NFC'));
+  });
+
+  it('returns words whole where kerning opens a gap inside them (bold title at 18 pt)', async () => {
+    const title = 'الأمن الوطني أصدر حوالي مليوني بطاقة تعريف إلكترونية خلال 2017';
+    const one = await renderParagraphs([spec(title, { size: 18, spans: [{ text: title, bold: true, italic: false }] })]);
+    expect(pdftotext(one.bytes).replace(/\s+/g, ' ').trim()).toBe(title);
+  });
+
   it('embeds subset fonts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdf-text-'));
     const file = join(dir, 'article.pdf');

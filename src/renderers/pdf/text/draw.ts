@@ -82,9 +82,58 @@ export interface RunPlacement {
 
 /** UTF-16BE hex string for a PDF text string. */
 function pdfTextHex(text: string): string {
+  if (!text) return '';
   let hex = 'FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
   return hex;
+}
+
+/**
+ * The run's glyphs grouped into clusters, in drawing order: left to right, except that a right-to-left base
+ * letter comes before its marks (fontkit's visual order puts them first), the marks in logical order. Where
+ * they land is the same; text extractors read glyphs in drawing order.
+ */
+function clusters(shaped: ShapedRun, rtl: boolean): number[][] {
+  const out: number[][] = [];
+  const pending: number[] = [];
+  for (let i = 0; i < shaped.glyphIds.length; i++) {
+    if (rtl && shaped.isMark[i]) {
+      pending.push(i);
+      continue;
+    }
+    const cluster = [i];
+    while (pending.length) cluster.push(pending.pop()!);
+    out.push(cluster);
+  }
+  if (pending.length) out.push(pending.reverse());
+  return out;
+}
+
+const isSpace = (shaped: ShapedRun, i: number) => shaped.codePoints[i]!.length === 1 && shaped.codePoints[i]![0] === 0x20;
+
+/** Clusters grouped into words (a space glyph is a word of its own). */
+function words(groups: number[][], shaped: ShapedRun): number[][][] {
+  const out: number[][][] = [];
+  let word: number[][] = [];
+  for (const cluster of groups) {
+    if (isSpace(shaped, cluster[0]!)) {
+      if (word.length) out.push(word);
+      out.push([cluster]);
+      word = [];
+    } else word.push(cluster);
+  }
+  if (word.length) out.push(word);
+  return out;
+}
+
+/** Poppler starts a new word where a glyph begins more than 0.1 em after the previous one ends. */
+function hasGap(word: number[][], xs: Float64Array, shaped: ShapedRun, scale: number, size: number): boolean {
+  for (let k = 1; k < word.length; k++) {
+    const previous = word[k - 1]![0]!;
+    const end = xs[previous]! + shaped.glyphWidths[previous]! * scale;
+    if (xs[word[k]![0]!]! - end > 0.05 * size) return true;
+  }
+  return false;
 }
 
 /** Draws one shaped run. Returns its drawn width in points. */
@@ -109,10 +158,36 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     if (tj.length) out.push(`[${tj.join(' ')}] TJ`);
     tj = [];
   };
-  let pen = run.x; // where the glyph's origin goes
+  // Where each glyph goes, in visual order.
+  const count = shaped.glyphIds.length;
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  let pen = run.x;
+  for (let i = 0; i < count; i++) {
+    xs[i] = pen + shaped.xOffsets[i]! * scale;
+    ys[i] = y + shaped.yOffsets[i]! * scale;
+    pen += shaped.xAdvances[i]! * scale;
+    const codes = shaped.codePoints[i]!;
+    if (codes.length === 1 && codes[0] === 0x20) pen += run.extraPerSpace;
+  }
   let textX = run.x; // where the PDF text position is
   let textY = y;
-  for (let i = 0; i < shaped.glyphIds.length; i++) {
+  const place = (i: number) => {
+    if (Math.abs(ys[i]! - textY) > 1e-6) {
+      flush();
+      out.push(`1 0 0 1 ${num(xs[i]!)} ${num(ys[i]!)} Tm`);
+      textX = xs[i]!;
+      textY = ys[i]!;
+    } else if (Math.abs(xs[i]! - textX) > 1e-6) {
+      if (hex) tj.push(`<${hex}>`);
+      hex = '';
+      tj.push(num(((textX - xs[i]!) * 1000) / size));
+      textX = xs[i]!;
+    }
+    hex += register(i).toString(16).padStart(4, '0');
+    textX += shaped.glyphWidths[i]! * scale;
+  };
+  const register = (i: number): number => {
     const gid = font.subset.includeGlyph(shaped.glyphIds[i]!);
     const codes = shaped.codePoints[i]!;
     if (font.widths[gid] == null) font.widths[gid] = shaped.glyphWidths[i]! * font.scale;
@@ -120,34 +195,46 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     // it, including the characters inside one glyph: so a ligature (لا, لي, تر …) maps to its characters in
     // visual order, or it would come back reversed (ال).
     if (font.unicode[gid] == null) font.unicode[gid] = run.rtl && codes.length > 1 ? [...codes].reverse() : codes;
-    // A mirrored bracket is drawn with the other bracket's glyph, whose ToUnicode entry is that other bracket;
-    // ActualText gives the character the text really has.
-    const actual = run.rtl && codes.length === 1 ? mirroredOf(codes[0]!) : null;
-    const targetX = pen + shaped.xOffsets[i]! * scale;
-    const targetY = y + shaped.yOffsets[i]! * scale;
-    if (Math.abs(targetY - textY) > 1e-6) {
-      flush();
-      out.push(`1 0 0 1 ${num(targetX)} ${num(targetY)} Tm`);
-      textX = targetX;
-      textY = targetY;
-    } else if (Math.abs(targetX - textX) > 1e-6) {
-      if (hex) tj.push(`<${hex}>`);
-      hex = '';
-      tj.push(num(((textX - targetX) * 1000) / size));
-      textX = targetX;
+    return gid;
+  };
+  const span = (actual: string, glyphs: number[]) => {
+    flush();
+    out.push(`/Span <</ActualText <${pdfTextHex(actual)}>>> BDC`);
+    for (const i of glyphs) place(i);
+    flush();
+    out.push('EMC');
+  };
+  const drawCluster = (cluster: number[]) => {
+    const [base, ...marks] = cluster as [number, ...number[]];
+    const codes = shaped.codePoints[base]!;
+    const mirrored = run.rtl && marks.length === 0 && codes.length === 1 ? mirroredOf(codes[0]!) : null;
+    if (mirrored) {
+      // A mirrored bracket is drawn with the other bracket's glyph, whose ToUnicode entry is that bracket.
+      span(mirrored, cluster);
+    } else if (run.rtl && marks.length > 0) {
+      // Poppler files a mark raised off the baseline as a word of its own, so the letter carries the whole
+      // cluster's text (in visual order, like the ligatures above) and the marks carry none.
+      span(visualText(cluster), [base]);
+      span('', marks);
+    } else for (const i of cluster) place(i);
+  };
+  /** A right-to-left cluster's characters as extractors expect them: in visual order (they reverse lines). */
+  const visualText = (cluster: number[]): string => {
+    const [base, ...marks] = cluster as [number, ...number[]];
+    const codes = shaped.codePoints[base]!;
+    const mirrored = marks.length === 0 && codes.length === 1 ? mirroredOf(codes[0]!) : null;
+    return mirrored ?? String.fromCodePoint(...cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
+  };
+  const groups = clusters(shaped, run.rtl);
+  if (!run.rtl) for (const cluster of groups) drawCluster(cluster);
+  else {
+    for (const word of words(groups, shaped)) {
+      if (hasGap(word, xs, shaped, scale, size)) {
+        // Kerning opened a gap inside the word that extractors would read as a space (تعر يف): one span for
+        // the whole word.
+        span(word.map(visualText).join(''), word.flat());
+      } else for (const cluster of word) drawCluster(cluster);
     }
-    if (actual) {
-      flush();
-      out.push(`/Span <</ActualText <${pdfTextHex(actual)}>>> BDC`);
-    }
-    hex += gid.toString(16).padStart(4, '0');
-    if (actual) {
-      flush();
-      out.push('EMC');
-    }
-    textX += shaped.glyphWidths[i]! * scale;
-    pen += shaped.xAdvances[i]! * scale;
-    if (codes.length === 1 && codes[0] === 0x20) pen += run.extraPerSpace;
   }
   flush();
   out.push('ET');

@@ -1,6 +1,7 @@
 // Shaping through fontkit, one bidi run at a time. Results are kept in font units, per face, keyed by
 // direction and text, so measuring and drawing the same words again costs a map lookup. (These are our own
 // immutable copies: pdfkit's own layout cache is not used because pdfkit scales positions in place.)
+import type { Font, Glyph } from 'fontkit';
 import type { LoadedFace } from './faces.js';
 
 export interface ShapedRun {
@@ -14,11 +15,16 @@ export interface ShapedRun {
   yOffsets: number[];
   /** The glyph's own advance width (pdfkit's /W entry), in font units. */
   glyphWidths: number[];
+  /** The glyph is a combining mark (it takes no room and sits on the glyph it belongs to). */
+  isMark: boolean[];
   /** Sum of xAdvances, in font units. */
   advance: number;
   /** Number of U+0020 space glyphs: where justification adds room. */
   spaces: number;
 }
+
+const COMBINING_MARK = /^\p{M}$/u;
+const isCombiningMark = (code: number) => COMBINING_MARK.test(String.fromCodePoint(code));
 
 const MAX_CACHED = 50_000;
 const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
@@ -44,16 +50,34 @@ export function shape(face: LoadedFace, text: string, rtl: boolean): ShapedRun {
   return run;
 }
 
+/**
+ * The glyphs for `text`, one per code point, each carrying its own code point. fontkit caches one glyph object
+ * per glyph id with the code points it was first asked for, so characters sharing a glyph (every character
+ * the font lacks shares .notdef, which pdfkit asks for first, with none) would otherwise reach the Arabic
+ * shaper under another character's identity: a ZWJ would stop joining letters.
+ */
+function glyphsFor(font: Font, text: string): Glyph[] {
+  const glyphs: Glyph[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    let glyph = font.glyphForCodePoint(code);
+    if (glyph.codePoints.length !== 1 || glyph.codePoints[0] !== code) {
+      glyph = Object.assign(Object.create(Object.getPrototypeOf(glyph) as object) as Glyph, glyph, { codePoints: [code] });
+    }
+    glyphs.push(glyph);
+  }
+  return glyphs;
+}
+
 function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun {
-  const layout = face.font.layout(text, [], undefined, undefined, rtl ? 'rtl' : 'ltr');
-  const run: ShapedRun = { glyphIds: [], codePoints: [], xAdvances: [], xOffsets: [], yOffsets: [], glyphWidths: [], advance: 0, spaces: 0 };
+  const layout = face.font.layout(glyphsFor(face.font, text), [], undefined, undefined, rtl ? 'rtl' : 'ltr');
+  const run: ShapedRun = { glyphIds: [], codePoints: [], xAdvances: [], xOffsets: [], yOffsets: [], glyphWidths: [], isMark: [], advance: 0, spaces: 0 };
   for (let i = 0; i < layout.glyphs.length; i++) {
     const glyph = layout.glyphs[i]!;
     const position = layout.positions[i]!;
     // fontkit swaps default-ignorable characters (ZWJ, ZWNJ, …) for a zero-width space glyph: leave them out,
-    // or a space would be copied out of the PDF. It misses those the font has no glyph for once glyph 0 is
-    // cached with other code points (pdfkit asks for it first), so .notdef goes too: prepare.ts already
-    // left out every character that no face covers, so a .notdef here is always an ignorable.
+    // or a space would be copied out of the PDF. A .notdef glyph goes too: prepare.ts left out every character
+    // that no face covers, so one here can only be an ignorable that fontkit did not hide.
     if (glyph.id === 0) continue;
     if (position.xAdvance === 0 && glyph.codePoints.length === 1 && glyph.codePoints[0] === 0x20) continue;
     run.glyphIds.push(glyph.id);
@@ -62,6 +86,7 @@ function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun 
     run.xOffsets.push(position.xOffset);
     run.yOffsets.push(position.yOffset);
     run.glyphWidths.push(glyph.advanceWidth);
+    run.isMark.push(position.xAdvance === 0 && glyph.codePoints.length > 0 && glyph.codePoints.every(isCombiningMark));
     run.advance += position.xAdvance;
     if (glyph.codePoints.length === 1 && glyph.codePoints[0] === 0x20) run.spaces++;
   }
