@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentModel, Inline, TableBlock } from '../src/model/types.js';
 import { docxRenderer } from '../src/renderers/docx/index.js';
+import { buildDocumentModel } from '../src/pipeline.js';
 import { briefingModel, longTableModel } from './fixtures/docx/briefing-model.js';
 import {
   comparableWords,
+  containsInOrder,
   containsSequence,
   convertToPdf,
   pdfFonts,
@@ -40,32 +42,38 @@ async function convert(model: DocumentModel, name: string): Promise<Converted> {
  *  that runs onto the next page). */
 function bodyWords(pdf: string, model: DocumentModel): string[] {
   const pages = pdfPageCount(pdf);
-  const furniture = [model.meta.header, model.meta.footer].map(comparableWords);
+  const header = comparableWords(model.meta.header);
+  const footer = comparableWords(model.meta.footer);
   let words: string[] = [];
   for (let page = 1; page <= pages; page++) {
     let pageWords = comparableWords(pdfText(pdf, page));
     const label = comparableWords(model.meta.pageLabel.replace('{page}', String(page)).replace('{pages}', String(pages)));
-    for (const sequence of [...furniture, label]) pageWords = removeSequence(pageWords, sequence);
+    // The header is read first on a page, the footer and page label last (the body may quote the same words).
+    pageWords = removeSequence(pageWords, header, 'first');
+    pageWords = removeSequence(pageWords, label, 'last');
+    pageWords = removeSequence(pageWords, footer, 'last');
     words = words.concat(pageWords);
   }
   return words;
 }
 
-function removeSequence(words: string[], sequence: string[]): string[] {
-  for (let i = 0; i + sequence.length <= words.length; i++) {
-    if (sequence.every((word, j) => words[i + j] === word)) return [...words.slice(0, i), ...words.slice(i + sequence.length)];
-  }
-  return words;
+function removeSequence(words: string[], sequence: string[], which: 'first' | 'last'): string[] {
+  const starts = [...words.keys()].filter((i) => sequence.length > 0 && sequence.every((word, j) => words[i + j] === word));
+  const at = which === 'first' ? starts[0] : starts.at(-1);
+  return at === undefined ? words : [...words.slice(0, at), ...words.slice(at + sequence.length)];
 }
 
 /**
  * Where a table row is drawn: for each cell, the mean x of its words on the row. A row is found where a word of
- * every cell lies within `tolerance` points (vertically) of a word of the first cell.
+ * every non-empty cell lies within `tolerance` points (vertically) of a word of the first non-empty cell.
  */
 function rowPositions(words: readonly PdfWord[], cells: readonly string[], tolerance = 9): number[] | undefined {
   const cellWords = cells.map((cell) => new Set(comparableWords(cell)));
   const comparable = words.map((word) => ({ ...word, key: comparableWords(word.text)[0] ?? '' }));
-  const anchors = comparable.filter((word) => cellWords[0]!.has(word.key));
+  const anchorCell = cellWords.find((set) => set.size > 0) ?? new Set<string>();
+  const anchors = comparable.filter((word) => anchorCell.has(word.key));
+  const allCellWords = new Set(cellWords.flatMap((set) => [...set]));
+  let best: { xs: number[]; strangers: number } | undefined;
   for (const anchor of anchors) {
     const centre = (anchor.yMin + anchor.yMax) / 2;
     const onRow = comparable.filter((w) => w.page === anchor.page && Math.abs((w.yMin + w.yMax) / 2 - centre) <= tolerance);
@@ -73,28 +81,36 @@ function rowPositions(words: readonly PdfWord[], cells: readonly string[], toler
       const found = onRow.filter((w) => set.has(w.key));
       return found.length ? found.reduce((sum, w) => sum + (w.xMin + w.xMax) / 2, 0) / found.length : NaN;
     });
-    if (xs.every((x) => !Number.isNaN(x))) return xs;
+    // An empty cell has no position (NaN); every other cell must be found on the row.
+    if (!xs.every((x, i) => !Number.isNaN(x) || cellWords[i]!.size === 0)) continue;
+    // The same words may also share a line of running text: the row is where the fewest other words are.
+    const strangers = onRow.filter((w) => !allCellWords.has(w.key)).length;
+    if (!best || strangers < best.strangers) best = { xs, strangers };
   }
-  return undefined;
+  return best?.xs;
 }
 
-describe.skipIf(missing !== undefined && process.env.CI !== 'true')('docx renderer, converted by LibreOffice', () => {
-  let briefing: Converted;
-  let long: Converted;
+const runs = missing === undefined || process.env.CI === 'true';
+
+const MODELS: [string, () => DocumentModel][] = [
+  ['the fixture briefing', () => briefingModel],
+  ['the DGSN 2017 briefing', () => buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' })],
+];
+
+describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name, makeModel) => {
+  let model: DocumentModel;
+  let converted: Converted;
 
   beforeAll(async () => {
     if (missing) throw new Error(`CI=true but ${missing}: .ci/run installs it`);
-    briefing = await convert(briefingModel, 'briefing');
-    long = await convert(longTableModel, 'long');
+    model = makeModel();
+    converted = await convert(model, name.replace(/\W+/g, '-'));
   }, 180_000);
-  afterAll(() => {
-    briefing?.cleanup();
-    long?.cleanup();
-  });
+  afterAll(() => converted?.cleanup());
 
   it('shows every paragraph, heading, list item and caption in logical order', () => {
-    const words = bodyWords(briefing.pdf, briefingModel);
-    const texts = briefingModel.blocks.flatMap((block) => {
+    const words = bodyWords(converted.pdf, model);
+    const texts = model.blocks.flatMap((block) => {
       switch (block.kind) {
         case 'heading':
         case 'paragraph':
@@ -107,45 +123,71 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('docx render
           return [plain(block.caption)];
       }
     });
-    expect(texts.length).toBeGreaterThan(15);
+    expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) expect(containsSequence(words, comparableWords(text)), text).toBe(true);
   });
 
   it('shows every table cell, its words in logical order', () => {
-    const words = bodyWords(briefing.pdf, briefingModel);
-    const tables = briefingModel.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    const words = bodyWords(converted.pdf, model);
+    const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(3);
     for (const table of tables) {
       for (const row of [...table.head, ...table.body]) {
-        for (const cell of row.cells) expect(containsSequence(words, comparableWords(plain(cell.inlines))), plain(cell.inlines)).toBe(true);
+        // A cell of several lines is read interleaved with the other cells' lines of its row.
+        const slack = row.cells.reduce((n, cell) => n + comparableWords(plain(cell.inlines)).length, 0);
+        for (const cell of row.cells) {
+          expect(containsInOrder(words, comparableWords(plain(cell.inlines)), slack), plain(cell.inlines)).toBe(true);
+        }
       }
     }
   });
 
   it("draws each table's first column on the right, the others leftwards in order", () => {
-    const words = pdfWords(briefing.pdf);
-    const tables = briefingModel.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    const words = pdfWords(converted.pdf);
+    const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
     let rowsChecked = 0;
     for (const table of tables) {
       for (const row of [...table.head, ...table.body]) {
         const cells = row.cells.map((cell) => plain(cell.inlines));
         const xs = rowPositions(words, cells);
         expect(xs, `row not found: ${cells.join(' | ')}`).toBeDefined();
-        for (let i = 1; i < xs!.length; i++) expect(xs![i]!, `${cells.join(' | ')}`).toBeLessThan(xs![i - 1]!);
+        const drawn = xs!.filter((x) => !Number.isNaN(x));
+        expect(drawn.length, cells.join(' | ')).toBeGreaterThan(1);
+        for (let i = 1; i < drawn.length; i++) expect(drawn[i]!, `${cells.join(' | ')}`).toBeLessThan(drawn[i - 1]!);
         rowsChecked += 1;
       }
     }
     expect(rowsChecked).toBe(tables.reduce((n, t) => n + t.head.length + t.body.length, 0));
   });
 
-  it('starts right-to-left paragraphs at the right margin', () => {
-    const words = pdfWords(briefing.pdf).filter((w) => w.page === 1);
-    const title = comparableWords(plain(briefingModel.blocks[0]!.kind === 'heading' ? briefingModel.blocks[0]!.inlines : []));
-    const firstTitleWord = words.find((w) => comparableWords(w.text)[0] === title[0])!;
-    expect(firstTitleWord).toBeDefined();
-    const rightmost = Math.max(...words.map((w) => w.xMax));
-    expect(rightmost - firstTitleWord.xMax).toBeLessThan(2);
-    expect(595.3 - firstTitleWord.xMax).toBeCloseTo(56.7, -0.5); // the 2 cm right margin
+  it('starts right-to-left headings at the right margin (2 cm from the edge)', () => {
+    const words = pdfWords(converted.pdf);
+    const rightMargin = 595.3 - 56.7;
+    const headings = model.blocks.filter((b) => b.kind === 'heading');
+    expect(headings.length).toBeGreaterThan(3);
+    for (const heading of headings) {
+      const first = comparableWords(plain(heading.inlines))[0];
+      const starts = words.filter((w) => comparableWords(w.text)[0] === first).map((w) => rightMargin - w.xMax);
+      expect(Math.min(...starts.map(Math.abs)), plain(heading.inlines)).toBeLessThan(1.5);
+    }
   });
+
+  it('draws with the embedded faces (they are not installed on this machine)', () => {
+    const fonts = pdfFonts(converted.pdf);
+    expect(fonts).toMatch(/IBMPlexSansArabic-Regular\s.*\byes\b/);
+    expect(fonts).toMatch(/IBMPlexSansArabic-Bold\s.*\byes\b/);
+    expect(fonts).not.toMatch(/DejaVu|Liberation/);
+  });
+});
+
+describe.runIf(runs)('a long table as DOCX, converted by LibreOffice', () => {
+  let long: Converted;
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`CI=true but ${missing}: .ci/run installs it`);
+    long = await convert(longTableModel, 'long');
+  }, 180_000);
+  afterAll(() => long?.cleanup());
 
   it('numbers the pages "page X of Y" from the PAGE and NUMPAGES fields', () => {
     const pages = pdfPageCount(long.pdf);
@@ -169,12 +211,5 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('docx render
       expect(xs, `page ${page}`).toBeDefined();
       expect(xs![0]!).toBeGreaterThan(xs![1]!);
     }
-  });
-
-  it('draws with the embedded faces (they are not installed on this machine)', () => {
-    const fonts = pdfFonts(briefing.pdf);
-    expect(fonts).toMatch(/IBMPlexSansArabic-Regular\s.*\byes\b/);
-    expect(fonts).toMatch(/IBMPlexSansArabic-Bold\s.*\byes\b/);
-    expect(fonts).not.toMatch(/DejaVu|Liberation/);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parseDocument } from 'htmlparser2';
+import type { Inline, TableBlock } from '../../src/model/types.js';
 
 export interface XmlElement {
   type: 'tag';
@@ -201,7 +202,7 @@ export function pdfWords(pdf: string): PdfWord[] {
  * faithfully is normalised on both sides, and nothing else: presentation forms (NFKC), bidi controls, tatweel and the
  * `&` poppler emits for LibreOffice's kashida justification, punctuation (poppler places neutrals at run edges by
  * heuristics), and letter order inside an Arabic word (ligatures such as lam-alef come back with their letters in
- * visual order). Word order, the letters of each word and every figure stay exact.
+ * visual order). Word order, the letters of each word and every figure stay exact (but see containsSequence).
  */
 export function comparableWords(text: string): string[] {
   return text
@@ -211,18 +212,51 @@ export function comparableWords(text: string): string[] {
     // on both sides of the comparison: "و15" is compared as "و", "15".
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(new RegExp(`(${ARABIC.source})(?=[0-9A-Za-z])|([0-9A-Za-z])(?=${ARABIC.source})`, 'g'), '$1$2 ')
-    // Punctuation separates words, except inside a figure (1.965.644, 60,7%, 14:00, 22/12/2017).
-    .replace(/(?<!\d)[^\p{L}\p{N}\p{M}\s%]|[^\p{L}\p{N}\p{M}\s%](?!\d)/gu, ' ')
+    // Punctuation separates words, except inside a figure (1.965.644, 14:00, 22/12/2017); poppler puts a figure's
+    // `%` on either side of it.
+    .replace(/(?<!\d)[^\p{L}\p{N}\p{M}\s]|[^\p{L}\p{N}\p{M}\s](?!\d)/gu, ' ')
     .split(/\s+/)
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .map((word) => (ARABIC.test(word) ? [...word].sort().join('') : word));
 }
 
-/** True when `needle` occurs in `haystack` as a contiguous run of words. */
+/**
+ * True when `needle` occurs in `haystack` in order, each word within `slack` words of the one before (0: as a
+ * contiguous run). poppler reads a table row line by line, so a cell of several lines comes back interleaved with
+ * its neighbours' lines: its words stay in order, a few words apart.
+ */
+export function containsInOrder(haystack: readonly string[], needle: readonly string[], slack: number): boolean {
+  if (!needle.length) return true;
+  const search = (from: number, j: number): boolean => {
+    if (j === needle.length) return true;
+    const limit = Math.min(haystack.length, from + slack + 1);
+    for (let i = from; i < limit; i++) if (haystack[i] === needle[j] && search(i + 1, j + 1)) return true;
+    return false;
+  };
+  for (let i = 0; i < haystack.length; i++) if (haystack[i] === needle[0] && search(i + 1, 1)) return true;
+  return false;
+}
+
+/**
+ * True when `needle` occurs in `haystack` as a contiguous run of words. poppler reads a stretch of left-to-right
+ * words joined by neutrals ("14:00 (DR)" inside Arabic text) in visual order, so each run of consecutive non-Arabic
+ * words of the needle matches the same words in any order; the Arabic words around it hold it in place.
+ */
 export function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
   if (!needle.length) return true;
+  const key = (words: readonly string[]) => [...words].sort().join('\u0000');
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    for (let j = 0; j < needle.length; ) {
+      if (ARABIC.test(needle[j]!)) {
+        if (haystack[i + j] !== needle[j]) continue outer;
+        j += 1;
+        continue;
+      }
+      let end = j;
+      while (end < needle.length && !ARABIC.test(needle[end]!)) end++;
+      if (key(haystack.slice(i + j, i + end)) !== key(needle.slice(j, end))) continue outer;
+      j = end;
+    }
     return true;
   }
   return false;
@@ -230,4 +264,87 @@ export function containsSequence(haystack: readonly string[], needle: readonly s
 
 export function readBytes(file: string): Buffer {
   return readFileSync(file);
+}
+
+// ---- Invariants any rendered briefing must keep ----
+
+/** A model text as the DOCX must hold it: logical order, `<br>` as a line break, bidi marks dropped. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) => (inline.kind === 'text' ? inline.text : '\n'))
+    .join('')
+    .replace(/[\u200e\u200f\u061c]/g, '');
+}
+
+export interface RenderedDocx {
+  parts: Map<string, Uint8Array>;
+  body: XmlElement;
+  header: XmlElement;
+  footer: XmlElement;
+  styles: StyleSheet;
+}
+
+export function readDocx(bytes: Uint8Array): RenderedDocx {
+  const parts = docxParts(bytes);
+  return {
+    parts,
+    body: parseXml(partText(parts, 'word/document.xml')),
+    header: parseXml(partText(parts, 'word/header1.xml')),
+    footer: parseXml(partText(parts, 'word/footer1.xml')),
+    styles: new StyleSheet(partText(parts, 'word/styles.xml')),
+  };
+}
+
+export const paragraphStyle = (paragraph: XmlElement) => path(paragraph, 'w:pPr', 'w:pStyle')?.attribs['w:val'] ?? 'Normal';
+
+/**
+ * What breaks right-to-left text in Word: an Arabic paragraph without w:bidi, an Arabic run without w:rtl or without
+ * a complex-script font and size (from its paragraph style), a Latin or digit run marked w:rtl or sharing a run
+ * with Arabic, a bidi mark left in the text. Returns one line per fault.
+ */
+export function directionProblems(doc: RenderedDocx, csFont: string): string[] {
+  const problems: string[] = [];
+  for (const paragraph of [doc.body, doc.header, doc.footer].flatMap((root) => findAll(root, 'w:p'))) {
+    const text = textOf(paragraph);
+    const style = paragraphStyle(paragraph);
+    if (ARABIC.test(text) && !path(paragraph, 'w:pPr', 'w:bidi')) problems.push(`no w:bidi: ${text}`);
+    for (const run of findAll(paragraph, 'w:r')) {
+      const runText = textOf(run);
+      const rtl = path(run, 'w:rPr', 'w:rtl') !== undefined;
+      if (ARABIC.test(runText)) {
+        if (!rtl) problems.push(`Arabic run without w:rtl: ${runText}`);
+        if (doc.styles.runProperty(style, 'w:rFonts', 'w:cs') !== csFont) problems.push(`no w:cs font via ${style}: ${runText}`);
+        if (!(Number(doc.styles.runProperty(style, 'w:szCs')) > 0)) problems.push(`no w:szCs via ${style}: ${runText}`);
+      }
+      if (/[A-Za-z0-9]/.test(runText)) {
+        if (rtl) problems.push(`Latin/digit run marked w:rtl: ${runText}`);
+        if (ARABIC.test(runText)) problems.push(`run mixes scripts: ${runText}`);
+      }
+      if (/[\u200e\u200f]/.test(runText)) problems.push(`bidi mark left in: ${runText}`);
+    }
+  }
+  return problems;
+}
+
+/** Tables against the model: w:bidiVisual, header rows repeating, rows not split, cells in logical order. */
+export function tableProblems(doc: RenderedDocx, tables: readonly TableBlock[]): string[] {
+  const problems: string[] = [];
+  const docTables = findAll(doc.body, 'w:tbl');
+  if (docTables.length !== tables.length) problems.push(`${docTables.length} tables for ${tables.length} in the model`);
+  docTables.forEach((table, t) => {
+    const model = tables[t];
+    if (!model) return;
+    if (!path(table, 'w:tblPr', 'w:bidiVisual')) problems.push(`table ${t}: no w:bidiVisual`);
+    const rows = findAll(table, 'w:tr');
+    const modelRows = [...model.head, ...model.body];
+    rows.forEach((row, r) => {
+      const header = path(row, 'w:trPr', 'w:tblHeader') !== undefined;
+      if (header !== r < model.head.length) problems.push(`table ${t} row ${r}: w:tblHeader ${header}`);
+      if (!path(row, 'w:trPr', 'w:cantSplit')) problems.push(`table ${t} row ${r}: no w:cantSplit`);
+      const cells = findAll(row, 'w:tc').map(textOf);
+      const expected = modelRows[r]?.cells.map((cell) => inlineText(cell.inlines)) ?? [];
+      if (JSON.stringify(cells) !== JSON.stringify(expected)) problems.push(`table ${t} row ${r}: ${JSON.stringify(cells)} ≠ ${JSON.stringify(expected)}`);
+    });
+  });
+  return problems;
 }

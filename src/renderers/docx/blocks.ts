@@ -13,8 +13,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, Direction, Inline, TableBlock, TableRow as ModelRow } from '../../model/types.js';
-import { directionRuns } from './direction-runs.js';
-import { HEADER_SHADING, LIST, STYLE } from './styles.js';
+import { directionRuns, plainText } from './direction-runs.js';
+import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
 
 export interface BlockContext {
   direction: Direction;
@@ -139,7 +139,7 @@ function alignmentFor(align: Align, direction: Direction) {
 function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] {
   const widths = columnWidths(block, context.textWidth);
   // A short table is kept on one page, as Word users do it: every row but the last keeps with the next.
-  const keepTogether = block.body.length <= KEEP_TOGETHER_ROWS;
+  const keepTogether = estimatedLines(block.body, widths) <= KEEP_TOGETHER_LINES;
   const rows = [
     ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0, keepNext: true })),
     ...block.body.map((row, index) =>
@@ -171,8 +171,28 @@ export function columnWidths(block: TableBlock, textWidth: number): number[] {
   return widths;
 }
 
-/** Tables with at most this many body rows are not split across pages. */
-const KEEP_TOGETHER_ROWS = 12;
+/** Tables whose body is at most this many lines tall are not split across pages (a third of a page or so). */
+const KEEP_TOGETHER_LINES = 12;
+
+/** Rough width of a character of table text, in twips (10.5 pt text, about half an em). */
+const CHARACTER_WIDTH = 105;
+
+/** The body's height in lines, guessed from text lengths and column widths: enough to tell short from long. */
+function estimatedLines(rows: readonly ModelRow[], widths: readonly number[]): number {
+  return rows.reduce((total, row) => {
+    let column = 0;
+    const lines = row.cells.map((cell) => {
+      const span = Math.max(1, cell.colspan);
+      const width = Math.max(1, sum(widths.slice(column, column + span)) - 2 * CELL_MARGIN);
+      column += span;
+      const perLine = Math.max(1, Math.floor(width / CHARACTER_WIDTH));
+      return plainText(cell.inlines)
+        .split('\n')
+        .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    });
+    return total + Math.max(1, ...lines);
+  }, 0);
+}
 
 interface RowKind {
   header: boolean;

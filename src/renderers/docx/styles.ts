@@ -47,6 +47,9 @@ const INK = '1A1A1A';
 const MUTED = '595959';
 const RULE = '7F7F7F';
 const HEADER_FILL = 'D9D9D9';
+
+/** Left and right padding of table cells, in twips (the table style's w:tblCellMar). */
+export const CELL_MARGIN = 113;
 const FIGURE_FILL = 'F2F2F2';
 
 const pt = (points: number) => points * 2; // half-points, as w:sz counts
@@ -241,9 +244,9 @@ const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${
 </w:tblBorders>
 <w:tblCellMar>
 <w:top w:w="57" w:type="dxa"/>
-<w:left w:w="113" w:type="dxa"/>
+<w:left w:w="${CELL_MARGIN}" w:type="dxa"/>
 <w:bottom w:w="57" w:type="dxa"/>
-<w:right w:w="113" w:type="dxa"/>
+<w:right w:w="${CELL_MARGIN}" w:type="dxa"/>
 </w:tblCellMar>
 </w:tblPr>
 <w:tblStylePr w:type="firstRow">
