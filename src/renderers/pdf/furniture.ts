@@ -26,9 +26,11 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
   const { start, count } = ctx.doc.bufferedPageRange();
   for (let index = 0; index < count; index++) {
     ctx.doc.switchToPage(start + index);
-    ctx.tagger.artifact('Pagination', () => {
-      furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop);
-    });
+    ctx.tagger.artifact(
+      'Pagination',
+      () => furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop),
+      'Top',
+    );
     rule(ctx, FRAME.left, FRAME.right, FURNITURE.headerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
     rule(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
     ctx.tagger.artifact('Pagination', () => {
@@ -37,6 +39,6 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
       const gutter = 24;
       furnitureText(ctx, label, 'end', labelWidth + 1, FURNITURE.footerTop);
       furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - gutter, FURNITURE.footerTop);
-    });
+    }, 'Bottom');
   }
 }

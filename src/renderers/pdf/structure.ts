@@ -38,11 +38,18 @@ export class Tagger {
     element.add(marked);
   }
 
-  /** Runs `draw` as an Artifact: page furniture and decoration that is not part of the text. */
-  artifact(kind: ArtifactKind, draw: () => void): void {
-    this.doc.markContent('Artifact', { type: kind });
+  /** Runs `draw` as an Artifact: page furniture and decoration that is not part of the text. `attached`
+   *  says which page edge a running header (Top) or footer (Bottom) belongs to. */
+  artifact(kind: ArtifactKind, draw: () => void, attached?: 'Top' | 'Bottom'): void {
+    this.doc.markContent('Artifact', attached ? { type: kind, attached: [attached] } : { type: kind });
     draw();
     this.doc.endMarkedContent();
+  }
+
+  /** Table attributes pdfkit has no option for (ColSpan), merged into the element's /A dictionary. */
+  tableAttributes(element: StructElement, attributes: { ColSpan?: number }): void {
+    const data = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
+    data.A = { ...(data.A ?? {}), O: 'Table', ...attributes };
   }
 
   /** Closes the tree; pdfkit writes each element once it and all its children are ended. */

@@ -157,6 +157,7 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
       const tag = inHead || cell.header ? 'TH' : 'TD';
       const scope = tag === 'TH' ? (inHead ? 'Column' : 'Row') : undefined;
       const element = ctx.tagger.element(tag, rowElement, scope ? { scope } : {});
+      if (span > 1) ctx.tagger.tableAttributes(element, { ColSpan: span });
       const box = boxOf(column, span);
       let textBox = inner(box);
       const numeric = cell.numeric && !inHead;
