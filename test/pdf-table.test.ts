@@ -56,6 +56,19 @@ describeWithTools(['pdftotext'], 'PDF tables (positions)', () => {
     expect(head[1]!.xMin).toBeGreaterThan(head[2]!.xMax);
   });
 
+  it('sets the numbers of a numeric column on one right edge (units under units), inside the column', () => {
+    const numbers = new Intl.NumberFormat('ar-MA');
+    const edges = Array.from({ length: rows }, (_, i) => only(pages, numbers.format((i + 1) * 1001)).word);
+    const right = edges[0]!.xMax;
+    for (const w of edges) {
+      expect(Math.abs(w.xMax - right), w.text).toBeLessThan(0.5);
+      expect(w.xMin).toBeGreaterThanOrEqual(COLUMNS[2]!.left + TABLE.padX - SLACK);
+      expect(w.xMax).toBeLessThanOrEqual(COLUMNS[2]!.right - TABLE.padX + SLACK);
+    }
+    // Numbers of different lengths: the short ones start further right.
+    expect(edges[0]!.xMin).toBeGreaterThan(edges[rows - 1]!.xMin);
+  });
+
   it('wraps a long cell onto several lines inside its cell box', () => {
     for (const row of [5, 15, 25]) {
       const words = Array.from({ length: 20 }, (_, k) => only(pages, `w${k + 1}r${row}`).word);
@@ -101,6 +114,15 @@ describeWithTools(['pdftotext'], 'PDF tables (positions)', () => {
         }
       }
     }
+  });
+});
+
+describeWithTools(['pdftotext'], 'PDF tables in a left-to-right document', () => {
+  it('puts the first column on the left', async () => {
+    const model = longTableModel(3);
+    const { file } = await renderModel({ ...model, meta: { ...model.meta, dir: 'ltr' } });
+    const pages = wordBoxes(file);
+    for (let row = 1; row <= 3; row++) expect(only(pages, `first${row}`).word.xMax).toBeLessThan(only(pages, `second${row}`).word.xMin);
   });
 });
 
