@@ -16,7 +16,11 @@ export interface VisualRun {
   shaped: ShapedRun;
   /** Natural width in points. */
   width: number;
+  /** The run has Arabic letters (an italic run without any gets a synthetic slant). */
+  arabic: boolean;
 }
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 export interface FinalLine extends LineRange {
   /** Runs in visual order, left to right. */
@@ -38,7 +42,8 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     const rtl = (item.level & 1) === 1;
     const shapingText = shapingSlice(p, from, to);
     const shaped = shape(item.face, shapingText, rtl);
-    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width: (shaped.advance * size) / item.face.unitsPerEm });
+    const width = (shaped.advance * size) / item.face.unitsPerEm;
+    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width, arabic: ARABIC_LETTER.test(shapingText) });
   }
   const runs = visualOrder(p, start, contentEnd, pieces);
   let width = 0;

@@ -13,7 +13,6 @@ import { prepare, type Prepared } from './prepare.js';
 
 /** Synthetic slant for italic runs without Arabic letters: 12°, like most oblique Latin. */
 const SLANT = Math.tan((12 * Math.PI) / 180);
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 const LINE = Symbol('text-engine line');
 
@@ -36,10 +35,24 @@ function prepared(spec: ParagraphSpec): Prepared {
   return p;
 }
 
-/** Lays out a paragraph into finished lines (visual runs, widths). Pure: no document involved. */
+const laidOut = new WeakMap<Prepared, Map<string, FinalLine[]>>();
+
+/** Lays out a paragraph into finished lines (visual runs, widths). Pure: no document involved. Results are
+ *  kept per prepared paragraph, size and width: page layout asks again while it balances and measures. */
 export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: Prepared; lines: FinalLine[] } {
   const p = prepared(spec);
-  const lines = breakLines(p, spec.size, maxWidth).map((range) => finalizeLine(p, range, spec.size));
+  let byKey = laidOut.get(p);
+  if (!byKey) {
+    byKey = new Map();
+    laidOut.set(p, byKey);
+  }
+  const key = `${spec.size}:${maxWidth}`;
+  let lines = byKey.get(key);
+  if (!lines) {
+    lines = breakLines(p, spec.size, maxWidth).map((range) => finalizeLine(p, range, spec.size));
+    if (byKey.size > 64) byKey.clear();
+    byKey.set(key, lines);
+  }
   return { prepared: p, lines };
 }
 
@@ -111,7 +124,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right
       let pen = left;
       for (const run of final.runs) {
-        const slant = isItalic(run.item.style) && !ARABIC_LETTER.test(run.shapingText) ? SLANT : 0;
+        const slant = isItalic(run.item.style) && !run.arabic ? SLANT : 0;
         pen += drawRun(fonts, doc, { face: run.item.face, shaped: run.shaped, size: spec.size, x: pen, baseline: y + line.baseline, extraPerSpace, slant, rtl: run.rtl });
       }
     },
