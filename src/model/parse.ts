@@ -52,18 +52,23 @@ type TreeNode = ElementNode | TextNode;
 
 /** Parses the HTML subset into the document model; throws InputError listing every problem found. */
 export function parseDocument(html: string, options: ParseOptions): DocumentModel {
-  const problems: Problem[] = [];
-  const prefix = options.placePrefix ?? '';
-  const report = (offset: number, message: string) =>
-    problems.push(
-      options.locate
-        ? { ...options.locate(offset), message }
-        : { file: options.file, place: `${prefix}${formatLineColumn(lineColumnAt(html, offset))}`, message },
-    );
+  const found: { offset: number; message: string }[] = [];
+  const report = (offset: number, message: string) => void found.push({ offset, message });
 
   const root = buildTree(html, report);
   const model = readDocument(root, report);
-  if (problems.length > 0) throw new InputError(problems);
+  if (found.length > 0) {
+    // In document order, each place once per message (a loop in a template repeats its mistakes).
+    const prefix = options.placePrefix ?? '';
+    const problems: Problem[] = found
+      .sort((a, b) => a.offset - b.offset)
+      .map(({ offset, message }) =>
+        options.locate
+          ? { ...options.locate(offset), message }
+          : { file: options.file, place: `${prefix}${formatLineColumn(lineColumnAt(html, offset))}`, message },
+      );
+    throw new InputError(problems);
+  }
   return model!;
 }
 
@@ -117,7 +122,7 @@ function elementChildren(node: ElementNode, report: Report, where: string): Elem
   const elements: ElementNode[] = [];
   for (const child of node.children) {
     if (child.type === 'element') elements.push(child);
-    else if (!isBlank(child)) report(child.start, `text is not allowed directly inside ${where}`);
+    else if (!isBlank(child)) report(child.start + child.text.search(/[^ \t\n\r\f]/), `text is not allowed directly inside ${where}`);
   }
   return elements;
 }

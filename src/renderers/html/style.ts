@@ -70,6 +70,8 @@ p.meta{color:#4a5561;font-size:10pt;margin-bottom:5mm;}
 p.note{font-size:10pt;color:#36424e;border-inline-start:2pt solid var(--rule);padding-inline-start:3mm;}
 p.source{font-size:9pt;color:#4a5561;margin-top:8mm;padding-top:2mm;border-top:0.4pt solid var(--rule);}
 strong,b{font-weight:700;}
+/* Arabic has no italic: emphasis stays upright, set apart by colour (as in the DOCX). */
+em,i{font-style:normal;color:#3d5a73;}
 .stats{display:flex;gap:4mm;margin:4mm 0 2mm;break-inside:avoid;}
 figure.stat{flex:1 1 0;margin:0;padding:3mm 4mm;background:var(--shade);border-inline-start:3pt solid var(--accent);}
 figure.stat .value{font-size:17pt;font-weight:700;color:var(--accent);line-height:1.3;}

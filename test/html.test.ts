@@ -1,0 +1,73 @@
+// The HTML preview renders the model (not the template's output): standalone, right to left, print-styled,
+// escaped, and the same bytes every time.
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../src/model/types.js';
+import { buildDocumentModel } from '../src/pipeline.js';
+import { createHtmlRenderer, htmlRenderer, renderHtml } from '../src/renderers/html/index.js';
+
+const context = { warn: () => undefined };
+const model = buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' });
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+describe('the HTML preview of the briefing', () => {
+  it('is a Renderer for .html', () => {
+    expect(htmlRenderer).toMatchObject({ format: 'html', extension: 'html' });
+  });
+
+  it('gives the same bytes every time', async () => {
+    const first = await htmlRenderer.render(model, context);
+    const second = await htmlRenderer.render(structuredClone(model), context);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(decode(first)).toBe(renderHtml(model));
+  });
+
+  it('is a right-to-left Arabic page with the metadata', () => {
+    const html = renderHtml(model, false);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="ar-MA" dir="rtl">\n<head>\n<meta charset="utf-8">')).toBe(true);
+    expect(html).toContain(`<title>${model.meta.title}</title>`);
+    expect(html).toContain('<meta name="date" content="2017-12-22T14:00:00+00:00">');
+  });
+
+  it('is standalone: the font is embedded and nothing is fetched', async () => {
+    const html = decode(await htmlRenderer.render(model, context));
+    expect(html.match(/@font-face\{font-family:'IBM Plex Sans Arabic'/g)).toHaveLength(2);
+    expect(html).toContain('src:url(data:font/ttf;base64,AAEAAA');
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script|<link|<img/);
+  });
+
+  it('prints on A4 with the running header, the source and "page X of Y"', () => {
+    const html = renderHtml(model, false);
+    expect(html).toContain('@page{size:A4;');
+    expect(html).toContain(`@top-center{content:"${model.meta.header}";}`);
+    expect(html).toContain('@bottom-left{content:"صفحة " counter(page) " من " counter(pages);}');
+    expect(html).toContain("font-family:'IBM Plex Sans Arabic', 'Noto Naskh Arabic'");
+  });
+
+  it('has the three tables with repeated header rows, column widths and figures', () => {
+    const html = renderHtml(model, false);
+    expect(html.match(/<table>/g)).toHaveLength(3);
+    expect(html.match(/<thead>/g)).toHaveLength(3);
+    expect(html).toContain('thead{display:table-header-group;}');
+    expect(html).toContain('<colgroup>\n<col style="width:63.83%">\n<col style="width:21.28%">\n<col style="width:14.89%">\n</colgroup>');
+    expect(html).toContain('<td class="num align-center">1.965.644</td>');
+    expect(html).toContain('<td class="num align-center">10,5%</td>');
+    expect(html).toContain('<figure class="stat"><div class="value">1.965.644</div>');
+  });
+
+  it('escapes text: markup in the model stays text', () => {
+    const tricky: DocumentModel = {
+      meta: { ...model.meta, title: 'a <b> & "c"' },
+      blocks: [{ kind: 'paragraph', role: 'body', align: 'start', inlines: [{ kind: 'text', text: '<b>x</b> {{y}} &amp;', bold: true, italic: false }] }],
+    };
+    const html = renderHtml(tricky, false);
+    expect(html).toContain('<title>a &lt;b&gt; &amp; "c"</title>');
+    expect(html).toContain('<p><strong>&lt;b&gt;x&lt;/b&gt; {{y}} &amp;amp;</strong></p>');
+  });
+
+  it('can leave the font out and name it with fallbacks', async () => {
+    const html = decode(await createHtmlRenderer({ embedFonts: false }).render(model, context));
+    expect(html).not.toContain('@font-face');
+    expect(html.length).toBeLessThan(30_000);
+  });
+});
