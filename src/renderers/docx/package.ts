@@ -28,7 +28,7 @@ export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, fac
     chunks.push(chunk);
   });
   for (const name of order) {
-    addDeflated(zip, name, facesByPath.get(name) ?? deflated(parts[name] ?? new Uint8Array()), mtime);
+    addDeflated(zip, name, facesByPath.get(name) ?? deflatedPart(name, parts[name] ?? new Uint8Array()), mtime);
   }
   zip.end();
   return concat(chunks);
@@ -77,9 +77,23 @@ export interface DeflatedData {
   size: number;
 }
 
-/** node:zlib's native DEFLATE: several times faster than fflate's, which matters at ~10 ms a render. */
+/**
+ * node:zlib's native DEFLATE, several times faster than fflate's (a render has ~10 ms). Level 6 for the XML parts;
+ * the fonts, compressed once per process, take level 9.
+ */
 export function deflated(data: Uint8Array, level = 6): DeflatedData {
   return { deflated: new Uint8Array(deflateRawSync(data, { level })), crc: crc32(data), size: data.length };
+}
+
+/** Each part's last bytes and their compression: most parts (styles, theme, settings...) repeat from render to render. */
+const lastParts = new Map<string, { raw: Uint8Array; data: DeflatedData }>();
+
+function deflatedPart(name: string, raw: Uint8Array): DeflatedData {
+  const last = lastParts.get(name);
+  if (last && Buffer.from(last.raw.buffer, last.raw.byteOffset, last.raw.byteLength).equals(raw)) return last.data;
+  const data = deflated(raw);
+  lastParts.set(name, { raw, data });
+  return data;
 }
 
 /** Adds an entry compressed beforehand (fflate's interface for custom compression). */
