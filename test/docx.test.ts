@@ -15,6 +15,7 @@ import {
   parseXml,
   partText,
   path,
+  readDocx,
   textOf,
   type XmlElement,
 } from './helpers/docx.js';
@@ -377,5 +378,30 @@ describe('docx renderer: warnings', () => {
     const clean: string[] = [];
     await docxRenderer.render(briefingModel, { warn: (warning) => clean.push(warning.message) });
     expect(clean).toEqual([]);
+  });
+});
+
+describe('docx renderer: a left-to-right document', () => {
+  it('writes no w:bidi or w:bidiVisual, keeps Arabic runs w:rtl, and sets the Latin language', async () => {
+    const model: DocumentModel = {
+      meta: { ...briefingModel.meta, lang: 'fr-MA', dir: 'ltr', header: 'DGSN — bilan 2017', footer: 'Source : Le360', pageLabel: 'Page {page} sur {pages}' },
+      blocks: [
+        { kind: 'heading', level: 1, inlines: [{ kind: 'text', text: 'Bilan 2017 de la DGSN', bold: false, italic: false }] },
+        { kind: 'paragraph', role: 'body', align: 'end', inlines: [{ kind: 'text', text: 'Carte nationale (البطاقة الوطنية) : 1.965.644', bold: false, italic: false }] },
+        { ...documentsTable, caption: [] },
+      ],
+    };
+    const ltr = readDocx(await render(model));
+    expect(findAll(ltr.body, 'w:bidi')).toEqual([]);
+    expect(findAll(ltr.body, 'w:bidiVisual')).toEqual([]);
+    const paragraph = findAll(ltr.body, 'w:p')[1]!;
+    expect(path(paragraph, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('right');
+    const runs = findAll(paragraph, 'w:r').map((r) => [textOf(r), path(r, 'w:rPr', 'w:rtl') !== undefined]);
+    expect(runs).toEqual([
+      ['Carte nationale (', false],
+      ['البطاقة الوطنية', true],
+      [') : 1.965.644', false],
+    ]);
+    expect(child(path(ltr.styles.defaults, 'w:rPrDefault', 'w:rPr'), 'w:lang')?.attribs).toEqual({ 'w:val': 'fr-MA' });
   });
 });

@@ -91,12 +91,17 @@ export function paragraph(inlines: readonly Inline[], context: BlockContext, opt
   const alignment = options.align ? alignmentFor(options.align, context.direction) : undefined;
   return new Paragraph({
     style: options.style,
-    bidirectional: context.direction === 'rtl',
+    ...directionOf(context.direction),
     ...(alignment ? { alignment } : {}),
     ...(options.spaceBefore ? { spacing: { before: options.spaceBefore } } : {}),
     ...(options.numbering ? { numbering: options.numbering } : {}),
     children: textRuns(inlines, context.direction),
   });
+}
+
+/** `w:bidi` for a right-to-left paragraph; nothing for a left-to-right one (docx would write w:bidi="false"). */
+export function directionOf(direction: Direction): { bidirectional?: true } {
+  return direction === 'rtl' ? { bidirectional: true } : {};
 }
 
 /** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
@@ -151,7 +156,7 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
   out.push(
     new Table({
       style: STYLE.table,
-      visuallyRightToLeft: context.direction === 'rtl',
+      ...(context.direction === 'rtl' ? { visuallyRightToLeft: true } : {}),
       width: { size: sum(widths), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
@@ -215,7 +220,7 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
       children: [
         new Paragraph({
           style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
-          bidirectional: context.direction === 'rtl',
+          ...directionOf(context.direction),
           ...(alignment ? { alignment } : {}),
           ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
           children: textRuns(cell.inlines, context.direction),

@@ -3,7 +3,7 @@
 import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
-import { renderBlocks, textRuns } from './blocks.js';
+import { directionOf, renderBlocks, textRuns } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts } from './fonts.js';
 import { blockInlines } from './model-text.js';
@@ -32,7 +32,7 @@ export const docxRenderer: Renderer = {
       creator: model.meta.author,
       keywords: model.meta.keywords.join('، '),
       lastModifiedBy: model.meta.author,
-      styles: briefingStyles(model.meta.lang),
+      styles: briefingStyles(model.meta.lang, direction),
       numbering: briefingNumbering(),
       fonts: fonts.documentOption,
       // Word 2013+ layout; a line ended by <br> in a justified paragraph is not stretched (as in HTML).
@@ -68,7 +68,7 @@ function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] 
   return [
     new Paragraph({
       style: STYLE.header,
-      bidirectional: direction === 'rtl',
+      ...directionOf(direction),
       children: textRuns([{ kind: 'text', text: model.meta.header, bold: false, italic: false }], direction),
     }),
   ];
@@ -81,14 +81,14 @@ function runningFooter(model: DocumentModel, direction: Direction): Paragraph[] 
     paragraphs.push(
       new Paragraph({
         style: STYLE.footer,
-        bidirectional: direction === 'rtl',
+        ...directionOf(direction),
         children: textRuns([{ kind: 'text', text: model.meta.footer, bold: false, italic: false }], direction),
       }),
     );
   }
   if (model.meta.pageLabel) {
     paragraphs.push(
-      new Paragraph({ style: STYLE.footer, bidirectional: direction === 'rtl', children: pageLabelRuns(model.meta.pageLabel, direction) }),
+      new Paragraph({ style: STYLE.footer, ...directionOf(direction), children: pageLabelRuns(model.meta.pageLabel, direction) }),
     );
   }
   return paragraphs;

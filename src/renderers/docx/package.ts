@@ -31,7 +31,7 @@ export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, fac
     addDeflated(zip, name, facesByPath.get(name) ?? deflatedPart(name, parts[name] ?? new Uint8Array()), mtime);
   }
   zip.end();
-  return concat(chunks);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**
@@ -131,14 +131,4 @@ function w3cDate(isoDate: string): string {
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.codePointAt(0)};`);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

@@ -15,6 +15,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { BODY_FAMILY } from '../../fonts/index.js';
+import type { Direction } from '../../model/types.js';
 import { EMPHASIS_FAMILY } from './fonts.js';
 
 /** Style ids the blocks refer to. */
@@ -55,7 +56,9 @@ const FIGURE_FILL = 'F2F2F2';
 const pt = (points: number) => points * 2; // half-points, as w:sz counts
 const rule = (size: number, color = RULE): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
 
-export function briefingStyles(lang: string): IStylesOptions {
+export function briefingStyles(lang: string, direction: Direction): IStylesOptions {
+  // Word keeps a language for right-to-left text (w:bidi) apart from the one for Latin text (w:val).
+  const language = direction === 'rtl' ? { bidirectional: lang } : { value: lang };
   const based = (style: Omit<IParagraphStyleOptions, 'basedOn'>, basedOn: string = STYLE.body): IParagraphStyleOptions => ({
     basedOn,
     next: STYLE.body,
@@ -74,7 +77,7 @@ export function briefingStyles(lang: string): IStylesOptions {
     // Given whole (docx's default set would add blue Heading 4–6 and Office's Title): the document defaults carry
     // only the language; the face and size are Normal's, so the body style is the one place to change them.
     importedStyles: [
-      new DocumentDefaults({ run: { language: { bidirectional: lang } } }),
+      new DocumentDefaults({ run: { language } }),
       ...BASE_STYLES_XML.map((xml) => ImportedXmlComponent.fromXmlString(xml)),
       ImportedXmlComponent.fromXmlString(TABLE_STYLE_XML),
     ],
