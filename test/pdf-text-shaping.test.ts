@@ -20,9 +20,10 @@ function hbFont(face: LoadedFace): hb.Font {
 }
 
 /** HarfBuzz's glyph ids for one run, left to right (HarfBuzz mirrors brackets itself in right-to-left runs). */
-function harfbuzzGlyphs(face: LoadedFace, text: string, rtl: boolean): number[] {
+function harfbuzzGlyphs(face: LoadedFace, text: string, rtl: boolean, before = '', after = ''): number[] {
   const buffer = new hb.Buffer();
-  buffer.addText(text);
+  // The letters the engine joined the run to are HarfBuzz's pre- and post-context.
+  buffer.addText(before + text + after, before.length, text.length);
   buffer.guessSegmentProperties();
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   hb.shape(hbFont(face), buffer);
@@ -50,7 +51,7 @@ function mismatches(paragraph: ParagraphSpec, width: number): { runs: number; mi
     for (const run of line.runs) {
       runs++;
       const text = prepared.text.slice(run.start, run.end);
-      const harfbuzz = harfbuzzGlyphs(run.item.face, text, run.rtl);
+      const harfbuzz = harfbuzzGlyphs(run.item.face, text, run.rtl, run.before, run.after);
       if (JSON.stringify(harfbuzz) !== JSON.stringify(run.shaped.glyphIds)) found.push({ text, rtl: run.rtl, ours: run.shaped.glyphIds, harfbuzz });
     }
   }
@@ -139,5 +140,22 @@ describe('shaping matches HarfBuzz', () => {
     ];
     const found = samples.flatMap((s) => mismatches(spec(s), Infinity).mismatches);
     expect(unexpected(found)).toEqual([]);
+  });
+
+  it('on words whose style changes between letters, shaped with the letters around them as context', () => {
+    const split = (parts: [string, boolean][]): ParagraphSpec => ({ ...spec(''), spans: parts.map(([text, bold]) => ({ text, bold, italic: false })) });
+    const samples = [
+      split([['ال', false], ['مغرب', true]]),
+      split([['بطا', true], ['قة', false], [' تعر', false], ['يف', true]]),
+      split([['لل', false], ['أمن', true]]),
+      split([['مُحَ', false], ['مَّدٌ', true]]),
+    ];
+    let contexts = 0;
+    for (const sample of samples) {
+      const { lines } = layoutLines(sample, Infinity);
+      contexts += lines.flatMap((l) => l.runs).filter((r) => r.before || r.after).length;
+      expect(unexpected(mismatches(sample, Infinity).mismatches)).toEqual([]);
+    }
+    expect(contexts).toBeGreaterThanOrEqual(samples.length * 2 - 1);
   });
 });

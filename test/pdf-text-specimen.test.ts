@@ -27,6 +27,17 @@ export const SPECIMEN: ParagraphSpec[] = [
       { text: '، وحركات: مُحَمَّدٌ رَسُولُ اللَّهِ.', bold: false, italic: false },
     ],
   },
+  {
+    ...spec(''),
+    spans: [
+      { text: 'تغيير الخط وسط الكلمة: ال', bold: false, italic: false },
+      { text: 'مغرب', bold: true, italic: false },
+      { text: ' لل', bold: false, italic: false },
+      { text: 'أمن', bold: true, italic: false },
+      { text: ' بطا', bold: true, italic: false },
+      { text: 'قة', bold: false, italic: false },
+    ],
+  },
   spec('وأوضحت المديرية العامة، في بلاغ حول حصيلة المنجزات والخدمات السنوية، أنه في مجال تبسيط الخدمات الأمنية وتدعيم التواصل والانفتاح، تم إصدار 1.965.644 بطاقة تعريف إلكترونية، من بينها 206.464 بطاقة لفائدة أفراد الجالية المغربية بالخارج، مشيرة إلى أنه يجري حاليا تطوير الجيل الثاني من البطاقة الوطنية.', { align: 'justify' }),
   spec('سطر في الوسط (centre) مع رقم 19', { align: 'center' }),
   spec('سطر في النهاية (end)', { align: 'end' }),

@@ -1,7 +1,7 @@
 // Step 4 of 4: finalize a line: reorder it visually (UAX #9 rules L1–L4: bidi-js reorder segments; L4
 // mirroring was done in prepare.ts), shape each run, and lay the runs out left to right.
 import type { Item, Prepared } from './prepare.js';
-import { bidi, shapingSlice } from './prepare.js';
+import { bidi, joiningContext, shapingSlice } from './prepare.js';
 import { shape, type ShapedRun } from './shape.js';
 import type { LineRange } from './linebreak.js';
 
@@ -16,6 +16,9 @@ export interface VisualRun {
   shaped: ShapedRun;
   /** Natural width in points. */
   width: number;
+  /** Letters outside the run it was shaped to join (see joiningContext). */
+  before: string;
+  after: string;
   /** The run has Arabic letters (an italic run without any gets a synthetic slant). */
   arabic: boolean;
 }
@@ -41,9 +44,10 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     const to = Math.min(contentEnd, item.end);
     const rtl = (item.level & 1) === 1;
     const shapingText = shapingSlice(p, from, to);
-    const shaped = shape(item.face, shapingText, rtl);
+    const { before, after } = joiningContext(p, from, to, start, contentEnd);
+    const shaped = shape(item.face, shapingText, rtl, before, after);
     const width = (shaped.advance * size) / item.face.unitsPerEm;
-    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width, arabic: ARABIC_LETTER.test(shapingText) });
+    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width, before, after, arabic: ARABIC_LETTER.test(shapingText) });
   }
   const runs = visualOrder(p, start, contentEnd, pieces);
   let width = 0;

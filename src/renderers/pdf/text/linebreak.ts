@@ -2,7 +2,7 @@
 // package); widths come from shaped text. Lines are filled greedily; a word wider than the line is broken
 // at grapheme-cluster boundaries.
 import LineBreaker from 'linebreak';
-import { shapingSlice, type Prepared } from './prepare.js';
+import { joiningContext, shapingSlice, type Prepared } from './prepare.js';
 import { runWidth } from './shape.js';
 
 export interface LineRange {
@@ -30,7 +30,8 @@ export function rangeWidth(p: Prepared, start: number, end: number, size: number
     if (item.start >= end) break;
     const from = Math.max(start, item.start);
     const to = Math.min(end, item.end);
-    width += runWidth(item.face, shapingSlice(p, from, to), (item.level & 1) === 1, size);
+    const { before, after } = joiningContext(p, from, to, start, end);
+    width += runWidth(item.face, shapingSlice(p, from, to), (item.level & 1) === 1, size, before, after);
   }
   return width;
 }

@@ -106,6 +106,30 @@ export function shapingSlice(p: Prepared, from: number, to: number): string {
   return p.hasBidiControls ? slice.replace(BIDI_CONTROLS, '') : slice;
 }
 
+const ARABIC_LETTER = /^(?=\p{Script=Arabic})\p{L}$/u;
+const isArabicLetter = (char: string | undefined) => char !== undefined && ARABIC_LETTER.test(char);
+
+/**
+ * Letters just outside the logical range [from, to) that its first and last letters may join to: where a
+ * word changes style or face mid-word (bold part of a word, a fallback letter), the two runs are shaped
+ * apart but must keep their joining forms. `lo` and `hi` bound the search (the line), so a word broken
+ * across lines is not joined over the break. Only Arabic letters at the same bidi level count.
+ */
+export function joiningContext(p: Prepared, from: number, to: number, lo: number, hi: number): { before: string; after: string } {
+  let before = '';
+  let after = '';
+  const level = p.levels.levels[from];
+  let i = from - 1;
+  while (i >= lo && (isBidiControl(p.text.charCodeAt(i)) || COMBINING_MARK.test(p.text[i]!))) i--;
+  if (i >= lo && p.levels.levels[i] === level && isArabicLetter(p.text[i]) && isArabicLetter(p.text[from])) before = p.text[i]!;
+  let j = to;
+  while (j < hi && isBidiControl(p.text.charCodeAt(j))) j++;
+  let last = to - 1;
+  while (last > from && COMBINING_MARK.test(p.text[last]!)) last--;
+  if (j < hi && p.levels.levels[j] === level && isArabicLetter(p.text[j]) && isArabicLetter(p.text[last])) after = p.text[j]!;
+  return { before, after };
+}
+
 function onlyBidiControls(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isBidiControl(text.charCodeAt(i))) return false;
   return true;

@@ -27,6 +27,7 @@ const COMBINING_MARK = /^\p{M}$/u;
 const isCombiningMark = (code: number) => COMBINING_MARK.test(String.fromCodePoint(code));
 
 const MAX_CACHED = 50_000;
+const ZWJ = '\u200d';
 const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
 
 /**
@@ -34,19 +35,50 @@ const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
  * explicitly matters: left to itself fontkit guesses it from the script, and reverses Arabic-Indic digit runs
  * (which bidi sets left to right) while leaving right-to-left runs of neutrals unreversed.
  */
-export function shape(face: LoadedFace, text: string, rtl: boolean): ShapedRun {
+export function shape(face: LoadedFace, text: string, rtl: boolean, before = '', after = ''): ShapedRun {
   let byText = cache.get(face);
   if (!byText) {
     byText = new Map();
     cache.set(face, byText);
   }
-  const key = (rtl ? 'R' : 'L') + text;
+  const key = before || after ? `${rtl ? 'R' : 'L'}${before}\u0000${text}\u0000${after}` : (rtl ? 'R' : 'L') + text;
   let run = byText.get(key);
   if (!run) {
     if (byText.size >= MAX_CACHED) byText.clear();
-    run = shapeUncached(face, text, rtl);
+    run = before || after ? shapeInContext(face, text, rtl, before, after) : shapeUncached(face, text, rtl);
     byText.set(key, run);
   }
+  return run;
+}
+
+/**
+ * Shapes `text` between the letters it joins to (HarfBuzz's pre- and post-context), then drops their
+ * glyphs. A context letter that forms a ligature with the run (lam + alef split by a style change) cannot
+ * be dropped alone: that side is shaped against ZWJ instead, which keeps the joining forms and no ligature.
+ */
+function shapeInContext(face: LoadedFace, text: string, rtl: boolean, before: string, after: string): ShapedRun {
+  const full = shapeUncached(face, before + text + after, rtl); // a ZWJ leaves no glyph (see below)
+  const n = full.glyphIds.length;
+  // Visual order: in a right-to-left run the letter before comes last, the letter after first.
+  const beforeAt = before && before !== ZWJ ? (rtl ? n - 1 : 0) : -1;
+  const afterAt = after && after !== ZWJ ? (rtl ? 0 : n - 1) : -1;
+  const alone = (at: number, char: string) => at >= 0 && at < n && full.codePoints[at]!.length === 1 && full.codePoints[at]![0] === char.codePointAt(0);
+  const ligatedBefore = beforeAt >= 0 && !alone(beforeAt, before);
+  const ligatedAfter = afterAt >= 0 && !alone(afterAt, after);
+  if (ligatedBefore || ligatedAfter) return shape(face, text, rtl, ligatedBefore ? ZWJ : before, ligatedAfter ? ZWJ : after);
+  const keep = (_: unknown, i: number) => i !== beforeAt && i !== afterAt;
+  const run: ShapedRun = {
+    glyphIds: full.glyphIds.filter(keep),
+    codePoints: full.codePoints.filter(keep),
+    xAdvances: full.xAdvances.filter(keep),
+    xOffsets: full.xOffsets.filter(keep),
+    yOffsets: full.yOffsets.filter(keep),
+    glyphWidths: full.glyphWidths.filter(keep),
+    isMark: full.isMark.filter(keep),
+    advance: 0,
+    spaces: full.spaces,
+  };
+  run.advance = run.xAdvances.reduce((a, b) => a + b, 0);
   return run;
 }
 
@@ -94,6 +126,6 @@ function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun 
 }
 
 /** Width in points of `text` shaped as one run at `size`. */
-export function runWidth(face: LoadedFace, text: string, rtl: boolean, size: number): number {
-  return (shape(face, text, rtl).advance * size) / face.unitsPerEm;
+export function runWidth(face: LoadedFace, text: string, rtl: boolean, size: number, before = '', after = ''): number {
+  return (shape(face, text, rtl, before, after).advance * size) / face.unitsPerEm;
 }
