@@ -342,13 +342,13 @@ describe('docx renderer: reproducible bytes', () => {
     }
   });
 
-  it('dates every zip entry with the document date and writes the parts in a fixed order', () => {
+  it("dates every zip entry with the document's day and writes the parts in a fixed order", () => {
     const view = Buffer.from(bytes);
     const names: string[] = [];
     for (let offset = view.indexOf('PK\u0001\u0002', 0, 'latin1'); offset >= 0; offset = view.indexOf('PK\u0001\u0002', offset + 4, 'latin1')) {
       const time = view.readUInt16LE(offset + 12);
       const date = view.readUInt16LE(offset + 14);
-      expect([1980 + (date >> 9), (date >> 5) & 15, date & 31, time >> 11, (time >> 5) & 63]).toEqual([2017, 12, 22, 14, 0]);
+      expect([1980 + (date >> 9), (date >> 5) & 15, date & 31, time >> 11, (time >> 5) & 63]).toEqual([2017, 12, 22, 12, 0]);
       names.push(view.toString('utf8', offset + 46, offset + 46 + view.readUInt16LE(offset + 28)));
     }
     expect(names.slice(0, 3)).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml']);
@@ -403,5 +403,23 @@ describe('docx renderer: a left-to-right document', () => {
       [') : 1.965.644', false],
     ]);
     expect(child(path(ltr.styles.defaults, 'w:rPrDefault', 'w:rPr'), 'w:lang')?.attribs).toEqual({ 'w:val': 'fr-MA' });
+  });
+});
+
+describe('docx renderer: zip dates in a daylight-saving gap', () => {
+  it('gives the same bytes in a time zone whose clock skips the document time', async () => {
+    // 2017-03-12 02:30 does not exist on Los Angeles clocks.
+    const model = { ...briefingModel, meta: { ...briefingModel.meta, date: '2017-03-12T02:30:00Z' } };
+    const savedTz = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = await render(model);
+      process.env.TZ = 'America/Los_Angeles';
+      const losAngeles = await render(model);
+      expect(Buffer.from(losAngeles).equals(Buffer.from(utc))).toBe(true);
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
   });
 });

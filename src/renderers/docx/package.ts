@@ -104,22 +104,16 @@ function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtime: Date
 }
 
 /**
- * The zip entries' date: the document's date, as wall-clock fields. Zip stores local date fields and fflate reads
- * them with getFullYear() etc., so the Date is built from the UTC fields to give the same bytes in every time zone.
+ * The zip entries' date: the document's day (UTC), at noon. Zip stores local date fields and fflate fills them with
+ * getFullYear() etc., so the Date is built from local fields to give the same bytes in every time zone; noon, because
+ * a time such as 02:30 does not exist on some clocks on the day daylight saving starts, and would come back shifted.
  */
 function zipEntryDate(isoDate: string): Date {
   const date = new Date(isoDate);
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1980 || date.getUTCFullYear() > 2099) {
-    return new Date(1980, 0, 1);
+    return new Date(1980, 0, 1, 12);
   }
-  return new Date(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  );
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
 }
 
 /** `2017-12-22T14:00:00Z`: W3CDTF in UTC, as Word writes it. */
