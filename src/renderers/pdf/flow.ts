@@ -31,29 +31,50 @@ const EPSILON = 0.01;
 
 const heightOf = (slices: readonly Slice[]) => slices.reduce((sum, s) => sum + s.height, 0);
 
-/** Places every slice, calling `newPage` before a slice that must go on the next page. */
-export function paginate(slices: readonly Slice[], frame: Frame, newPage: () => void): void {
+/**
+ * Places every slice, calling `newPage` before a slice that must go on the next page. Slices are pulled from
+ * `slices` as they are placed (plus the keep-with-next chain ahead), so a long table is laid out row by row
+ * and a drawn row's lines can be freed before the next page is laid out.
+ */
+export function paginate(slices: Iterable<Slice>, frame: Frame, newPage: () => void): void {
   const frameHeight = frame.bottom - frame.top;
-  let y = frame.top;
-  let previous: Slice | undefined;
-
-  const queue = [...slices];
-  /** Cuts the slice at `index` to fit `room`, if it is splittable and taller than that. */
-  const splitToFit = (index: number, room: number): Slice => {
-    const slice = queue[index]!;
+  const source = slices[Symbol.iterator]();
+  /** The slice being placed (queue[0]) and the ones pulled ahead of it. */
+  const queue: Slice[] = [];
+  const pull = (count: number): boolean => {
+    while (queue.length < count) {
+      const next = source.next();
+      if (next.done) return false;
+      queue.push(next.value);
+    }
+    return true;
+  };
+  /** Height of queue[0] and every slice chained to it by keep-with-next, with the gaps between. */
+  const chainHeight = (): number => {
+    let height = queue[0]!.height;
+    for (let i = 0; queue[i]!.keepWithNext && pull(i + 2); i++) {
+      height += Math.max(queue[i]!.spaceAfter, queue[i + 1]!.spaceBefore) + queue[i + 1]!.height;
+    }
+    return height;
+  };
+  /** Cuts queue[0] to fit `room`, if it is splittable and taller than that. */
+  const splitToFit = (room: number): Slice => {
+    const slice = queue[0]!;
     if (!slice.split || slice.height <= room + EPSILON) return slice;
     const parts = slice.split(room);
     if (!parts) return slice;
-    queue.splice(index, 1, ...parts);
+    queue.splice(0, 1, ...parts);
     return parts[0];
   };
 
-  for (let index = 0; index < queue.length; index++) {
-    let slice = queue[index]!;
+  let y = frame.top;
+  let previous: Slice | undefined;
+  while (pull(1)) {
+    let slice = queue[0]!;
     if (previous) {
       const gap = Math.max(previous.spaceAfter, slice.spaceBefore);
-      slice = splitToFit(index, frame.bottom - y - gap);
-      const chain = chainHeight(queue, index);
+      slice = splitToFit(frame.bottom - y - gap);
+      const chain = chainHeight();
       const fitsHere = y + gap + chain <= frame.bottom + EPSILON;
       const aloneFitsHere = y + gap + slice.height <= frame.bottom + EPSILON;
       // Break before a chain that does not fit here but would fit on a fresh page; a chain longer than a page
@@ -72,20 +93,11 @@ export function paginate(slices: readonly Slice[], frame: Frame, newPage: () => 
         y += gap;
       }
     }
-    if (!previous) slice = splitToFit(index, frame.bottom - y);
+    if (!previous) slice = splitToFit(frame.bottom - y);
     slice.draw(y);
     y += slice.height;
     previous = slice;
+    queue.shift();
   }
   previous?.closePage?.(y);
-}
-
-/** Height of the slice at `start` and every slice chained to it by keep-with-next, with the gaps between. */
-function chainHeight(slices: readonly Slice[], start: number): number {
-  let height = slices[start]!.height;
-  for (let i = start; slices[i]!.keepWithNext && i + 1 < slices.length; i++) {
-    const next = slices[i + 1]!;
-    height += Math.max(slices[i]!.spaceAfter, next.spaceBefore) + next.height;
-  }
-  return height;
 }

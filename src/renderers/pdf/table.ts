@@ -94,10 +94,11 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
   return base.map((b, c) => (b < minimum[c]! ? minimum[c]! : b - (deficit * (b - minimum[c]!)) / slack));
 }
 
-export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
+/** The table's slices: caption and header rows first, then body rows laid out one at a time as they are asked for. */
+export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<Slice> {
   const { direction } = ctx;
   const columnCount = Math.max(block.columns.length, ...[...block.head, ...block.body].map((r) => r.cells.reduce((n, c) => n + Math.max(1, c.colspan), 0)));
-  if (columnCount === 0) return [];
+  if (columnCount === 0) return;
   const columns = Array.from({ length: columnCount }, (_, c) => block.columns[c] ?? DEFAULT_COLUMN);
   const rows = [
     ...block.head.map((row) => ({ placed: placeCells(row, columnCount), inHead: true })),
@@ -238,18 +239,28 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
   const tbody = ctx.tagger.element('TBody', table);
   const bodyRows = rows.filter((r) => !r.inHead);
   const capacity = FRAME.height - repeat.reduce((h, slice) => h + slice.height, 0);
-  bodyRows.forEach(({ placed }, index) => {
-    const row = layRow(placed, false, ctx.tagger.element('TR', tbody));
+  if (slices.length > 0) {
+    slices[0]!.spaceBefore = TABLE.spaceBefore;
+    if (bodyRows.length === 0) slices[slices.length - 1]!.spaceAfter = TABLE.spaceAfter;
+  }
+  yield* slices;
+
+  for (const [index, { placed }] of bodyRows.entries()) {
+    const rowElement = ctx.tagger.element('TR', tbody);
+    const row = layRow(placed, false, rowElement);
     const last = index === bodyRows.length - 1;
     const shaded = index % 2 === 1;
 
-    /** The slice for the given lines of each cell: the whole row, or what is left of a row taller than a page. */
-    const rowSlice = (lines: LaidLine[][], first: boolean): Slice => {
+    /**
+     * The slice for the given lines of each cell: the whole row, or a part of a row taller than a page.
+     * `first`: the part holds the row's first lines; `endsRow`: it holds the last ones.
+     */
+    const rowSlice = (lines: LaidLine[][], first: boolean, endsRow: boolean): Slice => {
       const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
       const slice: Slice = {
         height,
-        spaceBefore: 0,
-        spaceAfter: 0,
+        spaceBefore: first && index === 0 && slices.length === 0 ? TABLE.spaceBefore : 0,
+        spaceAfter: last ? TABLE.spaceAfter : 0,
         keepWithNext: false,
         repeat,
         draw: (top) => {
@@ -261,6 +272,8 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
             else strokeRule(ctx, bottom - TABLE.rowRule / 2, TABLE.rowRule, COLOR.rule);
           });
           drawCells(row, top, height, true, lines);
+          // Once its last line is drawn, the row's tags are complete: pdfkit writes them out and frees them.
+          if (endsRow) rowElement.end();
         },
         closePage: last ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
       };
@@ -269,21 +282,15 @@ export function tableSlices(ctx: LayoutContext, block: TableBlock): Slice[] {
         slice.split = (room) => {
           const [head, rest] = takeLines(lines, room - 2 * TABLE.padY);
           if (head.every((ls) => ls.length === 0)) return undefined;
-          const headSlice = rowSlice(head, first);
+          const headSlice = rowSlice(head, first, false);
           headSlice.closePage = (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
-          return [headSlice, rowSlice(rest, false)];
+          return [headSlice, rowSlice(rest, false, true)];
         };
       }
       return slice;
     };
-    slices.push(rowSlice(row.cells.map((cell) => cell.lines), true));
-  });
-
-  if (slices.length > 0) {
-    slices[0]!.spaceBefore = TABLE.spaceBefore;
-    slices[slices.length - 1]!.spaceAfter = TABLE.spaceAfter;
+    yield rowSlice(row.cells.map((cell) => cell.lines), true, true);
   }
-  return slices;
 }
 
 function strokeRule(ctx: LayoutContext, y: number, width: number, color: string): void {
