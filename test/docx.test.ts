@@ -319,7 +319,7 @@ describe('docx renderer: fonts and properties', () => {
     expect(core).toContain(`<dc:title>${meta.title}</dc:title>`);
     expect(core).toContain(`<dc:subject>${meta.subject}</dc:subject>`);
     expect(core).toContain(`<dc:creator>${meta.author}</dc:creator>`);
-    expect(core).toContain(`<cp:keywords>${meta.keywords.join('، ')}</cp:keywords>`);
+    expect(core).toContain(`<cp:keywords>${meta.keywords.join('; ')}</cp:keywords>`);
     expect(core).toContain('<dc:language>ar-MA</dc:language>');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00Z</dcterms:modified>');

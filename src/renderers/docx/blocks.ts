@@ -123,9 +123,10 @@ export function textRuns(inlines: readonly Inline[], direction: Direction): Para
 }
 
 /**
- * Logical alignment → the value docx writes. `start` is left to the style (a paragraph starts at its start edge).
- * In a right-to-left paragraph docx writes RIGHT as `w:jc="left"`, which Word reads as the start of the line
- * (ECMA-376 reads left/right as start/end in a bidi paragraph) — the right edge of the page.
+ * Logical alignment → docx's AlignmentType, whose LEFT and RIGHT are sides of the page. `start` is left to the style
+ * (a paragraph starts at its start edge). Word reads w:jc left/right as start/end in a bidi paragraph, so for one
+ * docx writes RIGHT as `w:jc="left"` and LEFT as `w:jc="right"`: `end` in Arabic comes out `w:jc="right"`, drawn on
+ * the left. (docx's START/END would write `start`/`end`, which Word 2007 does not read.)
  */
 function alignmentFor(align: Align, direction: Direction) {
   const rtl = direction === 'rtl';

@@ -26,12 +26,8 @@ export const docxRenderer: Renderer = {
     warnUncoveredCharacters(model, context.warn);
     const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
     const direction = model.meta.dir;
+    // Core properties (title, subject, author, keywords, language, dates) are written by finishPackage.
     const document = new Document({
-      title: model.meta.title,
-      subject: model.meta.subject,
-      creator: model.meta.author,
-      keywords: model.meta.keywords.join('، '),
-      lastModifiedBy: model.meta.author,
       styles: briefingStyles(model.meta.lang, direction),
       numbering: briefingNumbering(),
       fonts: fonts.documentOption,

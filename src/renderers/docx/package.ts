@@ -49,7 +49,7 @@ export function coreProperties(meta: DocumentMetadata): string {
     element('dc:title', meta.title) +
     element('dc:subject', meta.subject) +
     element('dc:creator', meta.author) +
-    element('cp:keywords', meta.keywords.join('، ')) +
+    element('cp:keywords', meta.keywords.join('; ')) + // Word's separator for tags
     element('dc:language', meta.lang) +
     element('cp:lastModifiedBy', meta.author) +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
