@@ -58,7 +58,41 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
       xmp.info = info;
     }
   };
+  doc.on('pageAdded', () => coalesceContent(doc.page as unknown as { content: ContentStream }));
   return doc;
+}
+
+interface ContentStream {
+  write(chunk: string | Uint8Array): void;
+  end(chunk?: string | Uint8Array): void;
+}
+
+/**
+ * pdfkit turns every operator string into its own Uint8Array while the page waits in the buffer for its
+ * footer; a long table's pages then cost hundreds of bytes per operator. Keep a page's operators as one
+ * string until it is written (same bytes: pdfkit ends each chunk with a newline).
+ */
+function coalesceContent(page: { content: ContentStream }): void {
+  const content = page.content;
+  const write = content.write.bind(content);
+  const end = content.end.bind(content);
+  let pending = '';
+  const flush = () => {
+    if (pending) write(pending.slice(0, -1));
+    pending = '';
+  };
+  content.write = (chunk) => {
+    if (typeof chunk === 'string') pending += `${chunk}\n`;
+    else {
+      flush();
+      write(chunk);
+    }
+  };
+  content.end = (chunk) => {
+    if (chunk !== undefined) content.write(chunk);
+    flush();
+    end();
+  };
 }
 
 /** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the subset cache touches. */
