@@ -53,6 +53,7 @@ describe('the HTML preview of the briefing', () => {
     expect(html).toContain('<td class="num align-center">1.965.644</td>');
     expect(html).toContain('<td class="num align-center">10,5%</td>');
     expect(html).toContain('<figure class="stat"><div class="value">1.965.644</div>');
+    expect(html).toContain('<tr><th class="align-start" scope="col">البيان</th><th class="num align-center" scope="col">العدد</th>');
   });
 
   it('escapes text: markup in the model stays text', () => {

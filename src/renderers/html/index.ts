@@ -121,21 +121,23 @@ function renderTable(table: TableBlock): string {
     ...table.columns.map((column) => `<col style="width:${(column.width * 100).toFixed(2)}%">`),
     '</colgroup>',
   );
-  if (table.head.length > 0) lines.push('<thead>', ...table.head.map(renderRow), '</thead>');
-  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map(renderRow), '</tbody>');
+  if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true)), '</thead>');
+  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map((row) => renderRow(row, false)), '</tbody>');
   lines.push('</table>');
   return lines.join('\n');
 }
 
-function renderRow(row: TableRow): string {
-  return `<tr>${row.cells.map(renderCell).join('')}</tr>`;
+function renderRow(row: TableRow, inHead: boolean): string {
+  return `<tr>${row.cells.map((cell) => renderCell(cell, inHead)).join('')}</tr>`;
 }
 
-function renderCell(cell: TableCell): string {
+function renderCell(cell: TableCell, inHead: boolean): string {
   const tag = cell.header ? 'th' : 'td';
   const classes = [cell.numeric ? 'num' : '', `align-${cell.align}`].filter(Boolean).join(' ');
+  // Screen readers announce a column's header with each of its cells; a <th> in the body heads its row.
+  const scope = cell.header ? ` scope="${inHead ? 'col' : 'row'}"` : '';
   const span = cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '';
-  return `<${tag} class="${classes}"${span}>${renderInlines(cell.inlines)}</${tag}>`;
+  return `<${tag} class="${classes}"${scope}${span}>${renderInlines(cell.inlines)}</${tag}>`;
 }
 
 function renderInlines(inlines: readonly Inline[]): string {
