@@ -2,6 +2,23 @@
 // else. Both the template check (src/template/html-check.ts, which reports template lines) and the model parser
 // (parse.ts) read this one table.
 
+/** htmlparser2 settings shared by the template check and the model parser: entities decoded, `<x/>` not
+ *  treated as closed (HTML does not either). */
+export const PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing: false } as const;
+
+/** Parser handlers for markup that is never in the subset (processing instructions other than the doctype,
+ *  CDATA); `startIndex` reads the parser's current offset. */
+export function foreignMarkupHandlers(startIndex: () => number, report: (offset: number, message: string) => void) {
+  return {
+    onprocessinginstruction(name: string) {
+      if (name.toLowerCase() !== '!doctype') report(startIndex(), `<${name}> is not allowed`);
+    },
+    oncdatastart() {
+      report(startIndex(), 'CDATA sections are not allowed');
+    },
+  };
+}
+
 /** An attribute's allowed values: a list, a pattern, or any text. */
 export type AttributeRule = { values: readonly string[] } | { pattern: RegExp; describe: string } | 'any';
 

@@ -6,10 +6,12 @@ import { InputError, type Problem } from '../errors.js';
 import {
   attributeProblem,
   elementProblem,
+  foreignMarkupHandlers,
   formatLineColumn,
   HTML_SUBSET,
   lineColumnAt,
   META_NAMES,
+  PARSER_OPTIONS,
 } from './html-subset.js';
 import type {
   Align,
@@ -101,14 +103,9 @@ function buildTree(html: string, report: Report): ElementNode {
         if (last?.type === 'text') last.text += text;
         else parent.children.push({ type: 'text', text, start: parser.startIndex });
       },
-      onprocessinginstruction(name) {
-        if (name.toLowerCase() !== '!doctype') report(parser.startIndex, `<${name}> is not allowed`);
-      },
-      oncdatastart() {
-        report(parser.startIndex, 'CDATA sections are not allowed');
-      },
+      ...foreignMarkupHandlers(() => parser.startIndex, report),
     },
-    { decodeEntities: true, recognizeSelfClosing: false },
+    PARSER_OPTIONS,
   );
   parser.write(html);
   parser.end();

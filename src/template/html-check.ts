@@ -3,7 +3,15 @@
 // the source; attribute values that held an expression are not checked here (the rendered HTML is, later).
 import { Parser } from 'htmlparser2';
 import type { Problem } from '../errors.js';
-import { attributeProblem, elementProblem, formatLineColumn, HTML_SUBSET, lineColumnAt } from '../model/html-subset.js';
+import {
+  attributeProblem,
+  elementProblem,
+  foreignMarkupHandlers,
+  formatLineColumn,
+  HTML_SUBSET,
+  lineColumnAt,
+  PARSER_OPTIONS,
+} from '../model/html-subset.js';
 
 /** A Handlebars expression: a long comment (which may hold `}}`), a triple-stash, or any other `{{...}}`. */
 export const MUSTACHE_PATTERN = /\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
@@ -66,14 +74,9 @@ export function checkTemplateHtml(source: string, file: string): HtmlCheckResult
         }
         attributes = [];
       },
-      onprocessinginstruction(name) {
-        if (name.toLowerCase() !== '!doctype') report(parser.startIndex, `<${name}> is not allowed`);
-      },
-      oncdatastart() {
-        report(parser.startIndex, 'CDATA sections are not allowed');
-      },
+      ...foreignMarkupHandlers(() => parser.startIndex, report),
     },
-    { decodeEntities: true, recognizeSelfClosing: false },
+    PARSER_OPTIONS,
   );
   parser.write(text);
   parser.end();
