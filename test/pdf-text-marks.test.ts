@@ -62,6 +62,11 @@ describe('characters no font covers', () => {
     expect(lines[0]!.runs.flatMap((r) => r.shaped.glyphIds)).not.toContain(0); // no .notdef box
   });
 
+  it('do not include ordinary white space: a tab is a space, not a missing glyph', async () => {
+    const pdf = await renderParagraphs([spec('عمود\tعمود')]);
+    expect(pdf.warnings).toEqual([]);
+  });
+
   it('keep the layout sane: the line is as wide as without them', () => {
     const width = (s: string) => layoutLines(spec(s), Infinity).lines[0]!.width;
     expect(width('تقرير 😀 جيد')).toBeCloseTo(width('تقرير  جيد'), 6);

@@ -24,7 +24,8 @@ function isArabicMark(code: number): boolean {
 }
 
 export function collect(spans: readonly StyledText[]): Collected {
-  const text = spans.map((s) => s.text).join('');
+  // A tab is white space between words here (no tab stops in running text); no font has a glyph for it.
+  const text = spans.map((s) => s.text).join('').replace(/\t/g, ' ');
   const styles = new Uint8Array(text.length);
   let at = 0;
   for (const span of spans) {
