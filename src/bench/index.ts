@@ -3,7 +3,7 @@
 // times, peak memory, output sizes, headless Chromium on the same HTML for comparison, and the large datasets
 // to show how cost grows with rows. Prints tables and writes output/bench.json. Medians, never single runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +22,22 @@ type Selection = Format | 'all';
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
 const DIST = join(ROOT, 'dist');
-const CLI = join(DIST, 'cli.js');
+/** The CLI users run: package.json's "bin". The other build of it (tsc output or esbuild bundle), when
+ *  present, is timed beside it for comparison. */
+const TSC_CLI = join(DIST, 'cli.js');
+const BUNDLED_CLI = join(DIST, 'bin', 'briefing.js');
+const CLI = shippedCli();
+const OTHER_CLI = [TSC_CLI, BUNDLED_CLI].find((cli) => cli !== CLI && existsSync(cli));
+
+function shippedCli(): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.briefing;
+  return bin ? resolve(ROOT, bin) : TSC_CLI;
+}
+
+function cliLabel(cli: string): string {
+  return cli === BUNDLED_CLI ? 'esbuild bundle' : cli === TSC_CLI ? 'tsc output' : cli;
+}
 const SCALE_ROWS = [500, 1000, 2000, 5000];
 
 /** `--quick` runs few repetitions, to check that the bench works (the bench test uses it). */
@@ -42,8 +57,8 @@ function argumentValue(flag: string): string | undefined {
 }
 
 /** The `briefing build` command line for one format (or all), writing into `outDir`. */
-function buildCommand(selection: Selection, outDir: string, dataFile?: string): string[] {
-  const command = [process.execPath, CLI, 'build', '--quiet', '--out', outDir];
+function buildCommand(selection: Selection, outDir: string, dataFile?: string, cli: string = CLI): string[] {
+  const command = [process.execPath, cli, 'build', '--quiet', '--out', outDir];
   if (selection !== 'all') command.push('--format', selection);
   if (dataFile) command.push('--data', dataFile);
   return command;
@@ -66,7 +81,10 @@ export interface BenchResult {
   quick: boolean;
   machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: { start: number; end: number } };
   tools: { hyperfine: boolean; gnuTime: boolean; chromium: boolean };
+  /** The CLI timed (package.json "bin"), and the other build of it for comparison. */
+  cli: { shipped: string; other: string | null };
   process: Record<Selection | 'nodeBaseline', ProcessResult>;
+  otherCli: Partial<Record<'all' | 'pdf', ProcessResult>>;
   moduleLoadMs: Record<string, number>;
   warm: Record<'model' | Format, WarmTiming>;
   sizes: Record<Format, number | null>;
@@ -113,6 +131,13 @@ async function bench(work: string): Promise<BenchResult> {
     processResults[selection] = measureProcess(buildCommand(selection, outDirs[selection]));
   }
   const sizes = outputSizes(outDirs.all);
+  const otherCli: BenchResult['otherCli'] = {};
+  if (OTHER_CLI) {
+    for (const selection of ['all', 'pdf'] as const) {
+      step(`whole process, ${cliLabel(OTHER_CLI)}: briefing build (${selection})`);
+      otherCli[selection] = measureProcess(buildCommand(selection, join(work, `other-${selection}`), undefined, OTHER_CLI));
+    }
+  }
 
   step('module load times');
   const moduleLoadMs = measureModuleLoads();
@@ -189,7 +214,9 @@ async function bench(work: string): Promise<BenchResult> {
       loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     },
     tools: { hyperfine: hasCommand('hyperfine'), gnuTime: existsSync('/usr/bin/time'), chromium: hasCommand('chromium') },
+    cli: { shipped: cliLabel(CLI), other: OTHER_CLI ? cliLabel(OTHER_CLI) : null },
     process: processResults,
+    otherCli,
     moduleLoadMs,
     warm,
     sizes,
@@ -269,29 +296,28 @@ async function measureWarm(): Promise<BenchResult['warm']> {
 function printReport(result: BenchResult): void {
   const p = result.process;
   const base = p.nodeBaseline.median;
-  const processRows = (['all', 'pdf', 'docx', 'html', 'nodeBaseline'] as const).map((key) => [
-    key === 'nodeBaseline' ? 'bare `node -e 0`' : key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`,
-    seconds(p[key].median),
-    seconds(p[key].min),
-    key === 'nodeBaseline' ? '' : seconds(p[key].median - base),
-    seconds(p[key].cpu),
-    megabytes(p[key].peakRssBytes),
-    String(p[key].runs),
-  ]);
+  const row = (label: string, measured: ProcessResult, baseline = false) => [
+    label,
+    seconds(measured.median),
+    seconds(measured.min),
+    baseline ? '' : seconds(measured.median - base),
+    seconds(measured.cpu),
+    megabytes(measured.peakRssBytes),
+    String(measured.runs),
+  ];
+  const selectionLabel = (key: Selection) => (key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`);
+  const processRows = (['all', 'pdf', 'docx', 'html'] as const).map((key) => row(selectionLabel(key), p[key]));
+  for (const key of ['all', 'pdf'] as const) {
+    const measured = result.otherCli[key];
+    if (measured) processRows.push(row(`${selectionLabel(key)} [${result.cli.other}]`, measured));
+  }
+  processRows.push(row('bare `node -e 0`', p.nodeBaseline, true));
   if (result.chromium) {
-    processRows.push([
-      'headless Chromium print-to-pdf (same HTML)',
-      seconds(result.chromium.median),
-      seconds(result.chromium.min),
-      seconds(result.chromium.median - base),
-      seconds(result.chromium.cpu),
-      megabytes(result.chromium.peakRssBytes),
-      String(result.chromium.runs),
-    ]);
+    processRows.push(row('headless Chromium print-to-pdf (same HTML)', result.chromium));
   }
   console.log(
     formatTable(
-      `Whole process (${p.all.tool}; ${result.machine.cpus} × ${result.machine.cpuModel}; node ${result.machine.node}; ` +
+      `Whole process (CLI: ${result.cli.shipped}; ${p.all.tool}; ${result.machine.cpus} × ${result.machine.cpuModel}; node ${result.machine.node}; ` +
         `load average ${result.machine.loadAverage.start.toFixed(1)} → ${result.machine.loadAverage.end.toFixed(1)})`,
       ['command', 'median', 'min', 'above bare node', 'CPU (user+sys)', 'peak RSS', 'runs'],
       processRows,

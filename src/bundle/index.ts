@@ -1,0 +1,88 @@
+// The CLI as an esbuild bundle: a small entry plus one chunk per renderer, minified, so a build loads a few
+// files instead of hundreds (the ESM loader reads, resolves and compiles each one) and only the renderers it
+// asks for. `node dist/bundle/index.js` writes dist/bin/briefing.js; it produces byte-identical briefings.
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+/** dist/bundle/index.js (or src/bundle/index.ts): the package is two folders up. */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BundleOptions {
+  /** The package whose src/cli.ts is bundled (default: this one). */
+  packageRoot?: string;
+  /** Where the entry (briefing.js) and its chunks go (default: <package>/dist/bin). */
+  outDir?: string;
+}
+
+/**
+ * pdfkit finds its data (standard-font metrics, ICC profile) relative to `import.meta.url`; inside a bundle
+ * that is the chunk's address, so point it back at pdfkit's own file in node_modules.
+ */
+const pdfkitDataBesideItself: esbuild.Plugin = {
+  name: 'pdfkit-data-beside-itself',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) throw new Error(`${args.path}: no import.meta.url to redirect (pdfkit changed?)`);
+      return { contents: source.replaceAll('import.meta.url', 'import.meta.resolve("pdfkit")'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * fontkit pulls in a 475 KB Brotli decoder for WOFF2 fonts. The briefing's faces are TTFs from npm font
+ * packages, so the bundle swaps it for a stub that says why it fails if a WOFF2 font ever comes through.
+ */
+const noWoff2Decoder: esbuild.Plugin = {
+  name: 'no-woff2-decoder',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents:
+        'export default function decompress() { throw new Error("WOFF2 fonts are not supported by the bundled briefing CLI: use TTF or OTF faces"); }',
+      loader: 'js',
+    }));
+  },
+};
+
+export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Metafile> {
+  const root = options.packageRoot ?? PACKAGE_ROOT;
+  const outDir = options.outDir ?? join(root, 'dist', 'bin');
+  // Chunk names carry content hashes: clear the previous bundle's so none is left behind.
+  await rm(outDir, { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { briefing: join(root, 'src', 'cli.ts') },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    // jsonc-parser's "main" is a UMD build whose inner requires esbuild cannot follow; use its ESM build.
+    alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
+    // CommonJS dependencies call require(); give every chunk one.
+    banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
+    plugins: [pdfkitDataBesideItself, noWoff2Decoder],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  bundleCli()
+    .then((metafile) => {
+      const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+      const kilobytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0) / 1024;
+      console.log(`bundled the CLI into dist/bin/ (${outputs.length} files, ${kilobytes.toFixed(0)} KB)`);
+    })
+    .catch((error: unknown) => {
+      console.error(`bundle: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}
