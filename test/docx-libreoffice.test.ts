@@ -1,7 +1,9 @@
 // The Word briefing as LibreOffice lays it out (soffice --convert-to pdf): every paragraph and table cell comes
 // back in logical order, tables read from the right, header rows repeat, pages are numbered, and the embedded
 // faces are the ones drawn. Skips where LibreOffice is missing; FAILS under CI=true, where .ci/run installs it.
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_FAMILY } from '../src/fonts/index.js';
 import type { DocumentModel, Inline, TableBlock } from '../src/model/types.js';
 import { docxRenderer } from '../src/renderers/docx/index.js';
 import { buildDocumentModel } from '../src/pipeline.js';
@@ -11,6 +13,8 @@ import {
   containsInOrder,
   containsSequence,
   convertToPdf,
+  docxParts,
+  partText,
   pdfFonts,
   pdfPageCount,
   pdfText,
@@ -211,5 +215,27 @@ describe.runIf(runs)('a long table as DOCX, converted by LibreOffice', () => {
       expect(xs, `page ${page}`).toBeDefined();
       expect(xs![0]!).toBeGreaterThan(xs![1]!);
     }
+  });
+});
+
+describe.runIf(runs)('the fixture briefing with another face in its Normal style, converted by LibreOffice', () => {
+  let restyled: Converted;
+
+  beforeAll(async () => {
+    if (!('path' in office)) throw new Error(`CI=true but ${office.missing}: .ci/run installs it`);
+    // What a user does in Word: Modify Style > Normal > Font. Nothing else in the file changes.
+    const parts = docxParts(await docxRenderer.render(briefingModel, { warn: () => {} }));
+    const styles = partText(parts, 'word/styles.xml');
+    expect(styles.split(`"${BODY_FAMILY}"`).length - 1).toBe(4); // ascii, hAnsi, cs, eastAsia of Normal, and nowhere else
+    parts.set('word/styles.xml', strToU8(styles.replaceAll(`"${BODY_FAMILY}"`, '"DejaVu Sans"')));
+    restyled = convertToPdf(office.path, zipSync(Object.fromEntries(parts)), 'restyled');
+  }, 180_000);
+  afterAll(() => restyled?.cleanup());
+
+  it('draws every heading, paragraph, table, header and footer in the new face', () => {
+    const fonts = pdfFonts(restyled.pdf);
+    expect(fonts).toMatch(/DejaVuSans\s/);
+    expect(fonts).toMatch(/DejaVuSans-Bold\s/);
+    expect(fonts).not.toMatch(/IBMPlexSansArabic-(Regular|Bold)\s/);
   });
 });
