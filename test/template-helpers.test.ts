@@ -35,7 +35,12 @@ describe('formatting in ar-MA, as Moroccan Arabic writes it', () => {
     expect(formatDays('ar-MA', ['2017-09-14'])).toBe('14 شتنبر 2017');
   });
 
-  it('no helper output carries U+200E, U+200F or U+061C', () => {
+  it('keeps the one mark that matters: before the sign of a negative number', () => {
+    expect(formatNumber('ar-MA', -1234)).toBe('\u200e-1.234');
+    expect(formatPercent('ar-MA', -0.105)).toBe('\u200e-10,5%');
+  });
+
+  it('no helper output for counts, shares and dates carries U+200E, U+200F or U+061C', () => {
     const outputs = [formatNumber('ar-MA', 1234567), formatPercent('ar-MA', 0.333), formatDate('ar-MA', '2017-12-22'), formatTime('ar-MA', '2017-12-22T09:05:00Z')];
     for (const output of outputs) expect(output).not.toMatch(/[\u200e\u200f\u061c]/);
   });

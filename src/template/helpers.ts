@@ -1,11 +1,11 @@
 // The template helpers: numbers, percentages and dates through Intl, in the template's locale (`ar-MA` gives
 // 1.965.644, 10,5% and "22 دجنبر 2017", as Moroccan Arabic writes them).
 //
-// Bidi marks: Intl puts U+200E/U+200F/U+061C around some pieces (ar-MA writes 10,5%  as "10,5\u200E%\u200E").
-// The helpers strip them: in a number, a percentage or a date they change nothing (the bidi algorithm already
-// keeps "10,5%" together: % next to a European digit resolves as a digit), and marks left in the model text
-// would cost every renderer, search and copy-paste for nothing. Renderers still tolerate marks that a template
-// or a dataset writes on purpose.
+// Bidi marks: Intl puts U+200E (LRM) around pieces of its output: ar-MA writes 10,5% as "10,5\u200E%\u200E" and
+// -5 as "\u200E-5". The helpers drop the marks that change nothing (the bidi algorithm already keeps "10,5%"
+// together: % next to a European digit resolves as one), so the model's text stays clean for every renderer,
+// search and copy-paste. They keep the one mark that matters, before a sign: without it, "-5" in a right-to-left
+// line shows its minus on the wrong side.
 import type { HelperOptions } from 'handlebars';
 
 /** A helper was called with something it cannot format; `loc` is the call's place in the template. */
@@ -19,10 +19,11 @@ export class TemplateHelperError extends Error {
   }
 }
 
-const BIDI_MARKS = /[\u200E\u200F\u061C]/g;
+/** LRM, RLM and ALM, except directly before a plus or minus sign. */
+const MEANINGLESS_BIDI_MARKS = /[\u200E\u200F\u061C](?![-+\u2212])/g;
 
 export function stripBidiMarks(text: string): string {
-  return text.replace(BIDI_MARKS, '');
+  return text.replace(MEANINGLESS_BIDI_MARKS, '');
 }
 
 interface Formatters {
