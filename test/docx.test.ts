@@ -241,6 +241,7 @@ describe('docx renderer: page', () => {
     expect(child(section, 'w:pgSz')?.attribs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
     const margins = child(section, 'w:pgMar')?.attribs ?? {};
     for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right']) expect(Number(margins[side])).toBeGreaterThanOrEqual(1134);
+    expect(child(section, 'w:bidi'), 'a right-to-left section').toBeDefined();
     expect(findAll(section!, 'w:headerReference')).toHaveLength(1);
     expect(findAll(section!, 'w:footerReference')).toHaveLength(1);
   });

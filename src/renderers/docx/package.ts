@@ -12,6 +12,8 @@ const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml'
 export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
   const parts = unzipSync(docxBytes);
   parts['docProps/core.xml'] = strToU8(coreProperties(meta));
+  const body = parts['word/document.xml'];
+  if (body && meta.dir === 'rtl') parts['word/document.xml'] = strToU8(rightToLeftSections(strFromU8(body)));
   const fontTable = parts['word/fontTable.xml'];
   if (fontTable && faces.length) parts['word/fontTable.xml'] = strToU8(pinFontKeys(strFromU8(fontTable), faces));
   const facesByPath = new Map(faces.map((face) => [face.path, face]));
@@ -56,6 +58,19 @@ export function coreProperties(meta: DocumentMetadata): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
+}
+
+/**
+ * Marks each section right to left (`w:bidi` in w:sectPr, which docx has no option for), as Word does for an Arabic
+ * document: Word then numbers columns and places the gutter from the right. The schema puts it just before w:rtlGutter
+ * or w:docGrid (or the end).
+ */
+function rightToLeftSections(documentXml: string): string {
+  return documentXml.replace(/<w:sectPr>([\s\S]*?)<\/w:sectPr>/g, (section, inner: string) => {
+    if (inner.includes('<w:bidi/>')) return section;
+    const at = inner.search(/<w:(?:rtlGutter|docGrid|printerSettings)\b/);
+    return at < 0 ? `<w:sectPr>${inner}<w:bidi/></w:sectPr>` : `<w:sectPr>${inner.slice(0, at)}<w:bidi/>${inner.slice(at)}</w:sectPr>`;
+  });
 }
 
 /** Replaces each embedded face's random key with its pinned one, found by the relationship id docx gave it. */
