@@ -424,3 +424,29 @@ describe('docx renderer: zip dates in a daylight-saving gap', () => {
     }
   });
 });
+
+describe('docx renderer: merged cells', () => {
+  it('spans a cell over columns with w:gridSpan and the columns’ summed width', async () => {
+    const [label, figure, share] = documentsTable.columns;
+    const total = (text: string) => ({ inlines: [{ kind: 'text' as const, text, bold: true, italic: false }], header: false, align: 'start' as const, numeric: false, colspan: 2 });
+    const model: DocumentModel = {
+      ...briefingModel,
+      blocks: [
+        {
+          ...documentsTable,
+          columns: [label!, figure!, share!],
+          body: [...documentsTable.body, { cells: [total('المجموع'), { ...total('3.240.780'), colspan: 1, numeric: true, align: 'end' }] }],
+        },
+      ],
+    };
+    const doc = readDocx(await render(model));
+    const table = findAll(doc.body, 'w:tbl')[0]!;
+    const grid = findAll(table, 'w:gridCol').map((c) => Number(c.attribs['w:w']));
+    const last = findAll(table, 'w:tr').at(-1)!;
+    const [merged, single] = findAll(last, 'w:tc');
+    expect(path(merged, 'w:tcPr', 'w:gridSpan')?.attribs['w:val']).toBe('2');
+    expect(Number(path(merged, 'w:tcPr', 'w:tcW')?.attribs['w:w'])).toBe(grid[0]! + grid[1]!);
+    expect(Number(path(single, 'w:tcPr', 'w:tcW')?.attribs['w:w'])).toBe(grid[2]);
+    expect(findAll(last, 'w:tc').map(textOf)).toEqual(['المجموع', '3.240.780']);
+  });
+});
