@@ -2,14 +2,14 @@
 // right letters. Poppler reorders a right-to-left line itself (TextOutputDev's reorderText) when the glyphs'
 // ToUnicode entries are Arabic and drawn in visual order, which is how the engine draws.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as hb from 'harfbuzzjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutLines } from '../src/renderers/pdf/text/index.js';
 import { articleParagraphs, renderParagraphs, spec, type TestPdf } from './fixtures/text/article.js';
 import { fixtureBriefing } from './fixtures/text/briefing.js';
+import { harfbuzz, IGNORABLE } from './fixtures/text/harfbuzz.js';
 import { missingTool, pdftotext, recall } from './fixtures/text/extract.js';
 
 describe('ToUnicode', () => {
@@ -27,7 +27,7 @@ describe('ToUnicode', () => {
       const { prepared, lines } = layoutLines(s, 495);
       for (const run of lines.flatMap((l) => l.runs)) {
         const text = prepared.text.slice(run.start, run.end);
-        for (const { gid, text: piece } of glyphTexts(run.item.face.key, run.before + text + run.after, run.before.length, text.length, run.rtl)) {
+        for (const { gid, text: piece } of harfbuzz(run.item.face.key, text, run.rtl, run.before, run.after)) {
           if (IGNORABLE.test(piece)) continue; // HarfBuzz keeps bidi marks as blank glyphs; the engine drops them
           const key = `${run.item.face.key}#${gid}`;
           if (!texts.has(key)) texts.set(key, new Set());
@@ -39,27 +39,6 @@ describe('ToUnicode', () => {
     expect([...texts].filter(([, seen]) => seen.size > 1).map(([key, seen]) => `${key}: ${[...seen].join(' / ')}`)).toEqual([]);
   });
 });
-
-const IGNORABLE = /^[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+$/;
-const hbFonts = new Map<string, hb.Font>();
-/** Each glyph HarfBuzz makes for the item, with the text of its cluster (one cluster per character). */
-function glyphTexts(fontPath: string, full: string, offset: number, length: number, rtl: boolean): { gid: number; text: string }[] {
-  let font = hbFonts.get(fontPath);
-  if (!font) {
-    font = new hb.Font(new hb.Face(new hb.Blob(readFileSync(fontPath))));
-    hbFonts.set(fontPath, font);
-  }
-  const buffer = new hb.Buffer();
-  buffer.addText(full, offset, length);
-  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-  buffer.guessSegmentProperties();
-  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
-  hb.shape(font, buffer);
-  const infos = buffer.getGlyphInfos();
-  const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
-  const end = (cluster: number) => starts.find((s) => s > cluster) ?? offset + length;
-  return infos.map((g) => ({ gid: g.codepoint, text: full.slice(g.cluster, end(g.cluster)) }));
-}
 
 const missing = missingTool('pdftotext', 'poppler-utils');
 

@@ -1,38 +1,18 @@
 // Shaping agrees glyph for glyph with HarfBuzz (the reference shaper), one bidi run at a time: HarfBuzz does
 // no bidi, so each run the engine draws is shaped again by harfbuzzjs with the run's direction.
-import { readFileSync } from 'node:fs';
-import * as hb from 'harfbuzzjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
 import type { LoadedFace } from '../src/renderers/pdf/text/faces.js';
 import { layoutLines } from '../src/renderers/pdf/text/index.js';
 import { articleParagraphs, renderParagraphs, spec } from './fixtures/text/article.js';
 import { fixtureBriefing, pipelineBriefing } from './fixtures/text/briefing.js';
+import { harfbuzz, IGNORABLE } from './fixtures/text/harfbuzz.js';
 
-const hbFonts = new Map<string, hb.Font>();
-function hbFont(face: LoadedFace): hb.Font {
-  let font = hbFonts.get(face.key);
-  if (!font) {
-    font = new hb.Font(new hb.Face(new hb.Blob(readFileSync(face.key))));
-    hbFonts.set(face.key, font);
-  }
-  return font;
-}
-
-/** HarfBuzz's glyph ids for one run, left to right (HarfBuzz mirrors brackets itself in right-to-left runs). */
+/** HarfBuzz's glyph ids for one run, left to right, without the blank glyphs of bidi marks. */
 function harfbuzzGlyphs(face: LoadedFace, text: string, rtl: boolean, before = '', after = ''): number[] {
-  const buffer = new hb.Buffer();
-  // The letters the engine joined the run to are HarfBuzz's pre- and post-context.
-  buffer.addText(before + text + after, before.length, text.length);
-  buffer.guessSegmentProperties();
-  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
-  hb.shape(hbFont(face), buffer);
-  // Default ignorables (bidi marks) come back as zero-width space glyphs: the engine leaves them out.
-  const space = hbFont(face).nominalGlyph(0x20);
-  return buffer
-    .getGlyphInfosAndPositions()
-    .filter((g) => !(g.xAdvance === 0 && space !== undefined && g.codepoint === space && /[\u200b-\u200f\u202a-\u202e\u2060-\u206f\u061c]/.test(text)))
-    .map((g) => g.codepoint);
+  return harfbuzz(face.key, text, rtl, before, after)
+    .filter((g) => !(g.xAdvance === 0 && IGNORABLE.test(g.text)))
+    .map((g) => g.gid);
 }
 
 interface Mismatch {

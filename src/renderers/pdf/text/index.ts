@@ -4,7 +4,7 @@
 import type { WarningSink } from '../../../errors.js';
 import type { LaidLine, ParagraphLayout, ParagraphSpec, TextEngine } from './api.js';
 import { describeCodePoint } from './blocks.js';
-import { collect } from './collect.js';
+import { collect, withoutBidiControls } from './collect.js';
 import { DocumentFonts, drawRun } from './draw.js';
 import { isItalic, lineMetrics } from './faces.js';
 import { finalizeLine, type FinalLine, type VisualRun } from './finalize.js';
@@ -64,19 +64,16 @@ export interface VisualRunView {
   visual: string;
 }
 
-const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
-
 /** The runs of each line, left to right as drawn: what tests check visual order against. */
 export function visualRuns(spec: ParagraphSpec, maxWidth = Infinity): VisualRunView[][] {
   const { prepared: p, lines } = layoutLines(spec, maxWidth);
   const view = (run: VisualRun): VisualRunView => ({
-    text: p.text.slice(run.start, run.end).replace(BIDI_CONTROLS, ''),
+    text: withoutBidiControls(p.text.slice(run.start, run.end)),
     rtl: run.rtl,
     visual: run.rtl ? [...run.shapingText].reverse().join('') : run.shapingText,
   });
   return lines.map((line) => line.runs.map(view));
 }
-
 
 export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): TextEngine {
   const fonts = new DocumentFonts(doc);
@@ -100,7 +97,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       width: final.width,
       baseline,
       height,
-      text: p.text.slice(final.start, final.contentEnd).replace(BIDI_CONTROLS, ''),
+      text: withoutBidiControls(p.text.slice(final.start, final.contentEnd)),
       last: i === lines.length - 1,
       [LINE]: { final, spec },
     }));

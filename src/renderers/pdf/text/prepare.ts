@@ -2,7 +2,7 @@
 // direction, brackets mirrored at odd levels, and items: maximal ranges of one level, one style and one face.
 import bidiFactory from 'bidi-js';
 import type { Direction } from '../../../model/types.js';
-import { isBidiControl, type Collected } from './collect.js';
+import { isBidiControl, withoutBidiControls, type Collected } from './collect.js';
 import { faceChain, type LoadedFace, type StyleIndex } from './faces.js';
 
 export const bidi = bidiFactory();
@@ -94,7 +94,6 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
   return { text, shapingText, levels, direction, styles, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
 }
 
-const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 
 /**
@@ -103,7 +102,7 @@ const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
  */
 export function shapingSlice(p: Prepared, from: number, to: number): string {
   const slice = p.shapingText.slice(from, to);
-  return p.hasBidiControls ? slice.replace(BIDI_CONTROLS, '') : slice;
+  return p.hasBidiControls ? withoutBidiControls(slice) : slice;
 }
 
 const ARABIC_LETTER = /^(?=\p{Script=Arabic})\p{L}$/u;
