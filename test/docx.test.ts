@@ -144,6 +144,11 @@ describe('docx renderer: styles', () => {
     }
   });
 
+  it('makes Normal right to left with widow/orphan control, so paragraphs typed in Word are too', () => {
+    expect(path(styles.style('Normal'), 'w:pPr', 'w:bidi')).toBeDefined();
+    expect(path(styles.style('Normal'), 'w:pPr', 'w:widowControl')).toBeDefined();
+  });
+
   it('bases every paragraph style in use on Normal, so changing Normal changes the document', () => {
     const used = new Set(allParagraphs().map(styleOf));
     expect([...used].sort()).toEqual(

@@ -11,6 +11,7 @@ import {
   ShadingType,
   type IBorderOptions,
   type INumberingOptions,
+  type IParagraphPropertiesOptions,
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
@@ -53,6 +54,9 @@ const HEADER_FILL = 'D9D9D9';
 export const CELL_MARGIN = 113;
 const FIGURE_FILL = 'F2F2F2';
 
+/** docx writes these paragraph properties in styles too, but its type for a style's paragraph leaves them out. */
+type StyleParagraph = NonNullable<IParagraphStyleOptions['paragraph']> & Pick<IParagraphPropertiesOptions, 'widowControl' | 'bidirectional'>;
+
 const pt = (points: number) => points * 2; // half-points, as w:sz counts
 const rule = (size: number, color = RULE): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
 
@@ -65,6 +69,12 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
     quickFormat: true,
     ...style,
   });
+  // Widow/orphan control, and for Arabic a right-to-left paragraph by default, so a paragraph typed in Word is one.
+  const normalParagraph: StyleParagraph = {
+    spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO },
+    widowControl: true,
+    ...(direction === 'rtl' ? { bidirectional: true } : {}),
+  };
   // The box's borders sit 4 pt outside the text: indent by as much, so the frame lines up with the margins.
   const figureIndent = { left: 80, right: 80 };
   const figureBox = {
@@ -92,7 +102,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
           sizeComplexScript: pt(11.5),
           color: INK,
         },
-        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
+        paragraph: normalParagraph,
       },
       based({
         id: STYLE.title,
