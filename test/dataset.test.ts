@@ -148,6 +148,21 @@ describe('bad data is rejected with its file and JSON path', () => {
     ]);
   });
 
+  it('rules across records still run when some records fail the schema, without echoing those failures', () => {
+    const problems = problemsAfter((data) => {
+      data.documents[0].value = 'many'; // id-cards fails the schema...
+      data.totals[0].of.push('nothing-here'); // ...so only this reference is unknown, not id-cards itself
+      data.plans[1].id = 'emergency-line-19-application';
+      data.plans[4].count.parts[0].value = 40;
+    });
+    expect(places(problems)).toEqual([
+      '$.documents[0].value: must be a number, not a string ("many")',
+      '$.plans[1].id: duplicate id "emergency-line-19-application" (already used at $.plans[0].id)',
+      '$.plans[4].count.parts[0].value: 40 is larger than 11, the count it is a part of',
+      '$.totals[0].of[4]: no figure has the id "nothing-here"',
+    ]);
+  });
+
   it('a missing file', () => {
     expect(() => loadDataset('data/nope.json')).toThrow(/data\/nope\.json: cannot read the dataset: ENOENT/);
   });

@@ -2,12 +2,12 @@
 // Every problem becomes one line of an InputError naming the file and the JSON path.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse as parseJsonWithErrors, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonWithErrors, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { $ZodIssue } from 'zod/v4/core';
 import { InputError, type Problem } from '../errors.js';
 import { describeJsonValue, jsonPath, valueAt, type PathSegment } from './json-path.js';
 import { datasetSchema, type Dataset } from './schema.js';
-import { validateDataset } from './validate.js';
+import { salvageRecords, validateDataset } from './validate.js';
 
 /** Loads and checks a dataset; `file` is shown in errors as given. Throws InputError listing every problem. */
 export function loadDataset(file: string): Dataset {
@@ -26,24 +26,53 @@ export function parseDataset(text: string, file: string, resolveSibling?: (path:
   const raw = parseJson(text.replace(/^\uFEFF/, ''), file);
 
   const result = datasetSchema.safeParse(raw);
-  if (!result.success) {
-    throw new InputError(result.error.issues.flatMap((issue) => issueProblems(issue, raw, file)));
-  }
-  const dataset = result.data;
+  const problems = result.success ? [] : result.error.issues.flatMap((issue) => issueProblems(issue, raw, file));
+  // The cross-record rules run even when some records fail the schema (on those that pass), so one run
+  // reports every problem.
+  const checkable = result.success ? result.data : salvageRecords(raw);
 
   let article: { file: string; text: string } | undefined;
-  if (dataset.publication.article !== undefined && resolveSibling) {
-    const articlePath = resolveSibling(dataset.publication.article);
+  const articleName = checkable.publication?.article;
+  if (articleName !== undefined && resolveSibling) {
+    const articlePath = resolveSibling(articleName);
     try {
-      article = { file: dataset.publication.article, text: readFileSync(articlePath, 'utf8') };
+      article = { file: articleName, text: readFileSync(articlePath, 'utf8') };
     } catch {
-      throw InputError.one(file, jsonPath(['publication', 'article']), `cannot read the article "${dataset.publication.article}" (looked at ${articlePath})`);
+      problems.push({ file, place: jsonPath(['publication', 'article']), message: `cannot read the article "${articleName}" (looked at ${articlePath})` });
     }
   }
 
-  const problems = validateDataset(dataset, { file, article });
-  if (problems.length > 0) throw new InputError(problems);
-  return dataset;
+  problems.push(...validateDataset(checkable, { file, article }));
+  if (problems.length > 0 || !result.success) throw new InputError(sortByFileOrder(problems, text));
+  return result.data;
+}
+
+/** Problems in the order of the file: by where their JSON path (or its nearest existing parent) starts. */
+function sortByFileOrder(problems: Problem[], text: string): Problem[] {
+  const tree = parseTree(text);
+  const offsetOf = (place: string): number => {
+    const segments = pathSegments(place);
+    for (let length = segments.length; length >= 0; length -= 1) {
+      const node = tree && findNodeAtLocation(tree, segments.slice(0, length));
+      if (node) return node.offset;
+    }
+    return 0;
+  };
+  return problems
+    .map((problem, order) => ({ problem, order, offset: offsetOf(problem.place) }))
+    .sort((a, b) => a.offset - b.offset || a.order - b.order)
+    .map(({ problem }) => problem);
+}
+
+/** `$.documents[3]["odd key"]` → ['documents', 3, 'odd key']. */
+function pathSegments(place: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const match of place.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else if (match[3] !== undefined) segments.push(JSON.parse(match[3]) as string);
+  }
+  return segments;
 }
 
 const datasetCache = new Map<string, { mtimeMs: number; size: number; dataset: Dataset }>();

@@ -2,7 +2,57 @@
 // wholes, totals of like figures, values written in their quotes, quotes found in the article.
 import type { Problem } from '../errors.js';
 import { jsonPath, type PathSegment } from './json-path.js';
-import { ID_COLLECTIONS, type Dataset, type Figure } from './schema.js';
+import {
+  eventSchema,
+  factSchema,
+  figureSchema,
+  ID_COLLECTIONS,
+  planSchema,
+  publicationSchema,
+  totalSchema,
+  type Dataset,
+  type Figure,
+  type Publication,
+} from './schema.js';
+
+type Collection = (typeof ID_COLLECTIONS)[number];
+
+/** A dataset whose records may each have failed the schema (null), so the rules can still run on the rest. */
+export type CheckableDataset = { [K in Collection]: (Dataset[K][number] | null)[] } & {
+  publication: Publication | null;
+  /** Ids of the records that failed the schema: references to them are not reported again as unknown. */
+  invalidRecordIds: Set<string>;
+};
+
+/** The records of `raw` that pass their own schema, at their own indices; the others are null. */
+export function salvageRecords(raw: unknown): CheckableDataset {
+  const root = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const records = <T>(key: Collection, schema: { safeParse(value: unknown): { success: boolean; data?: T } }): (T | null)[] => {
+    const list = root[key];
+    return Array.isArray(list) ? list.map((item) => schema.safeParse(item).data ?? null) : [];
+  };
+  const invalidRecordIds = new Set<string>();
+  for (const key of ID_COLLECTIONS) {
+    const list = root[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') invalidRecordIds.add(id);
+    }
+  }
+  const salvaged = {
+    invalidRecordIds,
+    publication: publicationSchema.safeParse(root.publication).data ?? null,
+    documents: records('documents', figureSchema),
+    communication: records('communication', figureSchema),
+    events: records('events', eventSchema),
+    facts: records('facts', factSchema),
+    plans: records('plans', planSchema),
+    totals: records('totals', totalSchema),
+  };
+  for (const key of ID_COLLECTIONS) for (const record of salvaged[key]) if (record) invalidRecordIds.delete(record.id);
+  return salvaged;
+}
 
 export interface ValidationContext {
   /** The dataset file as the user named it. */
@@ -12,14 +62,17 @@ export interface ValidationContext {
 }
 
 /** Every problem found, in document order; an empty list means the dataset is sound. */
-export function validateDataset(dataset: Dataset, context: ValidationContext): Problem[] {
+export function validateDataset(dataset: Dataset | CheckableDataset, context: ValidationContext): Problem[] {
   const problems: Problem[] = [];
   const report = (path: PathSegment[], message: string) => problems.push({ file: context.file, place: jsonPath(path), message });
+  // A reference to a record that failed the schema is not a second problem.
+  const failedIds = 'invalidRecordIds' in dataset ? dataset.invalidRecordIds : new Set<string>();
 
   // Ids are unique across every collection, so a `partOf` or a total can name any figure.
   const firstSeen = new Map<string, PathSegment[]>();
   for (const collection of ID_COLLECTIONS) {
-    dataset[collection].forEach((record, index) => {
+    (dataset[collection] as ({ id: string } | null)[]).forEach((record, index) => {
+      if (!record) return;
       const path: PathSegment[] = [collection, index, 'id'];
       const earlier = firstSeen.get(record.id);
       if (earlier) report(path, `duplicate id "${record.id}" (already used at ${jsonPath(earlier)})`);
@@ -30,7 +83,7 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
   const figures = new Map<string, { figure: Figure; path: PathSegment[] }>();
   for (const collection of ['documents', 'communication'] as const) {
     dataset[collection].forEach((figure, index) => {
-      if (!figures.has(figure.id)) figures.set(figure.id, { figure, path: [collection, index] });
+      if (figure && !figures.has(figure.id)) figures.set(figure.id, { figure, path: [collection, index] });
     });
   }
 
@@ -38,7 +91,9 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
     if (figure.partOf === undefined) continue;
     const whole = figures.get(figure.partOf);
     if (figure.partOf === figure.id) report([...path, 'partOf'], 'a figure cannot be a part of itself');
-    else if (!whole) report([...path, 'partOf'], `no figure has the id "${figure.partOf}"`);
+    else if (!whole) {
+      if (!failedIds.has(figure.partOf)) report([...path, 'partOf'], `no figure has the id "${figure.partOf}"`);
+    }
     else if (whole.figure.partOf !== undefined && partChainLoops(figure.id, figures)) {
       report([...path, 'partOf'], `"${figure.id}" and "${figure.partOf}" are parts of each other`);
     } else if (figure.value > whole.figure.value) {
@@ -50,7 +105,7 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
   }
 
   dataset.plans.forEach((plan, index) => {
-    plan.count?.parts?.forEach((part, partIndex) => {
+    plan?.count?.parts?.forEach((part, partIndex) => {
       if (plan.count && part.value > plan.count.value) {
         report(
           ['plans', index, 'count', 'parts', partIndex, 'value'],
@@ -61,11 +116,14 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
   });
 
   dataset.totals.forEach((total, index) => {
+    if (!total) return;
     const members: Figure[] = [];
     total.of.forEach((memberId, memberIndex) => {
       const path: PathSegment[] = ['totals', index, 'of', memberIndex];
       const member = figures.get(memberId)?.figure;
-      if (!member) report(path, `no figure has the id "${memberId}"`);
+      if (!member) {
+        if (!failedIds.has(memberId)) report(path, `no figure has the id "${memberId}"`);
+      }
       else if (total.of.indexOf(memberId) !== memberIndex) report(path, `"${memberId}" is listed twice`);
       else members.push(member);
     });
@@ -90,7 +148,7 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
   };
   for (const [, { figure, path }] of figures) checkWritten([...path, 'value'], figure.value, figure.written, figure.quote);
   dataset.plans.forEach((plan, index) => {
-    if (!plan.count) return;
+    if (!plan?.count) return;
     checkWritten(['plans', index, 'count', 'value'], plan.count.value, plan.count.written, plan.quote);
     plan.count.parts?.forEach((part, partIndex) =>
       checkWritten(['plans', index, 'count', 'parts', partIndex, 'value'], part.value, part.written, plan.quote),
@@ -108,9 +166,11 @@ export function validateDataset(dataset: Dataset, context: ValidationContext): P
     };
     for (const collection of ID_COLLECTIONS) {
       if (collection === 'totals') continue;
-      dataset[collection].forEach((record, index) => checkQuote([collection, index, 'quote'], record.quote));
+      (dataset[collection] as ({ quote: string } | null)[]).forEach((record, index) => {
+        if (record) checkQuote([collection, index, 'quote'], record.quote);
+      });
     }
-    checkQuote(['publication', 'credit'], dataset.publication.credit);
+    if (dataset.publication) checkQuote(['publication', 'credit'], dataset.publication.credit);
   }
 
   return problems;

@@ -1,5 +1,6 @@
 // What a template sees: the dataset plus its derived figures, as plain JSON with every optional field present
 // (null when absent), because templates run in Handlebars strict mode where a missing field is an error.
+import { closeBidiControlsDeep } from './bidi-controls.js';
 import { deriveFigures, type ComputedTotal } from './derive.js';
 import type { Dataset, Event, Fact, Figure, Label, Plan, Publication } from './schema.js';
 
@@ -46,7 +47,8 @@ export interface BriefingView {
   headline: { figure: FigureView; part: FigureView | null } | null;
 }
 
-export function briefingView(dataset: Dataset): BriefingView {
+export function briefingView(validated: Dataset): BriefingView {
+  const dataset = closeBidiControlsDeep(validated);
   const { shares, totals } = deriveFigures(dataset);
   const figureView = (figure: Figure): FigureView => ({
     id: figure.id,
@@ -77,7 +79,8 @@ export function briefingView(dataset: Dataset): BriefingView {
     plans: dataset.plans.map(planView),
     totals,
     headline: headlineFigure
-      ? { figure: headlineFigure, part: documents.find((figure) => figure.partOf === headlineFigure.id) ?? null }
+      ? // A part of a whole of zero has no share to show (0 of 0).
+        { figure: headlineFigure, part: documents.find((figure) => figure.partOf === headlineFigure.id && figure.share !== null) ?? null }
       : null,
   };
 }
