@@ -65,7 +65,10 @@ function decodeXml(text: string): string {
   });
 }
 
-/** Every glyph drawn, with its page, extent and clip, from `mutool trace` (device space flipped to top-down). */
+/**
+ * Every glyph drawn, with its page, extent and clip, from `mutool trace`. MuPDF's device space is top-down like
+ * pdfkit's; clip paths and glyph origins are mapped into it by the `transform` of their element.
+ */
 export function drawnGlyphs(pdfFile: string): { pages: DrawnPage[]; glyphs: DrawnGlyph[] } {
   const trace = execFileSync('mutool', ['trace', pdfFile], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
   const pages: DrawnPage[] = [];
@@ -74,6 +77,7 @@ export function drawnGlyphs(pdfFile: string): { pages: DrawnPage[]; glyphs: Draw
   let clips: (Rect | undefined)[] = [];
   let clipPoints: [number, number][] | undefined;
   let clipTransform = [1, 0, 0, 1, 0, 0];
+  let textTransform = [1, 0, 0, 1, 0, 0];
   let size = 0;
   for (const line of trace.split('\n')) {
     const tag = line.trim();
@@ -92,25 +96,31 @@ export function drawnGlyphs(pdfFile: string): { pages: DrawnPage[]; glyphs: Draw
       clipPoints.push([a * x + c * y + e, b * x + d * y + f]);
     } else if (tag.startsWith('</clip_path>') && clipPoints && page) {
       const xs = clipPoints.map(([x]) => x);
-      const ys = clipPoints.map(([, y]) => page!.height - y);
+      const ys = clipPoints.map(([, y]) => y);
       clips.push({ x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
       clipPoints = undefined;
     } else if (tag.startsWith('<clip_')) {
-      clips.push(undefined); // a clip that is not a path (text, stroke): no rectangle to check against
+      clips.push(undefined); // a clip that is not a path (a stroke): no rectangle to check against
     } else if (tag.startsWith('<pop_clip')) {
       clips.pop();
+    } else if (tag.startsWith('<fill_text') || tag.startsWith('<stroke_text') || tag.startsWith('<clip_text') || tag.startsWith('<ignore_text')) {
+      textTransform = numbers(attribute(tag, 'transform') ?? '1 0 0 1 0 0');
+      if (tag.startsWith('<clip_text')) clips.push(undefined); // a clip that is not a path: no rectangle to check against
     } else if (tag.startsWith('<span ')) {
       size = Math.hypot(...numbers(attribute(tag, 'trm')).slice(0, 2));
     } else if (tag.startsWith('<g ') && page) {
+      const [a, b, c, d, e, f] = textTransform as [number, number, number, number, number, number];
       const x = Number(attribute(tag, 'x'));
-      const advance = Number(attribute(tag, 'adv') ?? '0') * size;
-      const clip = [...clips].reverse().find((c) => c !== undefined);
+      const y = Number(attribute(tag, 'y'));
+      const left = a * x + c * y + e;
+      const advance = a * Number(attribute(tag, 'adv') ?? '0') * size;
+      const clip = [...clips].reverse().find((candidate) => candidate !== undefined);
       glyphs.push({
         page: page.number,
         unicode: decodeXml(attribute(tag, 'unicode') ?? ''),
-        x0: Math.min(x, x + advance),
-        x1: Math.max(x, x + advance),
-        baseline: page.height - Number(attribute(tag, 'y')),
+        x0: Math.min(left, left + advance),
+        x1: Math.max(left, left + advance),
+        baseline: b * x + d * y + f,
         size,
         ...(clip ? { clip } : {}),
       });

@@ -87,6 +87,8 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       }
     }
   }
+  // A word wider than a fair share of the table is broken inside its cell rather than starving the other columns.
+  for (let c = 0; c < minimum.length; c++) minimum[c] = Math.min(minimum[c]!, Math.max(base[c]!, total / columns.length));
   const minimumSum = minimum.reduce((a, b) => a + b, 0);
   if (minimumSum >= total) return minimum.map((m) => (m / minimumSum) * total);
   const deficit = base.reduce((sum, b, c) => sum + Math.max(0, minimum[c]! - b), 0);
