@@ -77,6 +77,16 @@ describe('line breaking', () => {
     }
   });
 
+  it('breaks justified text for even lines: no more total free room², never wider than the measure', () => {
+    const text = `${ARABIC} ${ARABIC}`;
+    const badness = (lines: { width: number }[]) => lines.slice(0, -1).reduce((sum, l) => sum + ((BOX.width - l.width) / BOX.width) ** 2, 0);
+    const greedy = layoutLines(spec(text), BOX.width).lines;
+    const even = layoutLines(spec(text, { align: 'justify' }), BOX.width).lines;
+    for (const line of even) expect(line.width).toBeLessThanOrEqual(BOX.width + 1e-6);
+    expect(badness(even)).toBeLessThanOrEqual(badness(greedy) + 1e-9);
+    expect(even.length).toBe(greedy.length);
+  });
+
   it('breaks a word wider than the line between grapheme clusters, keeping marks on their letters', () => {
     const word = 'مُحَمَّدٌ'.repeat(12);
     const { prepared, lines } = layoutLines(spec(word), 60);

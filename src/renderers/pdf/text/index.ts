@@ -46,10 +46,10 @@ export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: 
     byKey = new Map();
     laidOut.set(p, byKey);
   }
-  const key = `${spec.size}:${maxWidth}`;
+  const key = `${spec.size}:${maxWidth}:${spec.align === 'justify'}`;
   let lines = byKey.get(key);
   if (!lines) {
-    lines = breakLines(p, spec.size, maxWidth).map((range) => finalizeLine(p, range, spec.size));
+    lines = breakLines(p, spec.size, maxWidth, spec.align === 'justify').map((range) => finalizeLine(p, range, spec.size));
     if (byKey.size > 64) byKey.clear();
     byKey.set(key, lines);
   }

@@ -63,10 +63,60 @@ function segmentsOf(p: Prepared, size: number): Segment[] {
   return segments;
 }
 
-export function breakLines(p: Prepared, size: number, maxWidth: number): LineRange[] {
-  const lines: LineRange[] = [];
+/**
+ * Breaks the paragraph into lines no wider than maxWidth. `optimize` (for justified text, as Typst does)
+ * chooses the breaks for the whole paragraph at once so that the lines' free room is spread evenly, instead
+ * of filling each line in turn and leaving one loose line behind a tight one.
+ */
+export function breakLines(p: Prepared, size: number, maxWidth: number, optimize = false): LineRange[] {
   if (p.text.length === 0) return [{ start: 0, contentEnd: 0, end: 0 }];
   const segments = segmentsOf(p, size);
+  if (optimize && maxWidth < Infinity && segments.every((s) => s.contentWidth <= maxWidth)) return optimalLines(p, segments, maxWidth);
+  return greedyLines(p, segments, size, maxWidth);
+}
+
+/** Minimum total badness (squared free room of every line but the last) over all feasible breaks. */
+function optimalLines(p: Prepared, segments: Segment[], maxWidth: number): LineRange[] {
+  const lines: LineRange[] = [];
+  let chunkStart = 0;
+  for (let k = 0; k < segments.length; k++) {
+    if (!segments[k]!.required && k < segments.length - 1) continue;
+    // Segments chunkStart..k end at a forced break (or the paragraph's end): solve them on their own.
+    const chunk = segments.slice(chunkStart, k + 1);
+    const n = chunk.length;
+    const before = [0]; // full width of chunk[0..i)
+    for (const segment of chunk) before.push(before.at(-1)! + segment.fullWidth);
+    const cost = new Float64Array(n + 1).fill(Infinity);
+    const from = new Int32Array(n + 1);
+    cost[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      for (let i = j - 1; i >= 0; i--) {
+        const width = before[j - 1]! - before[i]! + chunk[j - 1]!.contentWidth;
+        if (width > maxWidth && i < j - 1) break;
+        const free = (maxWidth - width) / maxWidth;
+        const badness = j === n ? 0 : free * free * 1000 + 1;
+        if (cost[i]! + badness < cost[j]!) {
+          cost[j] = cost[i]! + badness;
+          from[j] = i;
+        }
+      }
+    }
+    const breaks: number[] = [];
+    for (let j = n; j > 0; j = from[j]!) breaks.unshift(j);
+    let i = 0;
+    for (const j of breaks) {
+      const start = chunk[i]!.start;
+      const end = chunk[j - 1]!.end;
+      lines.push({ start, contentEnd: contentEndOf(p.text, start, end), end });
+      i = j;
+    }
+    chunkStart = k + 1;
+  }
+  return lines;
+}
+
+function greedyLines(p: Prepared, segments: Segment[], size: number, maxWidth: number): LineRange[] {
+  const lines: LineRange[] = [];
   const push = (start: number, end: number) => lines.push({ start, contentEnd: contentEndOf(p.text, start, end), end });
   let lineStart = 0;
   let widthBefore = 0; // full width of the line's segments before the current one
