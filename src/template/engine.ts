@@ -135,19 +135,21 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   for (const source of [main, ...partials]) {
     const text = readFileSync(source.path, 'utf8');
     texts.set(source, text);
-    const program = parseTemplate(environment, text, source.file, problems);
+    const found: Problem[] = [];
+    const program = parseTemplate(environment, text, source.file, found);
     if (program) {
-      problems.push(...checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
+      found.push(...checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
       programs.set(source, program);
     }
     const html = checkTemplateHtml(text, source.file);
-    problems.push(...html.problems);
+    found.push(...html.problems);
     if (source === main) {
       locale = html.lang;
       if (locale === undefined) {
-        problems.push({ file: source.file, place: '', message: 'the template needs <html lang="..."> with a literal language tag (its locale)' });
+        found.push({ file: source.file, place: '', message: 'the template needs <html lang="..."> with a literal language tag (its locale)' });
       }
     }
+    problems.push(...sortByLine(found));
   }
   if (problems.length === 0) {
     // Compile eagerly, so compile errors surface now, with their line, rather than at the first render.
@@ -195,6 +197,18 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
       return locateInTemplate(problems, expanded, main.file);
     },
   };
+}
+
+/** One file's problems from top to bottom (whole-file problems first). */
+function sortByLine(problems: Problem[]): Problem[] {
+  const position = (place: string) => {
+    const match = /line (\d+), column (\d+)/.exec(place);
+    return match ? Number(match[1]) * 1e6 + Number(match[2]) : 0;
+  };
+  return problems
+    .map((problem, order) => ({ problem, order, at: position(problem.place) }))
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map(({ problem }) => problem);
 }
 
 interface JisonHash {
