@@ -51,6 +51,13 @@ describe('template errors name the template line', () => {
     expect(problem?.message).toMatch(/^element <div> is not allowed/);
   });
 
+  it('an element outside the subset in a partial names the partial', () => {
+    const dir = templateDir({ 'partials/title-block.hbs': '{{!-- title --}}\n<h1>{{publication.title}}</h1>\n  <p class="meta"><span>{{year}}</span></p>\n' });
+    const [problem] = problemsOf(dir);
+    expect(problem).toMatchObject({ file: join(dir, 'partials/title-block.hbs'), place: 'line 3, column 19' });
+    expect(problem?.message).toMatch(/^element <span> is not allowed/);
+  });
+
   it('an attribute outside the subset, and a bad attribute value', () => {
     const line = bodyLine();
     const dir = templateDir({ 'briefing.ar.hbs': mainWithLine(line, '<p style="color:red">x</p><p class="big">y</p>') });
