@@ -43,6 +43,15 @@ describe('visual order', () => {
     expect(visual(spec('Source: Le360 مع و.م.ع today', { direction: 'ltr' }))).toEqual([['Source: Le360 ', reversed('مع و.م.ع'), ' today']]);
   });
 
+  it('reorders each line on its own: a French phrase wrapped inside an Arabic paragraph reads left to right on both lines', () => {
+    const lines = visual(spec('وتسمى بالفرنسية Direction générale de la sûreté nationale منذ سنوات'), 150);
+    expect(lines.length).toBeGreaterThan(1);
+    const latin = lines.map((runs) => runs.filter((r) => /[a-z]/.test(r)).join('|'));
+    // The phrase continues on the next line: its first words on the first line, in their own order.
+    expect(latin.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()).toBe('Direction générale de la sûreté nationale');
+    for (const runs of lines) expect(runs.join('')).not.toMatch(/nationale.*Direction/);
+  });
+
   it('orders lines logically: the first words of an RTL paragraph are on the first line, at its right', () => {
     const lines = visualRuns(spec('الأمن الوطني أصدر حوالي مليوني بطاقة تعريف إلكترونية خلال 2017'), 150);
     expect(lines.length).toBeGreaterThan(1);
