@@ -90,7 +90,8 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
   // A word wider than a fair share of the table is broken inside its cell rather than starving the other columns.
   for (let c = 0; c < minimum.length; c++) minimum[c] = Math.min(minimum[c]!, Math.max(base[c]!, total / columns.length));
   const minimumSum = minimum.reduce((a, b) => a + b, 0);
-  if (minimumSum >= total) return minimum.map((m) => (m / minimumSum) * total);
+  // Words too long for any sharing (a 500-letter word): keep the template's widths and break them inside.
+  if (minimumSum >= total) return base;
   const deficit = base.reduce((sum, b, c) => sum + Math.max(0, minimum[c]! - b), 0);
   const slack = base.reduce((sum, b, c) => sum + Math.max(0, b - minimum[c]!), 0);
   return base.map((b, c) => (b < minimum[c]! ? minimum[c]! : b - (deficit * (b - minimum[c]!)) / slack));
