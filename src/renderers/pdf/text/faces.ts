@@ -14,7 +14,7 @@ export interface LoadedFace {
 
 const loaded = new Map<string, LoadedFace>();
 
-export function loadFace(face: FontFace): LoadedFace {
+function loadFace(face: FontFace): LoadedFace {
   let entry = loaded.get(face.path);
   if (!entry) {
     const font = create(fontBytes(face));

@@ -17,13 +17,13 @@ export interface LineRange {
 const TRAILING = /[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 
 /** End of `text[start, end)` with trailing white space and bidi controls dropped. */
-export function contentEndOf(text: string, start: number, end: number): number {
+function contentEndOf(text: string, start: number, end: number): number {
   while (end > start && TRAILING.test(text[end - 1]!)) end--;
   return end;
 }
 
 /** Width in points of the logical range [start, end), each item slice shaped as its own run. */
-export function rangeWidth(p: Prepared, start: number, end: number, size: number): number {
+function rangeWidth(p: Prepared, start: number, end: number, size: number): number {
   let width = 0;
   for (const item of p.items) {
     if (item.end <= start) continue;

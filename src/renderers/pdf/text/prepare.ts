@@ -47,7 +47,7 @@ function isShapingControl(code: number): boolean {
 /** Combining marks stay in their base character's face when it has them, so marks are positioned on it. */
 const COMBINING_MARK = /^\p{M}$/u;
 
-export function isLineSeparator(code: number): boolean {
+function isLineSeparator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
