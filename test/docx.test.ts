@@ -2,7 +2,7 @@
 // fields in the footer, the PDF's faces embedded, and the same bytes every time.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_FAMILY, EMPHASIS_FACE, FONT_FACES, fontBytes } from '../src/fonts/index.js';
-import type { DocumentModel, Inline, TableBlock } from '../src/model/types.js';
+import type { DocumentModel, TableBlock } from '../src/model/types.js';
 import { docxRenderer } from '../src/renderers/docx/index.js';
 import { EMPHASIS_FAMILY, obfuscateFont } from '../src/renderers/docx/fonts.js';
 import { briefingModel, documentsTable, longTableModel } from './fixtures/docx/briefing-model.js';
@@ -10,8 +10,11 @@ import {
   ARABIC,
   StyleSheet,
   child,
+  directionProblems,
   docxParts,
   findAll,
+  inlineText,
+  paragraphStyle,
   parseXml,
   partText,
   path,
@@ -31,24 +34,20 @@ let footer: XmlElement;
 
 beforeAll(async () => {
   bytes = await render(briefingModel);
-  parts = docxParts(bytes);
-  body = parseXml(partText(parts, 'word/document.xml'));
-  styles = new StyleSheet(partText(parts, 'word/styles.xml'));
-  header = parseXml(partText(parts, 'word/header1.xml'));
-  footer = parseXml(partText(parts, 'word/footer1.xml'));
+  ({ parts, body, styles, header, footer } = readDocx(bytes));
 });
 
 const paragraphsOf = (root: XmlElement) => findAll(root, 'w:p');
 const allParagraphs = () => [body, header, footer].flatMap(paragraphsOf);
 const runsOf = (paragraph: XmlElement) => findAll(paragraph, 'w:r');
-const styleOf = (paragraph: XmlElement) => path(paragraph, 'w:pPr', 'w:pStyle')?.attribs['w:val'] ?? 'Normal';
-const plain = (inlines: readonly Inline[]) =>
-  inlines
-    .map((inline) => (inline.kind === 'text' ? inline.text : '\n'))
-    .join('')
-    .replace(/[\u200e\u200f]/g, '');
+const styleOf = paragraphStyle;
+const plain = inlineText;
 
 describe('docx renderer: direction', () => {
+  it('has none of the faults that break right-to-left text in Word', () => {
+    expect(directionProblems({ parts, body, styles, header, footer }, BODY_FAMILY)).toEqual([]);
+  });
+
   it('marks every paragraph with Arabic text bidirectional (w:bidi), in the body, header and footer', () => {
     const arabic = allParagraphs().filter((p) => ARABIC.test(textOf(p)));
     expect(arabic.length).toBeGreaterThan(40);

@@ -1,7 +1,7 @@
 // Reading a rendered DOCX in tests: its parts (unzipped in-process), their XML as a tree, and Word's style
 // inheritance; plus LibreOffice/poppler helpers for the converted PDF.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -260,10 +260,6 @@ export function containsSequence(haystack: readonly string[], needle: readonly s
     return true;
   }
   return false;
-}
-
-export function readBytes(file: string): Buffer {
-  return readFileSync(file);
 }
 
 // ---- Invariants any rendered briefing must keep ----
