@@ -116,6 +116,7 @@ function displayPath(absolute: string): string {
 
 type Program = ReturnType<typeof Handlebars.parse>;
 type CompiledFunction = (context: unknown, options?: Record<string, unknown>) => string;
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The file each error came from, set by the partial wrappers as the error passes out of a partial. */
 const errorFiles = new WeakMap<object, string>();
@@ -151,11 +152,15 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
     }
     problems.push(...sortByLine(found));
   }
+  // Compiled now (Handlebars' compile() would wait for the first render), so compile errors surface here with
+  // their line. precompile() gives the template as JavaScript source, turned into a function the way compile()
+  // itself does it.
+  const compiled = new Map<SourceFile, CompiledFunction>();
   if (problems.length === 0) {
-    // Compile eagerly, so compile errors surface now, with their line, rather than at the first render.
     for (const [source, program] of programs) {
       try {
-        environment.precompile(program, COMPILE_OPTIONS);
+        const specification = new Function(`return ${environment.precompile(program, COMPILE_OPTIONS)};`)() as TemplateSpecification;
+        compiled.set(source, environment.template(specification) as unknown as CompiledFunction);
       } catch (error) {
         problems.push(templateProblem(error, source.file));
       }
@@ -164,17 +169,17 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   if (problems.length > 0) throw new InputError(problems);
 
   for (const partial of partials) {
-    const compiled = environment.compile(programs.get(partial)!, COMPILE_OPTIONS) as unknown as CompiledFunction;
+    const compiledPartial = compiled.get(partial)!;
     environment.registerPartial(partial.name, ((context: unknown, options?: Record<string, unknown>) => {
       try {
-        return compiled(context, options);
+        return compiledPartial(context, options);
       } catch (error) {
         if (error !== null && typeof error === 'object' && !errorFiles.has(error)) errorFiles.set(error, partial.file);
         throw error;
       }
     }) as unknown as Handlebars.Template);
   }
-  const compiledMain = environment.compile(programs.get(main)!, COMPILE_OPTIONS) as unknown as CompiledFunction;
+  const compiledMain = compiled.get(main)!;
   const templateLocale = locale!;
   let expanded: ExpandedTemplate | undefined;
 
