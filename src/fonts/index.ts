@@ -58,7 +58,8 @@ const FALLBACK_FACES: Record<FontWeight, FontFace> = {
 /**
  * The faces the PDF text engine tries, in order, for a run in this style: the first that has a glyph for a
  * character sets it. Arabic has no true italic, and IBM Plex Sans Arabic ships none, so italic (emphasis) is
- * one weight step up (Medium) in every script; the engine adds a synthetic slant to runs with no Arabic letters.
+ * one weight step up (Medium) in every script; the engine adds a synthetic slant to runs of Latin (non-Arabic)
+ * letters, never to Arabic or to digits.
  */
 export function pdfFontChain(style: { bold: boolean; italic: boolean }): readonly FontFace[] {
   const weight: FontWeight = style.bold ? 'bold' : 'regular';

@@ -19,11 +19,13 @@ export interface VisualRun {
   /** Letters outside the run it was shaped to join (see joiningContext). */
   before: string;
   after: string;
-  /** The run has Arabic letters (an italic run without any gets a synthetic slant). */
-  arabic: boolean;
+  /** The run has letters and none of them Arabic: italic gives it a synthetic slant (digits and Arabic stay
+   *  upright, so a year inside Arabic emphasis does not lean alone). */
+  slantable: boolean;
 }
 
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
 
 export interface FinalLine extends LineRange {
   /** Runs in visual order, left to right. */
@@ -47,7 +49,7 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     const { before, after } = joiningContext(p, from, to, start, contentEnd);
     const shaped = shape(item.face, shapingText, rtl, before, after);
     const width = (shaped.advance * size) / item.face.unitsPerEm;
-    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width, before, after, arabic: ARABIC_LETTER.test(shapingText) });
+    pieces.push({ item, start: from, end: to, rtl, shapingText, shaped, width, before, after, slantable: LETTER.test(shapingText) && !ARABIC.test(shapingText) });
   }
   const runs = visualOrder(p, start, contentEnd, pieces);
   let width = 0;

@@ -11,7 +11,7 @@ import { finalizeLine, type FinalLine, type VisualRun } from './finalize.js';
 import { breakLines } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
 
-/** Synthetic slant for italic runs without Arabic letters: 12°, like most oblique Latin. */
+/** Synthetic slant for italic runs of non-Arabic letters: 12°, like most oblique Latin. */
 const SLANT = Math.tan((12 * Math.PI) / 180);
 
 const LINE = Symbol('text-engine line');
@@ -121,7 +121,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right
       let pen = left;
       for (const run of final.runs) {
-        const slant = isItalic(run.item.style) && !run.arabic ? SLANT : 0;
+        const slant = isItalic(run.item.style) && run.slantable ? SLANT : 0;
         pen += drawRun(fonts, doc, { face: run.item.face, shaped: run.shaped, size: spec.size, x: pen, baseline: y + line.baseline, extraPerSpace, slant, rtl: run.rtl });
       }
     },
