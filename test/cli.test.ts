@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledPackage, realPipelineLanded, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
+import { compiledPackage, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
 
 let workDir: string;
 
@@ -84,7 +84,7 @@ export async function resolve(specifier, context, next) {
   });
 });
 
-describe.skipIf(!realPipelineLanded())('briefing build with the real pipeline and renderers', () => {
+describe('briefing build with the real pipeline and renderers', () => {
   it('builds the default briefing into output/: a line per file with size and time, then a summary', async () => {
     const cwd = freshDir('default');
     const run = await runBriefing(['build'], { cwd });
@@ -156,4 +156,15 @@ describe.skipIf(!realPipelineLanded())('briefing build with the real pipeline an
     noStackTrace(run.stderr);
     expect(snapshotFolder(out)).toEqual(before);
   }, 120_000);
+});
+
+describe('package.json', () => {
+  it('`npm run build` compiles, then runs the bin entry (`npx briefing`) with build', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: Record<string, string>;
+    };
+    const bin = manifest.bin.briefing!;
+    expect(manifest.scripts.build).toMatch(new RegExp(`^tsc -p tsconfig\\.json && .*node ${bin.replace(/\./g, '\\.')} build$`));
+  });
 });

@@ -110,11 +110,3 @@ export function snapshotFolder(dir: string): Record<string, string> {
   return snapshot;
 }
 
-/** True once the spine and the three renderers have landed (until then the pipeline is a stub). */
-export function realPipelineLanded(): boolean {
-  const pipeline = readFileSync(join(REPO_ROOT, 'src/pipeline.ts'), 'utf8');
-  return (
-    !pipeline.includes("throw new Error('not implemented yet')") &&
-    ['pdf', 'docx', 'html'].every((format) => existsSync(join(REPO_ROOT, 'src/renderers', format, 'index.ts')))
-  );
-}
