@@ -22,3 +22,20 @@ describe('another dataset through the same template', () => {
     expect(model.blocks.filter((block) => block.kind === 'figure')).toHaveLength(1);
   });
 });
+
+describe('a part of zero', () => {
+  it('shows its share as 0%, not as a blank', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const data = JSON.parse(readFileSync('test/fixtures/spine/minimal.json', 'utf8'));
+    data.documents.push({ ...data.documents[0], id: 'none-of-them', value: 0, partOf: 'cards', quote: 'منها 0 بطاقة' });
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-zero-')), 'zero.json');
+    writeFileSync(file, JSON.stringify(data));
+    const model = buildDocumentModel({ dataFile: file, template: 'briefing.ar' });
+    const documents = model.blocks.find((block): block is TableBlock => block.kind === 'table')!;
+    const shareCell = documents.body[1]!.cells[2]!.inlines[0];
+    expect(shareCell).toMatchObject({ kind: 'text', text: '0%' });
+  });
+});
+
