@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_FAMILY, EMPHASIS_FACE, FONT_FACES, fontBytes } from '../src/fonts/index.js';
 import type { DocumentModel, TableBlock } from '../src/model/types.js';
-import { docxRenderer } from '../src/renderers/docx/index.js';
+import { PAGE, docxRenderer } from '../src/renderers/docx/index.js';
 import { EMPHASIS_FAMILY, obfuscateFont } from '../src/renderers/docx/fonts.js';
 import { briefingModel, documentsTable, longTableModel } from './fixtures/docx/briefing-model.js';
 import {
@@ -42,6 +42,11 @@ const allParagraphs = () => [body, header, footer].flatMap(paragraphsOf);
 const runsOf = (paragraph: XmlElement) => findAll(paragraph, 'w:r');
 const styleOf = paragraphStyle;
 const plain = inlineText;
+/** Luma of an sRGB hex colour (Rec. 709 weights), roughly as a greyscale printer renders it: 0 black, 1 white. */
+const luminance = (hex: string) => {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
 
 describe('docx renderer: direction', () => {
   it('has none of the faults that break right-to-left text in Word', () => {
@@ -159,16 +164,23 @@ describe('docx renderer: styles', () => {
     }
   });
 
-  it('defines a table style with borders and a shaded bold first row, in greys', () => {
+  it('defines a table style with rules, a shaded bold first row and banded rows that print in greyscale', () => {
     const table = styles.style('BriefingTable');
     expect(table?.attribs['w:type']).toBe('table');
     const borders = path(table, 'w:tblPr', 'w:tblBorders');
-    for (const side of ['w:top', 'w:bottom', 'w:insideH', 'w:insideV']) expect(child(borders, side)?.attribs['w:val'], side).toBe('single');
-    const firstRow = findAll(table!, 'w:tblStylePr').find((s) => s.attribs['w:type'] === 'firstRow');
-    const fill = path(firstRow, 'w:tcPr', 'w:shd')?.attribs['w:fill'] ?? '';
-    expect(fill).toMatch(/^([0-9A-F]{2})\1\1$/); // grey: R = G = B
-    const colors = [...partText(parts, 'word/styles.xml').matchAll(/w:(?:color|fill)="([0-9A-F]{6})"/g)].map((m) => m[1]!);
-    for (const color of colors) expect(color, 'prints the same in greyscale').toMatch(/^([0-9A-F]{2})\1\1$/);
+    for (const side of ['w:top', 'w:bottom', 'w:insideH']) expect(child(borders, side)?.attribs['w:val'], side).toBe('single');
+    const conditional = (type: string) => findAll(table!, 'w:tblStylePr').find((s) => s.attribs['w:type'] === type);
+    const headerFill = path(conditional('firstRow'), 'w:tcPr', 'w:shd')?.attribs['w:fill'] ?? '';
+    const bandFill = path(conditional('band2Horz'), 'w:tcPr', 'w:shd')?.attribs['w:fill'] ?? '';
+    expect(path(conditional('firstRow'), 'w:rPr', 'w:b')).toBeDefined();
+    // In greyscale: header shading light enough for its text, darker than the banding, which is darker than paper.
+    expect(luminance(headerFill)).toBeGreaterThan(0.75);
+    expect(luminance(headerFill)).toBeLessThan(luminance(bandFill) - 0.04);
+    expect(luminance(bandFill)).toBeLessThan(0.97);
+    // Every text colour prints dark.
+    const textColors = [...partText(parts, 'word/styles.xml').matchAll(/<w:color w:val="([0-9A-F]{6})"/g)].map((m) => m[1]!);
+    expect(textColors.length).toBeGreaterThan(3);
+    for (const color of textColors) expect(luminance(color), color).toBeLessThan(0.4);
   });
 });
 
@@ -184,8 +196,9 @@ describe('docx renderer: tables', () => {
       expect(child(properties, 'w:tblStyle')?.attribs['w:val']).toBe('BriefingTable');
       expect(child(properties, 'w:tblLayout')?.attribs['w:type']).toBe('fixed');
       const grid = findAll(table, 'w:gridCol').map((c) => Number(c.attribs['w:w']));
-      expect(child(properties, 'w:tblW')?.attribs).toMatchObject({ 'w:type': 'dxa', 'w:w': String(11906 - 2 * 1134) });
-      expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1134);
+      const textWidth = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+      expect(child(properties, 'w:tblW')?.attribs).toMatchObject({ 'w:type': 'dxa', 'w:w': String(textWidth) });
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(textWidth);
     }
   });
 
@@ -244,6 +257,7 @@ describe('docx renderer: page', () => {
     const section = findAll(body, 'w:sectPr')[0];
     expect(child(section, 'w:pgSz')?.attribs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
     const margins = child(section, 'w:pgMar')?.attribs ?? {};
+    // At least 2 cm all round, for printers that cannot print to the edge.
     for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right']) expect(Number(margins[side])).toBeGreaterThanOrEqual(1134);
     expect(child(section, 'w:bidi'), 'a right-to-left section').toBeDefined();
     expect(findAll(section!, 'w:headerReference')).toHaveLength(1);

@@ -207,7 +207,9 @@ export function pdfWords(pdf: string): PdfWord[] {
 export function comparableWords(text: string): string[] {
   return text
     .normalize('NFKC')
-    .replace(/[\u200e\u200f\u061c\u0640&]/g, '')
+    // LibreOffice's kashida justification comes back as `&` glyphs, sometimes after a space poppler adds.
+    .replace(/\s*&+/g, '')
+    .replace(/[\u200e\u200f\u061c\u0640]/g, '')
     // poppler wraps each direction run in U+202A…U+202C and moves spaces across them, so a run edge is a word edge,
     // on both sides of the comparison: "و15" is compared as "و", "15".
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, ' ')

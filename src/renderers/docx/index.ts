@@ -10,11 +10,12 @@ import { blockInlines } from './model-text.js';
 import { finishPackage } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
-/** A4 portrait, in twips: 2 cm side margins, 2.5 cm above and below, where the running header and footer sit. */
+/** A4 portrait, in twips, with the PDF's print margins (62 pt at the sides, 82 pt above, 76 pt below, where the
+ *  running header and footer sit). */
 export const PAGE = {
   width: 11906,
   height: 16838,
-  margin: { top: 1418, bottom: 1418, left: 1134, right: 1134, header: 567, footer: 567, gutter: 0 },
+  margin: { top: 1640, bottom: 1520, left: 1240, right: 1240, header: 800, footer: 560, gutter: 0 },
 } as const;
 
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;

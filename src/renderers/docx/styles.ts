@@ -44,22 +44,40 @@ export const STYLE = {
 /** Numbering definitions for `<ul>` and `<ol>`. */
 export const LIST = { bullet: 'briefing-bullet', ordered: 'briefing-ordered' } as const;
 
-/** Greys that print the same on any printer: text, rules, header shading. */
-const INK = '1A1A1A';
-const MUTED = '595959';
-const RULE = '7F7F7F';
-const HEADER_FILL = 'D9D9D9';
+/**
+ * The PDF's palette (src/renderers/pdf/style.ts): near-greys and a dark navy for headings, chosen to stay distinct
+ * when the briefing is printed in greyscale.
+ */
+const INK = '1B1B1B';
+const HEADING = '10263F';
+const MUTED = '55595F';
+const ACCENT = '1D4E7A';
+const RULE = '9AA0A6';
+const HAIRLINE = 'C9CDD2';
+const HEADER_FILL = 'DFE4EA';
+const ZEBRA_FILL = 'F3F4F6';
+const FIGURE_FILL = 'EEF1F4';
 
 /** Left and right padding of table cells, in twips (the table style's w:tblCellMar). */
-export const CELL_MARGIN = 113;
-const FIGURE_FILL = 'F2F2F2';
+export const CELL_MARGIN = 120;
 
 /** docx writes these paragraph properties in styles too, but its type for a style's paragraph leaves them out. */
 type StyleParagraph = NonNullable<IParagraphStyleOptions['paragraph']> & Pick<IParagraphPropertiesOptions, 'widowControl' | 'bidirectional'>;
 
-const pt = (points: number) => points * 2; // half-points, as w:sz counts
+/** w:sz counts half-points; Word takes sizes to the half-point. */
+const pt = (points: number) => Math.round(points * 2);
+/** Spacing in twips. */
+const twips = (points: number) => Math.round(points * 20);
+/** Line spacing as a multiple of single (w:line in 240ths, "auto"). */
+const lines = (multiple: number) => ({ line: Math.round(multiple * 240), lineRule: LineRuleType.AUTO });
 const rule = (size: number, color = RULE): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
+const size = (points: number) => ({ size: pt(points), sizeComplexScript: pt(points) });
+const bold = { bold: true, boldComplexScript: true } as const;
 
+/**
+ * Sizes and spacing follow the PDF's scale. IBM Plex Sans Arabic's single line is 1.73 em in Word and LibreOffice
+ * (its Windows metrics), about the PDF's 1.7–1.75, so body text is single-spaced.
+ */
 export function briefingStyles(lang: string, direction: Direction): IStylesOptions {
   // Word keeps a language for right-to-left text (w:bidi) apart from the one for Latin text (w:val).
   const language = direction === 'rtl' ? { bidirectional: lang } : { value: lang };
@@ -71,17 +89,18 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
   });
   // Widow/orphan control, and for Arabic a right-to-left paragraph by default, so a paragraph typed in Word is one.
   const normalParagraph: StyleParagraph = {
-    spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO },
+    spacing: { before: 0, after: twips(9), ...lines(1) },
     widowControl: true,
     ...(direction === 'rtl' ? { bidirectional: true } : {}),
   };
-  // The box's borders sit 4 pt outside the text: indent by as much, so the frame lines up with the margins.
-  const figureIndent = { left: 80, right: 80 };
-  const figureBox = {
-    top: rule(8),
-    bottom: rule(8),
-    left: rule(8),
-    right: rule(8),
+  // Key figures share one shaded panel with a bar on the start side, as in the PDF: consecutive paragraphs with
+  // the same borders are drawn as one box. w:pBdr left/right are sides of the page, but w:ind left is the start
+  // side in a bidi paragraph: the indent makes room for the bar (3 pt) and its 8 pt gap inside the margin.
+  const bar = { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 };
+  const figurePanel = {
+    border: direction === 'rtl' ? { right: bar } : { left: bar },
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
+    indent: { left: 220 },
   };
   return {
     // Given whole (docx's default set would add blue Heading 4–6 and Office's Title): the document defaults carry
@@ -98,8 +117,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         quickFormat: true,
         run: {
           font: { ascii: BODY_FAMILY, hAnsi: BODY_FAMILY, cs: BODY_FAMILY, eastAsia: BODY_FAMILY },
-          size: pt(11.5),
-          sizeComplexScript: pt(11.5),
+          ...size(11),
           color: INK,
         },
         paragraph: normalParagraph,
@@ -107,108 +125,79 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
       based({
         id: STYLE.title,
         name: 'Title',
-        run: { size: pt(20), sizeComplexScript: pt(20), bold: true, boldComplexScript: true },
-        paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, border: { bottom: rule(12, INK) } },
+        run: { ...size(21), ...bold, color: HEADING },
+        paragraph: { spacing: { after: twips(14), ...lines(0.85) }, keepNext: true, keepLines: true },
       }),
       based({
         id: STYLE.heading2,
         name: 'heading 1',
-        run: { size: pt(15), sizeComplexScript: pt(15), bold: true, boldComplexScript: true },
-        paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
+        run: { ...size(14.5), ...bold, color: HEADING },
+        paragraph: { spacing: { before: twips(20), after: twips(8), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 0 },
       }),
       based({
         id: STYLE.heading3,
         name: 'heading 2',
-        run: { size: pt(13), sizeComplexScript: pt(13), bold: true, boldComplexScript: true },
-        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 1 },
+        run: { ...size(12), ...bold, color: HEADING },
+        paragraph: { spacing: { before: twips(14), after: twips(5), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 1 },
       }),
       based({
         id: 'Heading3',
         name: 'heading 3',
-        run: { size: pt(12), sizeComplexScript: pt(12), bold: true, boldComplexScript: true },
-        paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 2 },
+        run: { ...size(11), ...bold, color: HEADING },
+        paragraph: { spacing: { before: twips(12), after: twips(4), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 2 },
       }),
-      based({
-        id: STYLE.lead,
-        name: 'Lead',
-        run: { size: pt(13), sizeComplexScript: pt(13) },
-        paragraph: { spacing: { after: 200, line: 276, lineRule: LineRuleType.AUTO } },
-      }),
-      based({ id: STYLE.note, name: 'Note', run: { size: pt(10), sizeComplexScript: pt(10), color: MUTED } }),
+      based({ id: STYLE.lead, name: 'Lead', run: size(12.5), paragraph: { spacing: { after: twips(14) } } }),
+      based({ id: STYLE.note, name: 'Note', run: { ...size(9.5), color: MUTED }, paragraph: { spacing: { after: twips(8), ...lines(0.95) } } }),
       based({
         id: STYLE.source,
         name: 'Source',
-        run: { size: pt(10), sizeComplexScript: pt(10), color: MUTED },
-        paragraph: { spacing: { before: 240 } },
+        run: { ...size(9.5), color: MUTED },
+        paragraph: { spacing: { before: twips(14), after: 0, ...lines(0.95) }, border: { top: rule(4, HAIRLINE) } },
       }),
-      based({ id: STYLE.meta, name: 'Meta', run: { size: pt(10), sizeComplexScript: pt(10), color: MUTED } }),
+      based({ id: STYLE.meta, name: 'Meta', run: { ...size(10), color: MUTED }, paragraph: { spacing: { after: twips(12), ...lines(0.95) } } }),
       based({
         id: STYLE.caption,
         name: 'caption',
-        run: { size: pt(11), sizeComplexScript: pt(11), bold: true, boldComplexScript: true },
-        paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
+        run: { ...size(11), ...bold, color: HEADING },
+        paragraph: { spacing: { before: twips(8), after: twips(5), ...lines(0.9) }, keepNext: true, keepLines: true },
       }),
       based({
         id: STYLE.tableText,
         name: 'Table Text',
-        run: { size: pt(10.5), sizeComplexScript: pt(10.5) },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        run: size(10),
+        paragraph: { spacing: { before: 0, after: 0, ...lines(0.85) } },
       }),
-      based(
-        {
-          id: STYLE.tableHeading,
-          name: 'Table Heading',
-          run: { bold: true, boldComplexScript: true },
-          paragraph: { keepNext: true },
-        },
-        STYLE.tableText,
-      ),
+      based({ id: STYLE.tableHeading, name: 'Table Heading', run: { ...bold, color: HEADING }, paragraph: { keepNext: true } }, STYLE.tableText),
       based({
         id: STYLE.keyFigure,
         name: 'Key Figure',
         next: STYLE.keyFigureCaption,
-        run: { size: pt(24), sizeComplexScript: pt(24), bold: true, boldComplexScript: true },
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          indent: figureIndent,
-          spacing: { before: 240, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-          keepNext: true,
-          keepLines: true,
-          border: figureBox,
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
-        },
+        run: { ...size(18), ...bold, color: HEADING },
+        paragraph: { ...figurePanel, spacing: { before: twips(4), after: 0, ...lines(0.8) }, keepNext: true, keepLines: true },
       }),
       based({
         id: STYLE.keyFigureCaption,
         name: 'Key Figure Caption',
-        run: { size: pt(11), sizeComplexScript: pt(11) },
-        // The same box as Key Figure: Word and LibreOffice draw one frame around both paragraphs.
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          indent: figureIndent,
-          spacing: { before: 0, after: 240 },
-          keepLines: true,
-          border: figureBox,
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
-        },
+        run: size(10.5),
+        paragraph: { ...figurePanel, spacing: { before: 0, after: twips(16), ...lines(0.85) }, keepLines: true },
       }),
       based({
         id: STYLE.listParagraph,
         name: 'List Paragraph',
-        paragraph: { spacing: { after: 60 }, contextualSpacing: true },
+        paragraph: { spacing: { after: twips(2) }, contextualSpacing: true },
       }),
       based({
         id: STYLE.header,
         name: 'header',
-        run: { size: pt(9), sizeComplexScript: pt(9), color: MUTED },
-        paragraph: { spacing: { after: 0 }, border: { bottom: rule(4) } },
+        run: { ...size(8.5), color: MUTED },
+        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { bottom: rule(4) } },
       }),
       based({
         id: STYLE.footer,
         name: 'footer',
-        run: { size: pt(9), sizeComplexScript: pt(9), color: MUTED },
+        run: { ...size(8.5), color: MUTED },
         // The same rule as the header's, above the footer: adjacent footer paragraphs share one border.
-        paragraph: { spacing: { after: 0 }, border: { top: rule(4) } },
+        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { top: rule(4) } },
       }),
     ],
     characterStyles: [
@@ -236,7 +225,8 @@ const BASE_STYLES_XML = [
 ];
 
 /**
- * The table style (docx has no option for one): thin grey grid, cell margins, and a shaded, bold first row.
+ * The table style (docx has no option for one), as the PDF draws tables: a heavy rule above and below, a lighter
+ * one under the shaded header row, grey hairlines between rows, every other row lightly shaded, no vertical rules.
  * Header rows also use the Table Heading paragraph style, so a head of several rows looks the same.
  */
 const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${STYLE.table}">
@@ -247,29 +237,34 @@ const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${
 <w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>
 <w:tblPr>
 <w:bidiVisual/>
+<w:tblStyleRowBandSize w:val="1"/>
 <w:tblBorders>
-<w:top w:val="single" w:sz="8" w:space="0" w:color="${INK}"/>
-<w:left w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>
-<w:bottom w:val="single" w:sz="8" w:space="0" w:color="${INK}"/>
-<w:right w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>
-<w:insideH w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>
-<w:insideV w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>
+<w:top w:val="single" w:sz="7" w:space="0" w:color="${INK}"/>
+<w:left w:val="nil"/>
+<w:bottom w:val="single" w:sz="7" w:space="0" w:color="${INK}"/>
+<w:right w:val="nil"/>
+<w:insideH w:val="single" w:sz="2" w:space="0" w:color="${RULE}"/>
+<w:insideV w:val="nil"/>
 </w:tblBorders>
 <w:tblCellMar>
-<w:top w:w="57" w:type="dxa"/>
+<w:top w:w="100" w:type="dxa"/>
 <w:left w:w="${CELL_MARGIN}" w:type="dxa"/>
-<w:bottom w:w="57" w:type="dxa"/>
+<w:bottom w:w="100" w:type="dxa"/>
 <w:right w:w="${CELL_MARGIN}" w:type="dxa"/>
 </w:tblCellMar>
 </w:tblPr>
 <w:tblStylePr w:type="firstRow">
-<w:rPr><w:b/><w:bCs/></w:rPr>
+<w:rPr><w:b/><w:bCs/><w:color w:val="${HEADING}"/></w:rPr>
 <w:tblPr/>
 <w:trPr><w:tblHeader/></w:trPr>
 <w:tcPr>
-<w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${INK}"/></w:tcBorders>
+<w:tcBorders><w:bottom w:val="single" w:sz="5" w:space="0" w:color="${INK}"/></w:tcBorders>
 <w:shd w:val="clear" w:color="auto" w:fill="${HEADER_FILL}"/>
 </w:tcPr>
+</w:tblStylePr>
+<w:tblStylePr w:type="band2Horz">
+<w:tblPr/>
+<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${ZEBRA_FILL}"/></w:tcPr>
 </w:tblStylePr>
 </w:style>`.replace(/\n/g, '');
 
@@ -279,7 +274,7 @@ export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: HE
 /** Bullets and numbers for lists, indented from the right edge (the start of a right-to-left paragraph). */
 export function briefingNumbering(): INumberingOptions {
   // `left` and lvlJc `left` are the start side in a right-to-left paragraph (ECMA-376 §17.3.1.12), as Word writes them.
-  const indent = { left: 567, hanging: 340 };
+  const indent = { left: 400, hanging: 400 };
   return {
     config: [
       {
