@@ -3,10 +3,23 @@
 // times, peak memory, output sizes, headless Chromium on the same HTML for comparison, and the large datasets
 // to show how cost grows with rows. Prints tables and writes output/bench.json. Medians, never single runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ColdPhases, Phase } from './cold-phases.js';
 import { writeLargeDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
 import { linearFit, median } from './stats.js';
@@ -20,8 +33,25 @@ type Selection = Format | 'all';
 
 /** This file is dist/bench/index.js (or src/bench/index.ts): the package is two folders up. */
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../..');
+const SOURCE_ROOT = resolve(here, '../..');
+/** Scratch space for outputs and datasets, removed at the end. */
+const WORK = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+/** The bench runs a copy of the compiled package, so a rebuild of dist/ meanwhile cannot pull it from under it. */
+const ROOT = snapshotPackage(SOURCE_ROOT, join(WORK, 'package'));
 const DIST = join(ROOT, 'dist');
+
+function snapshotPackage(source: string, target: string): string {
+  if (!existsSync(join(source, 'dist', 'cli.js'))) {
+    console.error(`bench: ${join(source, 'dist')} is not built: run \`npm run bench\` (it compiles first)`);
+    rmSync(WORK, { recursive: true, force: true });
+    process.exit(1);
+  }
+  mkdirSync(target, { recursive: true });
+  cpSync(join(source, 'dist'), join(target, 'dist'), { recursive: true });
+  cpSync(join(source, 'package.json'), join(target, 'package.json'));
+  for (const linked of ['templates', 'data', 'node_modules']) symlinkSync(join(source, linked), join(target, linked));
+  return target;
+}
 /** The CLI users run: package.json's "bin". The other build of it (tsc output or esbuild bundle), when
  *  present, is timed beside it for comparison. */
 const TSC_CLI = join(DIST, 'cli.js');
@@ -43,13 +73,13 @@ const SCALE_ROWS = [500, 1000, 2000, 5000];
 /** `--quick` runs few repetitions, to check that the bench works (the bench test uses it). */
 const quick = process.argv.includes('--quick');
 const RUNS = quick
-  ? { process: 2, warmup: 1, rss: 1, chromium: 1, scale: 1, moduleLoad: 1 }
-  : { process: 15, warmup: 2, rss: 3, chromium: 5, scale: 3, moduleLoad: 7 };
+  ? { process: 2, warmup: 1, rss: 1, chromium: 1, scale: 1, moduleLoad: 1, coldPhases: 1 }
+  : { process: 15, warmup: 2, rss: 3, chromium: 5, scale: 3, moduleLoad: 7, coldPhases: 5 };
 const WARM = quick
   ? { warmup: 2, minRuns: 3, maxRuns: 5, minMilliseconds: 0 }
   : { warmup: 20, minRuns: 30, maxRuns: 400, minMilliseconds: 1500 };
 const scaleRows = quick ? [50, 100] : SCALE_ROWS;
-const outputFile = argumentValue('--json') ?? join(ROOT, 'output', 'bench.json');
+const outputFile = argumentValue('--json') ?? join(SOURCE_ROOT, 'output', 'bench.json');
 
 function argumentValue(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
@@ -86,6 +116,8 @@ export interface BenchResult {
   process: Record<Selection | 'nodeBaseline', ProcessResult>;
   otherCli: Partial<Record<'all' | 'pdf', ProcessResult>>;
   moduleLoadMs: Record<string, number>;
+  /** One cold build in a fresh process, phase by phase (median milliseconds). */
+  coldPhases: Record<Format, ColdPhases>;
   warm: Record<'model' | Format, WarmTiming>;
   sizes: Record<Format, number | null>;
   chromium: (ProcessResult & { ratioToPdfProcess: number; ratioToAllProcess: number }) | null;
@@ -94,9 +126,9 @@ export interface BenchResult {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it compiles first)`);
-  const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  const work = WORK;
   try {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it compiles and bundles first)`);
     const result = await bench(work);
     printReport(result);
     writeJsonAtomically(outputFile, result);
@@ -141,6 +173,9 @@ async function bench(work: string): Promise<BenchResult> {
 
   step('module load times');
   const moduleLoadMs = measureModuleLoads();
+
+  step('cold build phases');
+  const coldPhases = measureColdPhases();
 
   step('warm in-process renders');
   const warm = await measureWarm();
@@ -218,6 +253,7 @@ async function bench(work: string): Promise<BenchResult> {
     process: processResults,
     otherCli,
     moduleLoadMs,
+    coldPhases,
     warm,
     sizes,
     chromium,
@@ -270,6 +306,30 @@ function measureModuleLoads(): Record<string, number> {
     results[label] = median(samples);
   }
   return results;
+}
+
+const PHASES: readonly Phase[] = [
+  'node start-up',
+  'load pipeline modules',
+  'build model',
+  'load renderer modules',
+  'first render',
+  'second render',
+];
+
+function measureColdPhases(): Record<Format, ColdPhases> {
+  const script = join(DIST, 'bench', 'cold-phases.js');
+  const result = {} as Record<Format, ColdPhases>;
+  for (const format of FORMATS) {
+    const samples: ColdPhases[] = [];
+    for (let run = 0; run < RUNS.coldPhases; run++) {
+      const child = spawnSync(process.execPath, [script, format], { cwd: ROOT, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`cold-phases ${format} failed:\n${child.stderr}`);
+      samples.push(JSON.parse(child.stdout) as ColdPhases);
+    }
+    result[format] = Object.fromEntries(PHASES.map((phase) => [phase, median(samples.map((s) => s[phase]))])) as ColdPhases;
+  }
+  return result;
 }
 
 interface PipelineModule {
@@ -337,6 +397,15 @@ function printReport(result: BenchResult): void {
         'Module load (fresh process, import only)',
         ['module', 'median'],
         Object.entries(result.moduleLoadMs).map(([label, ms]) => [label, milliseconds(ms)]),
+      ),
+  );
+
+  console.log(
+    '\n' +
+      formatTable(
+        'One cold build in a fresh process, by phase (tsc output; median)',
+        ['phase', ...FORMATS],
+        PHASES.map((phase) => [phase, ...FORMATS.map((format) => milliseconds(result.coldPhases[format][phase]))]),
       ),
   );
 

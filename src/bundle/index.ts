@@ -1,7 +1,7 @@
 // The CLI as an esbuild bundle: a small entry plus one chunk per renderer, minified, so a build loads a few
 // files instead of hundreds (the ESM loader reads, resolves and compiles each one) and only the renderers it
 // asks for. `node dist/bundle/index.js` writes dist/bin/briefing.js; it produces byte-identical briefings.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -50,12 +50,15 @@ const noWoff2Decoder: esbuild.Plugin = {
 export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Metafile> {
   const root = options.packageRoot ?? PACKAGE_ROOT;
   const outDir = options.outDir ?? join(root, 'dist', 'bin');
-  // Chunk names carry content hashes: clear the previous bundle's so none is left behind.
-  await rm(outDir, { recursive: true, force: true });
+  // Build beside the target, then swap it in: a build running at the same time never finds half a bundle,
+  // and no chunk of a previous bundle (their names carry content hashes) is left behind.
+  const staging = `${outDir}.new-${process.pid}`;
+  const previous = `${outDir}.old-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { briefing: join(root, 'src', 'cli.ts') },
-    outdir: outDir,
+    outdir: staging,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -71,7 +74,30 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     metafile: true,
     logLevel: 'warning',
   });
+  try {
+    await swapIn(staging, outDir, previous);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(previous, { recursive: true, force: true });
+  }
   return result.metafile;
+}
+
+/** Moves `staging` to `target`, moving an existing `target` aside first; retries if another build got there. */
+async function swapIn(staging: string, target: string, aside: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await rm(aside, { recursive: true, force: true });
+    await rename(target, aside).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    try {
+      await rename(staging, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+    }
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
