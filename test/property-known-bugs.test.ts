@@ -1,0 +1,65 @@
+// KNOWN BUGS in the PDF text engine, found by the hostile-input property tests (test/property.test.ts) under other
+// seeds, and reported. Each runs in fresh processes so no earlier render changes it. An `it.fails` passes while
+// its bug is there; when one starts failing, the bug is fixed: make it a plain `it`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_DATA_FILE } from '../src/build/package.js';
+import { compiledPackage, runBriefing } from './helpers/cli.js';
+import { describeWithCliTools, extractedPages } from './helpers/cli-pdf.js';
+
+let workDir: string;
+
+beforeAll(() => {
+  compiledPackage();
+  workDir = mkdtempSync(join(tmpdir(), 'briefing-known-bugs-'));
+}, 120_000);
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The real dataset (without its article link) with one field replaced, written to `name`.json. */
+function dataset(name: string, path: (string | number)[], text: string): string {
+  const data = JSON.parse(readFileSync(DEFAULT_DATA_FILE, 'utf8')) as Record<string, unknown> & { publication: { article?: string } };
+  delete data.publication.article;
+  let node = data as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = text;
+  const file = join(workDir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(data));
+  return file;
+}
+
+/** Builds the PDFs of `dataFiles` one after another in one process (as warm renders do); returns their text. */
+function renderInOneProcess(dataFiles: string[]): string[] {
+  const dist = join(compiledPackage(), 'dist');
+  const script = `
+    const { runBuild, defaultStages } = await import(${JSON.stringify(join(dist, 'build/build.js'))});
+    const { TEMPLATE_DIR } = await import(${JSON.stringify(join(dist, 'build/package.js'))});
+    for (const [index, dataFile] of JSON.parse(process.argv[1]).entries()) {
+      await runBuild({ dataFile, template: 'briefing.ar', templateDir: TEMPLATE_DIR, formats: ['pdf'],
+        outDir: ${JSON.stringify(workDir)} + '/one-process-' + index, strict: false }, defaultStages);
+    }`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(dataFiles)], { stdio: 'pipe' });
+  return dataFiles.map((file, index) => {
+    const name = file.split('/').at(-1)!.replace(/\.json$/, '.pdf');
+    return extractedPages(join(workDir, `one-process-${index}`, name)).join('\n');
+  });
+}
+
+describeWithCliTools({ pdftotext: 'poppler-utils' }, 'known PDF text-engine bugs (reported)', () => {
+  it.fails('after a briefing with `"` under a right-to-left override, the next one in the process loses `\'` from its copied text', () => {
+    const first = dataset('quote-under-override', ['communication', 0, 'label', 'ar'], '\u202e"x');
+    const second = dataset('apostrophe', ['plans', 10, 'project', 'ar'], "'");
+    const [, text] = renderInOneProcess([first, second]);
+    expect(text).not.toContain('\ufffd');
+    expect(text).toContain("'");
+  }, 60_000);
+
+  it.fails('"</td>" + a combining mark in a right-to-left label copies out as "<td/<": the mirrored ">" under the mark comes back as "<"', async () => {
+    dataset('angle-brackets', ['totals', 0, 'label', 'ar'], '\u2067،</td>\u0670');
+    const run = await runBriefing(['build', '--data', 'angle-brackets.json', '--format', 'pdf', '--out', 'angle', '--quiet'], { cwd: workDir });
+    expect(run.status).toBe(0);
+    expect(extractedPages(join(workDir, 'angle', 'angle-brackets.pdf')).join('\n')).toContain('>');
+  }, 60_000);
+});
