@@ -49,6 +49,17 @@ describe('the bundled CLI', () => {
     expect(fromBundle.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('reports a template error with its line as the tsc build does (Handlebars without source-map)', () => {
+    const template = join(work, 'broken.hbs');
+    writeFileSync(template, '<html lang="ar" dir="rtl">\n<body>\n{{#if publication}}\n<p>unclosed</p>\n</body></html>\n');
+    const fromBundle = run(bundledCli, ['build', '--template', template, '--out', join(work, 'bad')]);
+    const fromTsc = run(cliPath(), ['build', '--template', template, '--out', join(work, 'bad')]);
+    expect(fromTsc.status).toBe(1);
+    expect(fromBundle.status).toBe(1);
+    expect(fromBundle.stderr).toBe(fromTsc.stderr);
+    expect(fromBundle.stderr).toMatch(/broken\.hbs/);
+  }, 60_000);
+
   it('is a small entry with the renderers in their own chunks, loaded only when asked for', () => {
     const chunks = readdirSync(join(packageDir, 'dist', 'bin'));
     for (const renderer of ['pdf', 'docx', 'html']) expect(chunks.some((file) => file.startsWith(`${renderer}-`))).toBe(true);

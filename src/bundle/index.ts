@@ -39,11 +39,26 @@ const noWoff2Decoder: esbuild.Plugin = {
   name: 'no-woff2-decoder',
   setup(build) {
     build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+    build.onLoad({ filter: /^brotli-decompress$/, namespace: 'stub' }, () => ({
       contents:
         'export default function decompress() { throw new Error("WOFF2 fonts are not supported by the bundled briefing CLI: use TTF or OTF faces"); }',
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Handlebars' compiler loads the source-map library to build template code it could map back, and falls back
+ * to plain string building without it. The briefing never asks for source maps (no `srcName`), so the bundle
+ * leaves the library out: less to load, and template compilation skips the bookkeeping.
+ */
+const handlebarsWithoutSourceMaps: esbuild.Plugin = {
+  name: 'handlebars-without-source-maps',
+  setup(build) {
+    build.onResolve({ filter: /^source-map$/ }, (args) =>
+      /[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'stub' } : undefined,
+    );
+    build.onLoad({ filter: /^source-map$/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 
@@ -70,7 +85,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, noWoff2Decoder],
+    plugins: [pdfkitDataBesideItself, noWoff2Decoder, handlebarsWithoutSourceMaps],
     metafile: true,
     logLevel: 'warning',
   });
