@@ -67,31 +67,49 @@ function removeSequence(words: string[], sequence: string[], which: 'first' | 'l
   return at === undefined ? words : [...words.slice(0, at), ...words.slice(at + sequence.length)];
 }
 
+interface RowPlace {
+  page: number;
+  /** Vertical centre of the row's anchor word. */
+  y: number;
+  /** For each cell, the mean x of its words on the row (NaN for an empty cell). */
+  xs: number[];
+  /** Words on the row that belong to none of its cells (0 for a table row; running text has more). */
+  strangers: number;
+}
+
 /**
- * Where a table row is drawn: for each cell, the mean x of its words on the row. A row is found where a word of
- * every non-empty cell lies within `tolerance` points (vertically) of a word of the first non-empty cell.
+ * The places where a table row may be drawn: a word of every non-empty cell within `tolerance` points
+ * (vertically) of a word of the first non-empty cell.
  */
-function rowPositions(words: readonly PdfWord[], cells: readonly string[], tolerance = 9): number[] | undefined {
+function rowPlaces(words: readonly PdfWord[], cells: readonly string[], tolerance = 9): RowPlace[] {
   const cellWords = cells.map((cell) => new Set(comparableWords(cell)));
   const comparable = words.map((word) => ({ ...word, key: comparableWords(word.text)[0] ?? '' }));
   const anchorCell = cellWords.find((set) => set.size > 0) ?? new Set<string>();
-  const anchors = comparable.filter((word) => anchorCell.has(word.key));
   const allCellWords = new Set(cellWords.flatMap((set) => [...set]));
-  let best: { xs: number[]; strangers: number } | undefined;
-  for (const anchor of anchors) {
-    const centre = (anchor.yMin + anchor.yMax) / 2;
-    const onRow = comparable.filter((w) => w.page === anchor.page && Math.abs((w.yMin + w.yMax) / 2 - centre) <= tolerance);
+  const places: RowPlace[] = [];
+  for (const anchor of comparable.filter((word) => anchorCell.has(word.key))) {
+    const y = (anchor.yMin + anchor.yMax) / 2;
+    const onRow = comparable.filter((w) => w.page === anchor.page && Math.abs((w.yMin + w.yMax) / 2 - y) <= tolerance);
     const xs = cellWords.map((set) => {
       const found = onRow.filter((w) => set.has(w.key));
       return found.length ? found.reduce((sum, w) => sum + (w.xMin + w.xMax) / 2, 0) / found.length : NaN;
     });
-    // An empty cell has no position (NaN); every other cell must be found on the row.
     if (!xs.every((x, i) => !Number.isNaN(x) || cellWords[i]!.size === 0)) continue;
-    // The same words may also share a line of running text: the row is where the fewest other words are.
-    const strangers = onRow.filter((w) => !allCellWords.has(w.key)).length;
-    if (!best || strangers < best.strangers) best = { xs, strangers };
+    places.push({ page: anchor.page, y, xs, strangers: onRow.filter((w) => !allCellWords.has(w.key)).length });
   }
-  return best?.xs;
+  return places;
+}
+
+/** Where each row of the table is drawn: below one of the places its header row is drawn, on the same page. */
+function tablePlaces(words: readonly PdfWord[], table: TableBlock): { cells: string[]; place: RowPlace | undefined }[] {
+  const text = (row: TableBlock['body'][number]) => row.cells.map((cell) => plain(cell.inlines));
+  const best = (places: RowPlace[]) => [...places].sort((a, b) => a.strangers - b.strangers)[0];
+  const heads = table.head.length ? rowPlaces(words, text(table.head[0]!)).filter((place) => place.strangers === 0) : [];
+  const below = (place: RowPlace) => !table.head.length || heads.some((head) => head.page === place.page && head.y < place.y);
+  return [
+    ...table.head.map((row) => ({ cells: text(row), place: best(rowPlaces(words, text(row))) })),
+    ...table.body.map((row) => ({ cells: text(row), place: best(rowPlaces(words, text(row)).filter(below)) })),
+  ];
 }
 
 const runs = missing === undefined || process.env.CI === 'true';
@@ -151,11 +169,9 @@ describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name,
     const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
     let rowsChecked = 0;
     for (const table of tables) {
-      for (const row of [...table.head, ...table.body]) {
-        const cells = row.cells.map((cell) => plain(cell.inlines));
-        const xs = rowPositions(words, cells);
-        expect(xs, `row not found: ${cells.join(' | ')}`).toBeDefined();
-        const drawn = xs!.filter((x) => !Number.isNaN(x));
+      for (const { cells, place } of tablePlaces(words, table)) {
+        expect(place, `row not found: ${cells.join(' | ')}`).toBeDefined();
+        const drawn = place!.xs.filter((x) => !Number.isNaN(x));
         expect(drawn.length, cells.join(' | ')).toBeGreaterThan(1);
         for (let i = 1; i < drawn.length; i++) expect(drawn[i]!, `${cells.join(' | ')}`).toBeLessThan(drawn[i - 1]!);
         rowsChecked += 1;
@@ -208,12 +224,14 @@ describe.runIf(runs)('a long table as DOCX, converted by LibreOffice', () => {
     const words = pdfWords(long.pdf);
     const pages = pdfPageCount(long.pdf);
     for (let page = 2; page <= pages; page++) {
-      const xs = rowPositions(
+      const places = rowPlaces(
         words.filter((w) => w.page === page),
         head,
-      );
-      expect(xs, `page ${page}`).toBeDefined();
-      expect(xs![0]!).toBeGreaterThan(xs![1]!);
+      ).filter((place) => place.strangers === 0);
+      expect(places.length, `page ${page}`).toBeGreaterThan(0);
+      expect(places[0]!.xs[0]!).toBeGreaterThan(places[0]!.xs[1]!);
+      // At the top of the page: just below the top margin, where the page's body begins.
+      expect(places[0]!.y, `page ${page}`).toBeLessThan(PAGE.margin.top / 20 + 40);
     }
   });
 });

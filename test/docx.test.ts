@@ -264,19 +264,28 @@ describe('docx renderer: page', () => {
     expect(findAll(section!, 'w:footerReference')).toHaveLength(1);
   });
 
-  it('writes the running header and the footer source', () => {
+  it('writes the running header, and the source then the page label on one footer line, a tab apart', () => {
     expect(paragraphsOf(header).map(textOf)).toEqual([briefingModel.meta.header]);
-    expect(paragraphsOf(footer).map(textOf)[0]).toBe(briefingModel.meta.footer);
+    const lines = paragraphsOf(footer);
+    expect(lines).toHaveLength(1);
+    expect(textOf(lines[0]!).startsWith(briefingModel.meta.footer)).toBe(true);
+    const stop = findAll(lines[0]!, 'w:tab').find((tab) => tab.attribs['w:pos']);
+    // An end-aligned stop at the far margin ("right" reads as the end in a bidi paragraph, as w:jc does).
+    expect(stop?.attribs).toMatchObject({ 'w:val': 'right', 'w:pos': String(PAGE.width - PAGE.margin.left - PAGE.margin.right) });
   });
 
   it('numbers pages with PAGE and NUMPAGES fields where the label says {page} and {pages}', () => {
-    const label = paragraphsOf(footer)[1]!;
+    const label = paragraphsOf(footer)[0]!;
     const sequence = findAll(label, 'w:r').map((run) => {
       const instruction = child(run, 'w:instrText');
       if (instruction) return `[${instruction.children.map((t) => ('data' in t ? t.data : '')).join('').trim()}]`;
+      if (child(run, 'w:tab')) return '<tab>';
       return textOf(run);
     });
-    expect(sequence.filter((s) => s !== '').join('|')).toBe('صفحة |[PAGE]| من |[NUMPAGES]');
+    const parts = sequence.filter((s) => s !== '');
+    const tab = parts.indexOf('<tab>');
+    expect(parts.slice(0, tab).join('')).toBe(briefingModel.meta.footer);
+    expect(parts.slice(tab).join('|')).toBe('<tab>|صفحة |[PAGE]| من |[NUMPAGES]');
     expect(findAll(label, 'w:fldChar').map((f) => f.attribs['w:fldCharType'])).toEqual([
       'begin',
       'separate',

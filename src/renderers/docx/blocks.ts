@@ -7,6 +7,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -67,9 +68,18 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
         break;
       }
       case 'figure':
+        // The figure, a tab to the caption column (the hanging indent), the caption; a panel keeps together.
         out.push(
-          paragraph([{ kind: 'text', text: block.value, bold: false, italic: false }], context, { style: STYLE.keyFigure }),
-          paragraph(block.caption, context, { style: STYLE.keyFigureCaption }),
+          new Paragraph({
+            style: STYLE.keyFigure,
+            ...directionOf(context.direction),
+            ...(blocks[index + 1]?.kind === 'figure' ? { keepNext: true } : {}),
+            children: [
+              ...textRuns([{ kind: 'text', text: block.value, bold: false, italic: false }], context.direction, STYLE.keyFigureValue),
+              new TextRun({ children: [new Tab()] }),
+              ...textRuns(block.caption, context.direction),
+            ],
+          }),
         );
         break;
     }
@@ -105,21 +115,22 @@ export function directionOf(direction: Direction): { bidirectional?: true } {
 }
 
 /** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
-export function textRuns(inlines: readonly Inline[], direction: Direction): ParagraphChild[] {
-  return directionRuns(inlines, direction).map((run) =>
-    run.kind === 'break'
-      ? new TextRun({ break: 1 })
-      : new TextRun({
-          text: run.text,
-          ...(run.rtl ? { rightToLeft: true } : {}),
-          // Word bolds Arabic with w:bCs and Latin with w:b; its own Bold button writes both.
-          ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
-          // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold, the
-          // bold face, and a slant for Latin only (w:i, never w:iCs: Arabic has no italic).
-          ...(run.italic && !run.bold ? { style: STYLE.emphasis } : {}),
-          ...(run.italic && run.bold ? { italics: true, italicsComplexScript: false } : {}),
-        }),
-  );
+export function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
+  return directionRuns(inlines, direction).map((run) => {
+    if (run.kind === 'break') return new TextRun({ break: 1 });
+    // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold or in
+    // another character style, a slant for Latin only (w:i, never w:iCs: Arabic has no italic).
+    const emphasisStyle = run.italic && !run.bold && !characterStyle;
+    const style = characterStyle ?? (emphasisStyle ? STYLE.emphasis : undefined);
+    return new TextRun({
+      text: run.text,
+      ...(style ? { style } : {}),
+      ...(run.rtl ? { rightToLeft: true } : {}),
+      // Word bolds Arabic with w:bCs and Latin with w:b; its own Bold button writes both.
+      ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
+      ...(run.italic && !emphasisStyle ? { italics: true, italicsComplexScript: false } : {}),
+    });
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
-import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, renderBlocks, textRuns } from './blocks.js';
@@ -71,24 +71,25 @@ function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] 
   ];
 }
 
-/** The source, then "page X of Y" with PAGE and NUMPAGES fields where the label says {page} and {pages}. */
+/**
+ * One line, as in the PDF: the source at the start, "page X of Y" (PAGE and NUMPAGES fields where the label says
+ * {page} and {pages}) at the end, after a tab to an end-aligned stop at the far margin. In a bidi paragraph Word
+ * measures tab stops from the start margin and reads w:val="right" as end-aligned, as it reads w:jc.
+ */
 function runningFooter(model: DocumentModel, direction: Direction): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  if (model.meta.footer) {
-    paragraphs.push(
-      new Paragraph({
-        style: STYLE.footer,
-        ...directionOf(direction),
-        children: textRuns([{ kind: 'text', text: model.meta.footer, bold: false, italic: false }], direction),
-      }),
-    );
-  }
-  if (model.meta.pageLabel) {
-    paragraphs.push(
-      new Paragraph({ style: STYLE.footer, ...directionOf(direction), children: pageLabelRuns(model.meta.pageLabel, direction) }),
-    );
-  }
-  return paragraphs;
+  const { footer, pageLabel } = model.meta;
+  if (!footer && !pageLabel) return [];
+  return [
+    new Paragraph({
+      style: STYLE.footer,
+      ...directionOf(direction),
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      children: [
+        ...textRuns([{ kind: 'text', text: footer, bold: false, italic: false }], direction),
+        ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
+      ],
+    }),
+  ];
 }
 
 const PLACEHOLDER = /\{(page|pages)\}/g;

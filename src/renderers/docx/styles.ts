@@ -33,7 +33,7 @@ export const STYLE = {
   tableText: 'TableText',
   tableHeading: 'TableHeading',
   keyFigure: 'KeyFigure',
-  keyFigureCaption: 'KeyFigureCaption',
+  keyFigureValue: 'KeyFigureValue',
   listParagraph: 'ListParagraph',
   header: 'Header',
   footer: 'Footer',
@@ -57,6 +57,10 @@ const HAIRLINE = 'C9CDD2';
 const HEADER_FILL = 'DFE4EA';
 const ZEBRA_FILL = 'F3F4F6';
 const FIGURE_FILL = 'EEF1F4';
+
+/** Key figure panel, in twips from the start margin: room for the bar, then where captions start after it. */
+const FIGURE_START = 260;
+const FIGURE_CAPTION = 2600;
 
 /** Left and right padding of table cells, in twips (the table style's w:tblCellMar). */
 export const CELL_MARGIN = 120;
@@ -93,14 +97,20 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
     widowControl: true,
     ...(direction === 'rtl' ? { bidirectional: true } : {}),
   };
-  // Key figures share one shaded panel with a bar on the start side, as in the PDF: consecutive paragraphs with
-  // the same borders are drawn as one box. w:pBdr left/right are sides of the page, but w:ind left is the start
-  // side in a bidi paragraph: the indent makes room for the bar (3 pt) and its 8 pt gap inside the margin.
-  const bar = { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 };
+  // Key figures share one shaded panel with a bar on the start side, as in the PDF: one paragraph per figure, the
+  // figure then its caption at a hanging indent (Word's implicit tab stop), hairlines between them. Consecutive
+  // paragraphs with the same borders are drawn as one box. w:pBdr left/right are sides of the page, but w:ind left
+  // is the start side in a bidi paragraph.
+  const bar = { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 10 };
   const figurePanel = {
-    border: direction === 'rtl' ? { right: bar } : { left: bar },
+    border: {
+      ...(direction === 'rtl' ? { right: bar } : { left: bar }),
+      top: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 6 },
+      bottom: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 6 },
+      between: { style: BorderStyle.SINGLE, size: 3, color: HAIRLINE, space: 6 },
+    },
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
-    indent: { left: 220 },
+    indent: { left: FIGURE_START + FIGURE_CAPTION, hanging: FIGURE_CAPTION },
   };
   return {
     // Given whole (docx's default set would add blue Heading 4–6 and Office's Title): the document defaults carry
@@ -126,13 +136,24 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         id: STYLE.title,
         name: 'Title',
         run: { ...size(21), ...bold, color: HEADING },
-        paragraph: { spacing: { after: twips(14), ...lines(0.85) }, keepNext: true, keepLines: true },
+        paragraph: {
+          spacing: { after: twips(14), ...lines(0.85) },
+          keepNext: true,
+          keepLines: true,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 8 } },
+        },
       }),
       based({
         id: STYLE.heading2,
         name: 'heading 1',
         run: { ...size(14.5), ...bold, color: HEADING },
-        paragraph: { spacing: { before: twips(20), after: twips(8), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 0 },
+        paragraph: {
+          spacing: { before: twips(20), after: twips(8), ...lines(0.9) },
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 3, color: HAIRLINE, space: 4 } },
+        },
       }),
       based({
         id: STYLE.heading3,
@@ -171,15 +192,8 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
       based({
         id: STYLE.keyFigure,
         name: 'Key Figure',
-        next: STYLE.keyFigureCaption,
-        run: { ...size(18), ...bold, color: HEADING },
-        paragraph: { ...figurePanel, spacing: { before: twips(4), after: 0, ...lines(0.8) }, keepNext: true, keepLines: true },
-      }),
-      based({
-        id: STYLE.keyFigureCaption,
-        name: 'Key Figure Caption',
         run: size(10.5),
-        paragraph: { ...figurePanel, spacing: { before: 0, after: twips(16), ...lines(0.85) }, keepLines: true },
+        paragraph: { ...figurePanel, spacing: { before: 0, after: 0, ...lines(0.85) }, keepLines: true },
       }),
       based({
         id: STYLE.listParagraph,
@@ -201,6 +215,13 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
       }),
     ],
     characterStyles: [
+      {
+        id: STYLE.keyFigureValue,
+        name: 'Key Figure Value',
+        basedOn: 'DefaultParagraphFont',
+        quickFormat: true,
+        run: { ...size(18), ...bold, color: HEADING },
+      },
       {
         id: STYLE.emphasis,
         name: 'Emphasis',
