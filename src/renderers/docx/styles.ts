@@ -295,7 +295,7 @@ export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: HE
 /** Bullets and numbers for lists, indented from the right edge (the start of a right-to-left paragraph). */
 export function briefingNumbering(): INumberingOptions {
   // `left` and lvlJc `left` are the start side in a right-to-left paragraph (ECMA-376 §17.3.1.12), as Word writes them.
-  const indent = { left: 400, hanging: 400 };
+  const indent = { left: 567, hanging: 340 };
   return {
     config: [
       {
