@@ -141,6 +141,27 @@ describe('briefing build with the real pipeline and renderers', () => {
     expect(readdirSync(cwd)).toEqual([]);
   }, 60_000);
 
+  it('a character no font covers is a warning; with --strict it fails the build and nothing is written', async () => {
+    const cwd = freshDir('strict');
+    const data = JSON.parse(readFileSync(join(REPO_ROOT, 'data/dgsn-2017.json'), 'utf8')) as { publication: { article?: string; title: string } };
+    delete data.publication.article;
+    data.publication.title = `${data.publication.title} \u{1F600}`;
+    writeFileSync(join(cwd, 'emoji.json'), JSON.stringify(data));
+
+    const lenient = await runBriefing(['build', '--data', 'emoji.json', '--format', 'pdf'], { cwd });
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toMatch(/^warning \(pdf\): U\+1F600 .*not covered by any font$/m);
+    expect(lenient.stdout).toMatch(/, \d+ warnings?$/m);
+
+    const before = snapshotFolder(join(cwd, 'output'));
+    const strict = await runBriefing(['build', '--data', 'emoji.json', '--strict'], { cwd });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/^error \(pdf.*\): U\+1F600 /m);
+    expect(strict.stderr).toMatch(/no file was written or changed \(--strict: warnings are errors\)$/m);
+    expect(strict.stdout).toBe('');
+    expect(snapshotFolder(join(cwd, 'output'))).toEqual(before);
+  }, 60_000);
+
   it('a read-only output folder: exit 1 naming it, previous files untouched, no temp files', async () => {
     const cwd = freshDir('read-only');
     const out = join(cwd, 'output');
