@@ -477,3 +477,11 @@ describe('docx renderer: merged cells', () => {
     expect(findAll(last, 'w:tc').map(textOf)).toEqual(['المجموع', '3.240.780']);
   });
 });
+
+describe('docx renderer: no running header or footer', () => {
+  it('writes no header or footer part rather than an empty one (Word refuses those)', async () => {
+    const model: DocumentModel = { ...briefingModel, meta: { ...briefingModel.meta, header: '', footer: '', pageLabel: '' } };
+    const names = [...docxParts(await render(model)).keys()];
+    expect(names.filter((name) => /word\/(header|footer)\d*\.xml$/.test(name))).toEqual([]);
+  });
+});

@@ -42,8 +42,11 @@ export const docxRenderer: Renderer = {
               margin: PAGE.margin,
             },
           },
-          headers: { default: new Header({ children: runningHeader(model, direction) }) },
-          footers: { default: new Footer({ children: runningFooter(model, direction) }) },
+          // Only when there is something to run: Word refuses a header or footer part without a paragraph.
+          ...(model.meta.header ? { headers: { default: new Header({ children: runningHeader(model, direction) }) } } : {}),
+          ...(model.meta.footer || model.meta.pageLabel
+            ? { footers: { default: new Footer({ children: runningFooter(model, direction) }) } }
+            : {}),
           children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
         },
       ],
