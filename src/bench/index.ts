@@ -74,7 +74,7 @@ const SCALE_ROWS = [500, 1000, 2000, 5000];
 const quick = process.argv.includes('--quick');
 const RUNS = quick
   ? { process: 2, warmup: 1, rss: 1, chromium: 1, scale: 1, moduleLoad: 1, coldPhases: 1 }
-  : { process: 15, warmup: 2, rss: 3, chromium: 5, scale: 3, moduleLoad: 7, coldPhases: 5 };
+  : { process: 10, warmup: 2, rss: 3, chromium: 5, scale: 3, moduleLoad: 7, coldPhases: 5 };
 const WARM = quick
   ? { warmup: 2, minRuns: 3, maxRuns: 5, minMilliseconds: 0 }
   : { warmup: 20, minRuns: 30, maxRuns: 400, minMilliseconds: 1500 };
