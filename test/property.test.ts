@@ -24,6 +24,7 @@ import {
   pdfCoverage,
   setAt,
   setCounts,
+  setPlanCounts,
   type JsonPath,
 } from './helpers/cli-hostile.js';
 import { describeWithCliTools, drawnGlyphs, extractedPages, misplacedGlyphs, PDF_TOOLS } from './helpers/cli-pdf.js';
@@ -215,10 +216,12 @@ describeWithCliTools(PDF_TOOLS, 'hostile datasets', () => {
     expectNoCharacterLost([label], built);
   }, 60_000);
 
-  it('counts of zero and of 2^53 − 1 build, the zero even for a figure that has parts', async () => {
+  it('counts of zero and of 2^53 − 1 build, the zero even for a figure that has parts, and fit their cells', async () => {
     const figures = figurePaths(base);
     for (const value of [0, Number.MAX_SAFE_INTEGER]) {
-      const built = await build(edited([], figures.map((path) => ({ path, value }))));
+      const dataset = edited([], figures.map((path) => ({ path, value })));
+      setPlanCounts(dataset, value);
+      const built = await build(dataset);
       expectBuilt(built);
       expectNothingOutside(built);
       expect(extractedPages(built.pdfFile).join('\n')).toContain(value === 0 ? '0' : '9.007.199.254.740.991');
@@ -255,6 +258,7 @@ describeWithCliTools(PDF_TOOLS, 'hostile datasets', () => {
     interface Case {
       edits: { path: number; text: string }[];
       counts: { figure: number; value: number }[];
+      planCount: number | null;
     }
     const figures = figurePaths(base);
     const caseArbitrary: fc.Arbitrary<Case> = fc.record({
@@ -264,15 +268,16 @@ describeWithCliTools(PDF_TOOLS, 'hostile datasets', () => {
         selector: (edit) => edit.path,
       }),
       counts: fc.array(fc.record({ figure: fc.nat({ max: figures.length - 1 }), value: count }), { maxLength: 3 }),
+      planCount: fc.option(count, { freq: 3 }),
     });
     await fc.assert(
-      fc.asyncProperty(caseArbitrary, async ({ edits, counts }) => {
-        const built = await build(
-          edited(
-            edits.map((edit) => [shownPaths[edit.path]!, edit.text]),
-            counts.map((c) => ({ path: figures[c.figure]!, value: c.value })),
-          ),
+      fc.asyncProperty(caseArbitrary, async ({ edits, counts, planCount }) => {
+        const dataset = edited(
+          edits.map((edit) => [shownPaths[edit.path]!, edit.text]),
+          counts.map((c) => ({ path: figures[c.figure]!, value: c.value })),
         );
+        if (planCount !== null) setPlanCounts(dataset, planCount);
+        const built = await build(dataset);
         const blank = edits.filter((edit) => edit.text.trim() === '');
         if (blank.length > 0) {
           // Refused as bad input, naming each blank field.

@@ -72,6 +72,26 @@ export function setCounts(dataset: Json, counts: { path: JsonPath; value: number
   }
 }
 
+interface PlanRecord {
+  quote: string;
+  count?: { value: number; written?: string; parts?: { value: number; written?: string }[] };
+}
+
+/** Sets every plan's count (and its parts, kept within it) to `value`, written in the plan's quote. */
+export function setPlanCounts(dataset: Json, value: number): void {
+  for (const plan of (dataset as unknown as { plans: PlanRecord[] }).plans) {
+    if (!plan.count) continue;
+    plan.count.value = value;
+    delete plan.count.written;
+    for (const part of plan.count.parts ?? []) {
+      part.value = Math.min(part.value, value);
+      delete part.written;
+      plan.quote = `${plan.quote} ${part.value}`;
+    }
+    plan.quote = `${plan.quote} ${value}`;
+  }
+}
+
 /** All text a reader sees in the model: blocks, running header and footer. */
 export function modelText(model: DocumentModel): string {
   const inlineText = (inlines: Inline[]) => inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
