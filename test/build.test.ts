@@ -220,7 +220,7 @@ describe('a failure in any stage changes nothing in the output folder', () => {
     writeFileSync(join(workDir, 'output'), 'a file');
     const { status, stderr } = await run([]);
     expect(status).toBe(1);
-    expect(stderr[0]).toMatch(/^output: cannot write: /);
+    expect(stderr[0]).toMatch(/^output: cannot write: a file is in the way of a folder on this path \(EEXIST\)$/);
     expect(readFileSync(join(workDir, 'output'), 'utf8')).toBe('a file');
     expect(readdirSync(workDir)).toEqual(['output']);
   });

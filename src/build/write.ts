@@ -67,7 +67,7 @@ export function describeFsError(error: unknown): string {
     EROFS: 'read-only file system',
     EISDIR: 'a directory is in the way of the file',
     ENOTDIR: 'a file is in the way of a directory on this path',
-    EEXIST: 'already exists',
+    EEXIST: 'a file is in the way of a folder on this path',
     ENOSPC: 'no space left on the device',
     EDQUOT: 'disk quota exceeded',
     ENOENT: 'no such file or directory',
