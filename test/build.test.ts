@@ -1,5 +1,6 @@
 // The build orchestration in-process, with stand-in stages: what is printed, the exit status, and that a failure
 // in any stage leaves the output folder exactly as it was (same files, same bytes, same mtimes, no temp files).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -259,5 +260,21 @@ describe('the command line', () => {
     expect(await runCli(['build', '--version'], io, fakeStages())).toBe(0);
     expect(stdout[1]).toMatch(/^\d+\.\d+\.\d+/);
     expect(readdirSync(workDir)).toEqual([]);
+  });
+});
+
+describe('temporary files of a build that was killed outright', () => {
+  it('are cleaned up by the next build; those of a build still running are left alone', async () => {
+    previousBuild();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const abandonedNew = join(outDir, `.dgsn-2017.pdf.new-${dead}-0123456789ab.tmp`);
+    const abandonedOld = join(outDir, `.dgsn-2017.docx.old-${dead}-0123456789ab.tmp`);
+    const running = join(outDir, `.dgsn-2017.html.new-${process.pid}-0123456789ab.tmp`);
+    const unrelated = join(outDir, `.notes.txt.new-${dead}-0123456789ab.tmp`);
+    for (const file of [abandonedNew, abandonedOld, running, unrelated]) writeFileSync(file, 'left behind');
+    expect((await run([])).status).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(
+      ['.dgsn-2017.html.new-' + process.pid + '-0123456789ab.tmp', '.notes.txt.new-' + dead + '-0123456789ab.tmp', 'dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf', 'notes.txt'].sort(),
+    );
   });
 });

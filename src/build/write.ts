@@ -2,7 +2,7 @@
 // all of them are on disk are they renamed into place. If anything fails, targets renamed so far get their
 // previous contents back, and no temporary file is left behind.
 import { randomBytes } from 'node:crypto';
-import { promises as realFs, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, promises as realFs, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -46,6 +46,41 @@ export const nodeWriterFs: WriterFs = {
 /** A unique hidden name beside the target, ending in .tmp (which .gitignore skips). */
 export function siblingTempPath(target: string, purpose: 'new' | 'old'): string {
   return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+const SIBLING_TEMP = /^\.(.+)\.(new|old)-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files that a build killed outright (SIGKILL, power loss) left beside these targets: a new file is
+ * removed; a kept previous file goes back in place if its target is gone, else it is removed. Files of builds
+ * still running are left alone.
+ */
+export async function sweepAbandoned(targets: readonly string[]): Promise<void> {
+  for (const dir of new Set(targets.map(dirname))) {
+    const names = new Set(targets.filter((target) => dirname(target) === dir).map((target) => basename(target)));
+    let entries: string[];
+    try {
+      entries = await realFs.readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const match = SIBLING_TEMP.exec(entry);
+      if (!match || !names.has(match[1]!) || isRunning(Number(match[3]))) continue;
+      const path = join(dir, entry);
+      const target = join(dir, match[1]!);
+      await quietly(async () => (match[2] === 'old' && !existsSync(target) ? realFs.rename(path, target) : realFs.unlink(path)));
+    }
+  }
 }
 
 /** Raised when writing fails; `path` is the file or folder the failing call was about. */
@@ -118,6 +153,7 @@ async function writeStaged(files: readonly OutputFile[], staged: Staged[], fs: W
     for (const dir of new Set(files.map((file) => dirname(file.path)))) {
       await attempt(dir, () => fs.mkdir(dir, { recursive: true }));
     }
+    await sweepAbandoned(files.map((file) => file.path));
     for (const file of files) {
       const entry: Staged = { target: file.path, temp: siblingTempPath(file.path, 'new'), renamed: false };
       staged.push(entry);
