@@ -278,3 +278,31 @@ describe('temporary files of a build that was killed outright', () => {
     );
   });
 });
+
+describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('puts the previous files back on %s and dies of the signal', async (signal) => {
+    const { cliPath } = await import('./helpers/cli.js');
+    const writeModule = join(cliPath(), '..', 'build', 'write.js');
+    const before = previousBuild();
+    // The child writes three files; the second rename never finishes, so the signal lands mid-commit.
+    const script = `
+      const { writeAllOrNothing, nodeWriterFs } = await import(${JSON.stringify(writeModule)});
+      let renames = 0;
+      const fs = { ...nodeWriterFs, rename: async (from, to) => {
+        renames += 1;
+        if (renames === 2) { process.stdout.write('stuck\\n'); return new Promise(() => setInterval(() => {}, 1000)); }
+        return nodeWriterFs.rename(from, to);
+      } };
+      await writeAllOrNothing(['pdf', 'docx', 'html'].map((ext) => ({
+        path: ${JSON.stringify(outDir)} + '/dgsn-2017.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+    // The first file is already replaced: the rollback has something to undo.
+    expect(readFileSync(join(outDir, 'dgsn-2017.pdf'), 'utf8')).toBe('new pdf');
+    child.kill(signal);
+    const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(exit).toBe(signal);
+    expect(snapshotFolder(outDir)).toEqual(before);
+  }, 60_000);
+});
