@@ -123,6 +123,18 @@ describe('.github/workflows/briefing.yml', () => {
     }
   });
 
+  it('installs the same Debian packages as .ci/run (the script the project CI runs)', () => {
+    const ciRun = readFileSync(join(root, '.ci/run'), 'utf8');
+    const ciPackages = [...ciRun.matchAll(/need\+=\(([\w.+-]+)\)/g)].map((match) => match[1]).sort();
+    const installRun = steps.find(runs(/apt-get install/))?.run ?? '';
+    const workflowPackages = installRun
+      .split(/[\s\\]+/)
+      .filter((word) => /^[a-z0-9][\w.+-]*$/.test(word) && !['sudo', 'apt-get', 'update', 'install'].includes(word))
+      .sort();
+    expect(ciPackages.length).toBeGreaterThan(0);
+    expect(workflowPackages).toEqual(ciPackages);
+  });
+
   it('uploads the PDF, DOCX and HTML from output/ as an artifact named after the dataset and commit', () => {
     const upload = steps.find(usesAction('actions/upload-artifact'));
     expect(upload, 'an actions/upload-artifact step').toBeDefined();
