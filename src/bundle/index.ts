@@ -48,6 +48,25 @@ const noWoff2Decoder: esbuild.Plugin = {
 };
 
 /**
+ * pdfkit imports an AES implementation for password-protected PDFs, and it fills its lookup tables as soon as
+ * it loads (about 6 ms). The briefing never encrypts, so the bundle swaps it for a stub that says so if asked.
+ */
+const noPdfEncryption: esbuild.Plugin = {
+  name: 'no-pdf-encryption',
+  setup(build) {
+    build.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, () => ({ path: 'aes', namespace: 'stub' }));
+    build.onLoad({ filter: /^aes$/, namespace: 'stub' }, () => ({
+      contents: [
+        'const unsupported = () => { throw new Error("encrypted PDFs are not supported by the bundled briefing CLI"); };',
+        'export const cbc = unsupported;',
+        'export const ecb = unsupported;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Handlebars' compiler loads the source-map library to build template code it could map back, and falls back
  * to plain string building without it. The briefing never asks for source maps (no `srcName`), so the bundle
  * leaves the library out: less to load, and template compilation skips the bookkeeping.
@@ -85,7 +104,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, noWoff2Decoder, handlebarsWithoutSourceMaps],
+    plugins: [pdfkitDataBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps],
     metafile: true,
     logLevel: 'warning',
   });
