@@ -186,6 +186,24 @@ describe('briefing build with the real pipeline and renderers', () => {
 });
 
 describe('package.json', () => {
+  it('`npx briefing` runs the bin entry of the built package', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const npx = (args: string[]) =>
+      // A clean environment: npm's own variables (set when the tests run under npm) would name this repo instead.
+      spawnSync('npx', ['--offline', 'briefing', ...args], {
+        cwd: compiledPackage(),
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), npm_config_update_notifier: 'false' },
+      });
+    const version = npx(['--version']);
+    expect(version.stderr).toBe('');
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const out = join(freshDir('npx'), 'out');
+    const build = npx(['build', '--format', 'html', '--out', out, '--quiet']);
+    expect(build.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['dgsn-2017.html']);
+  }, 120_000);
+
   it('`npm run build` compiles, then runs the bin entry (`npx briefing`) with build', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;

@@ -21,7 +21,8 @@ function filesUnder(dir: string): string[] {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(join(REPO_ROOT, 'src')), join(REPO_ROOT, 'package.json'), join(REPO_ROOT, 'tsconfig.json')]) {
+  const inputs = [...filesUnder(join(REPO_ROOT, 'src')), join(REPO_ROOT, 'package.json'), join(REPO_ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url)];
+  for (const file of inputs) {
     hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -44,6 +45,14 @@ export function compiledPackage(): string {
     if (!existsSync(join(partial, 'dist', 'cli.js'))) {
       throw new Error(`tsc did not produce dist/cli.js:\n${tsc.stdout}${tsc.stderr}`);
     }
+    // The bin entry (`npx briefing`) is the esbuild bundle in dist/bin, made by the compiled bundler.
+    const bundle = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const { bundleCli } = await import(${JSON.stringify(join(partial, 'dist/bundle/index.js'))});
+        await bundleCli({ packageRoot: ${JSON.stringify(REPO_ROOT)}, outDir: ${JSON.stringify(join(partial, 'dist/bin'))} });`],
+      { encoding: 'utf8' },
+    );
+    if (bundle.status !== 0) throw new Error(`bundling the CLI failed:\n${bundle.stdout}${bundle.stderr}`);
     writeFileSync(join(partial, 'package.json'), readFileSync(join(REPO_ROOT, 'package.json')));
     for (const linked of ['templates', 'data', 'node_modules']) symlinkSync(join(REPO_ROOT, linked), join(partial, linked));
     try {
