@@ -1,6 +1,7 @@
 // The benchmark's arithmetic and bookkeeping: medians, slopes, target verdicts and the argument quoting
 // hyperfine relies on. (Speed itself is measured by `npm run bench`, never asserted by a test.)
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandLine } from '../src/bench/measure.js';
 import { linearFit, median } from '../src/bench/stats.js';
@@ -83,4 +84,26 @@ describe('formatTable', () => {
     expect(table[3]).toBe('pdf         0.100 s');
     expect(table[4]).toBe('all three  12.000 s');
   });
+});
+
+describe('cold-phases (the bench child that times one cold build)', () => {
+  it('runs against the compiled package for every format and reports every phase', async () => {
+    // Catches a change of the pipeline or renderer API that would break `npm run bench` (no timing asserted).
+    const { compiledPackage } = await import('./helpers/cli.js');
+    const script = join(compiledPackage(), 'dist', 'bench', 'cold-phases.js');
+    for (const format of ['pdf', 'docx', 'html']) {
+      const child = spawnSync(process.execPath, [script, format], { encoding: 'utf8' });
+      expect(child.stderr, format).toBe('');
+      const phases = JSON.parse(child.stdout) as Record<string, number>;
+      expect(Object.keys(phases)).toEqual([
+        'node start-up',
+        'load pipeline modules',
+        'build model',
+        'load renderer modules',
+        'first render',
+        'second render',
+      ]);
+      expect(Object.values(phases).every((ms) => Number.isFinite(ms) && ms >= 0), format).toBe(true);
+    }
+  }, 120_000);
 });

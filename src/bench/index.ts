@@ -121,7 +121,14 @@ export interface BenchResult {
   warm: Record<'model' | Format, WarmTiming>;
   sizes: Record<Format, number | null>;
   chromium: (ProcessResult & { ratioToPdfProcess: number; ratioToAllProcess: number }) | null;
-  scaling: { points: ScalePoint[]; msPerRow: number; kbRssPerRow: number; pdfBytesPerRow: number };
+  scaling: {
+    points: ScalePoint[];
+    msPerRow: number;
+    kbRssPerRow: number;
+    pdfBytesPerRow: number;
+    /** The largest dataset, one format per process: which renderer the time and memory go to. */
+    largestByFormat: { rows: number; formats: Record<Format, { seconds: number; peakRssBytes: number | null }> };
+  };
   targets: TargetResult[];
 }
 
@@ -220,6 +227,14 @@ async function bench(work: string): Promise<BenchResult> {
     const timing = timeProcess(command, { ...options, runs: RUNS.scale, warmup: 0 });
     points.push({ rows, seconds: timing.median, peakRssBytes: peakRss(command, options, 1), bytes: outputSizes(outDir) });
   }
+  const largestRows = scaleRows.at(-1)!;
+  const largestByFormat = { rows: largestRows, formats: {} as Record<Format, { seconds: number; peakRssBytes: number | null }> };
+  for (const format of FORMATS) {
+    step(`large dataset: ${largestRows} plan rows, ${format} alone`);
+    const command = buildCommand(format, join(work, `out-large-${format}`), join(work, `large-${largestRows}.json`));
+    const timing = timeProcess(command, { ...options, runs: 1, warmup: 0 });
+    largestByFormat.formats[format] = { seconds: timing.median, peakRssBytes: peakRss(command, options, 1) };
+  }
   const timeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.seconds * 1000 })));
   const rssFit = linearFit(points.map((p) => ({ x: p.rows, y: (p.peakRssBytes ?? Number.NaN) / 1024 })));
   const sizeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.bytes.pdf ?? Number.NaN })));
@@ -257,7 +272,7 @@ async function bench(work: string): Promise<BenchResult> {
     warm,
     sizes,
     chromium,
-    scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope },
+    scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope, largestByFormat },
     targets,
   };
 }
@@ -446,6 +461,13 @@ function printReport(result: BenchResult): void {
   );
   console.log(
     `per row: ${s.msPerRow.toFixed(3)} ms, ${s.kbRssPerRow.toFixed(1)} KB peak RSS, ${(s.pdfBytesPerRow / 1024).toFixed(2)} KB of PDF`,
+  );
+  const largest = s.largestByFormat;
+  console.log(
+    `${largest.rows} rows, one format per process: ` +
+      FORMATS.map(
+        (format) => `${format} ${seconds(largest.formats[format].seconds)} / ${megabytes(largest.formats[format].peakRssBytes)}`,
+      ).join(', '),
   );
 
   const value = (t: TargetResult) =>
