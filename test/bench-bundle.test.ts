@@ -34,7 +34,7 @@ describe('the bundled CLI', () => {
     const fromTsc = run(cliPath(), ['build', '--quiet', '--out', join(work, 'tsc')]);
     expect(fromTsc.status).toBe(0);
     const files = readdirSync(join(work, 'tsc')).sort();
-    expect(files).toEqual(['dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf']);
+    expect(files).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf']);
     expect(readdirSync(join(work, 'bundled')).sort()).toEqual(files);
     for (const file of files) {
       expect(readFileSync(join(work, 'bundled', file)).equals(readFileSync(join(work, 'tsc', file))), file).toBe(true);

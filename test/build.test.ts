@@ -38,7 +38,7 @@ async function run(args: string[], stages: FakeStagesOptions = {}, env: Record<s
 /** A previous build's files, so a failed build can be shown to leave them alone. */
 function previousBuild(): Record<string, string> {
   mkdirSync(outDir, { recursive: true });
-  for (const extension of ['pdf', 'docx', 'html']) writeFileSync(join(outDir, `dgsn-2017.${extension}`), `old ${extension}`);
+  for (const extension of ['pdf', 'docx', 'html']) writeFileSync(join(outDir, `briefing.ar.${extension}`), `old ${extension}`);
   writeFileSync(join(outDir, 'notes.txt'), 'not ours');
   return snapshotFolder(outDir);
 }
@@ -50,20 +50,20 @@ describe('a successful build', () => {
     const { status, stdout, stderr } = await run([]);
     expect(status).toBe(0);
     expect(stderr).toEqual([]);
-    expect(readdirSync(outDir).sort()).toEqual(['dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf']);
-    expect(readFileSync(join(outDir, 'dgsn-2017.pdf'), 'utf8')).toBe('pdf 2017-12-22T14:00:00+01:00 حصيلة 2017');
+    expect(readdirSync(outDir).sort()).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf']);
+    expect(readFileSync(join(outDir, 'briefing.ar.pdf'), 'utf8')).toBe('pdf 2017-12-22T14:00:00+01:00 حصيلة 2017');
     expect(stdout).toHaveLength(4);
-    expect(stdout[0]).toMatch(/^output\/dgsn-2017\.pdf\s+\d+ B\s+\d+ ms$/);
-    expect(stdout[1]).toMatch(/^output\/dgsn-2017\.docx\s/);
-    expect(stdout[2]).toMatch(/^output\/dgsn-2017\.html\s/);
+    expect(stdout[0]).toMatch(/^output\/briefing\.ar\.pdf\s+\d+ B\s+\d+ ms$/);
+    expect(stdout[1]).toMatch(/^output\/briefing\.ar\.docx\s/);
+    expect(stdout[2]).toMatch(/^output\/briefing\.ar\.html\s/);
     expect(stdout[3]).toMatch(/^built 3 files \(\d+ B\) into output\/ in \d+ ms$/);
   });
 
   it('builds only the formats asked for, in the order asked, into --out', async () => {
     const { status, stdout } = await run(['--format', 'html,pdf', '--out', 'elsewhere/deeper']);
     expect(status).toBe(0);
-    expect(readdirSync(join(workDir, 'elsewhere/deeper')).sort()).toEqual(['dgsn-2017.html', 'dgsn-2017.pdf']);
-    expect(stdout.map((line) => line.split(/\s+/)[0])).toEqual(['elsewhere/deeper/dgsn-2017.html', 'elsewhere/deeper/dgsn-2017.pdf', 'built']);
+    expect(readdirSync(join(workDir, 'elsewhere/deeper')).sort()).toEqual(['briefing.ar.html', 'briefing.ar.pdf']);
+    expect(stdout.map((line) => line.split(/\s+/)[0])).toEqual(['elsewhere/deeper/briefing.ar.html', 'elsewhere/deeper/briefing.ar.pdf', 'built']);
   });
 
   it('prints nothing with --quiet', async () => {
@@ -76,8 +76,8 @@ describe('a successful build', () => {
   it('replaces previous files and leaves other files and no temporary files', async () => {
     previousBuild();
     expect((await run([])).status).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf', 'notes.txt']);
-    expect(readFileSync(join(outDir, 'dgsn-2017.docx'), 'utf8')).toMatch(/^docx /);
+    expect(readdirSync(outDir).sort()).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf', 'notes.txt']);
+    expect(readFileSync(join(outDir, 'briefing.ar.docx'), 'utf8')).toMatch(/^docx /);
   });
 });
 
@@ -120,7 +120,7 @@ describe('the document date', () => {
     const { status, stages } = await run([], {}, { SOURCE_DATE_EPOCH: '1513951200' });
     expect(status).toBe(0);
     expect(stages.seenModels.slice(1).map((model) => model.meta.date)).toEqual(Array(3).fill('2017-12-22T14:00:00Z'));
-    expect(readFileSync(join(outDir, 'dgsn-2017.html'), 'utf8')).toContain('2017-12-22T14:00:00Z');
+    expect(readFileSync(join(outDir, 'briefing.ar.html'), 'utf8')).toContain('2017-12-22T14:00:00Z');
   });
 
   it('rejects a malformed SOURCE_DATE_EPOCH as bad input', async () => {
@@ -187,9 +187,9 @@ describe('a failure in any stage changes nothing in the output folder', () => {
 
   it.each([
     ['creating the output folder', { mkdir: failOnCall(nodeWriterFs.mkdir, 1, 'EACCES') }, /output: cannot write: permission denied \(EACCES\)/],
-    ['writing the second temporary file', { writeFile: failOnCall(nodeWriterFs.writeFile, 2, 'ENOSPC') }, /output\/dgsn-2017\.docx: cannot write: no space left/],
-    ['keeping the previous third file', { link: failOnCall(nodeWriterFs.link, 3, 'EIO'), copyFile: failOnCall(nodeWriterFs.copyFile, 1, 'EIO') }, /output\/dgsn-2017\.html: cannot write/],
-    ['renaming the third file into place', { rename: failOnCall(nodeWriterFs.rename, 3, 'EROFS') }, /output\/dgsn-2017\.html: cannot write: read-only file system/],
+    ['writing the second temporary file', { writeFile: failOnCall(nodeWriterFs.writeFile, 2, 'ENOSPC') }, /output\/briefing\.ar\.docx: cannot write: no space left/],
+    ['keeping the previous third file', { link: failOnCall(nodeWriterFs.link, 3, 'EIO'), copyFile: failOnCall(nodeWriterFs.copyFile, 1, 'EIO') }, /output\/briefing\.ar\.html: cannot write/],
+    ['renaming the third file into place', { rename: failOnCall(nodeWriterFs.rename, 3, 'EROFS') }, /output\/briefing\.ar\.html: cannot write: read-only file system/],
   ])('a write failure while %s: exit 1, previous files restored, no temp files', async (_stage, fs, message) => {
     const before = previousBuild();
     const { status, stderr } = await run([], { fs });
@@ -207,13 +207,13 @@ describe('a failure in any stage changes nothing in the output folder', () => {
 
   it('a directory where an output file should go: exit 1, the other files not replaced', async () => {
     previousBuild();
-    rmSync(join(outDir, 'dgsn-2017.html'));
-    mkdirSync(join(outDir, 'dgsn-2017.html'));
-    writeFileSync(join(outDir, 'dgsn-2017.html', 'inside'), 'x');
+    rmSync(join(outDir, 'briefing.ar.html'));
+    mkdirSync(join(outDir, 'briefing.ar.html'));
+    writeFileSync(join(outDir, 'briefing.ar.html', 'inside'), 'x');
     const before = snapshotFolder(outDir);
     const { status, stderr } = await run([]);
     expect(status).toBe(1);
-    expect(stderr[0]).toMatch(/^output\/dgsn-2017\.html: cannot write: /);
+    expect(stderr[0]).toMatch(/^output\/briefing\.ar\.html: cannot write: /);
     expect(snapshotFolder(outDir)).toEqual(before);
   });
 
@@ -267,14 +267,14 @@ describe('temporary files of a build that was killed outright', () => {
   it('are cleaned up by the next build; those of a build still running are left alone', async () => {
     previousBuild();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const abandonedNew = join(outDir, `.dgsn-2017.pdf.new-${dead}-0123456789ab.tmp`);
-    const abandonedOld = join(outDir, `.dgsn-2017.docx.old-${dead}-0123456789ab.tmp`);
-    const running = join(outDir, `.dgsn-2017.html.new-${process.pid}-0123456789ab.tmp`);
+    const abandonedNew = join(outDir, `.briefing.ar.pdf.new-${dead}-0123456789ab.tmp`);
+    const abandonedOld = join(outDir, `.briefing.ar.docx.old-${dead}-0123456789ab.tmp`);
+    const running = join(outDir, `.briefing.ar.html.new-${process.pid}-0123456789ab.tmp`);
     const unrelated = join(outDir, `.notes.txt.new-${dead}-0123456789ab.tmp`);
     for (const file of [abandonedNew, abandonedOld, running, unrelated]) writeFileSync(file, 'left behind');
     expect((await run([])).status).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual(
-      ['.dgsn-2017.html.new-' + process.pid + '-0123456789ab.tmp', '.notes.txt.new-' + dead + '-0123456789ab.tmp', 'dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf', 'notes.txt'].sort(),
+      ['.briefing.ar.html.new-' + process.pid + '-0123456789ab.tmp', '.notes.txt.new-' + dead + '-0123456789ab.tmp', 'briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf', 'notes.txt'].sort(),
     );
   });
 });
@@ -294,12 +294,12 @@ describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () =>
         return nodeWriterFs.rename(from, to);
       } };
       await writeAllOrNothing(['pdf', 'docx', 'html'].map((ext) => ({
-        path: ${JSON.stringify(outDir)} + '/dgsn-2017.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
+        path: ${JSON.stringify(outDir)} + '/briefing.ar.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
     // The first file is already replaced: the rollback has something to undo.
-    expect(readFileSync(join(outDir, 'dgsn-2017.pdf'), 'utf8')).toBe('new pdf');
+    expect(readFileSync(join(outDir, 'briefing.ar.pdf'), 'utf8')).toBe('new pdf');
     child.kill(signal);
     const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
     expect(exit).toBe(signal);

@@ -93,13 +93,13 @@ describe('briefing build with the real pipeline and renderers', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     for (const [index, extension] of ['pdf', 'docx', 'html'].entries()) {
-      expect(lines[index]).toMatch(new RegExp(`^output/dgsn-2017\\.${extension}\\s+[\\d.]+ (B|kB|MB)\\s+[\\d.]+ (ms|s)$`));
+      expect(lines[index]).toMatch(new RegExp(`^output/briefing\\.ar\\.${extension}\\s+[\\d.]+ (B|kB|MB)\\s+[\\d.]+ (ms|s)$`));
     }
     expect(lines[3]).toMatch(/^built 3 files \([\d.]+ (kB|MB)\) into output\/ in [\d.]+ m?s$/);
-    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['dgsn-2017.docx', 'dgsn-2017.html', 'dgsn-2017.pdf']);
-    const pdf = readFileSync(join(cwd, 'output/dgsn-2017.pdf'));
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf']);
+    const pdf = readFileSync(join(cwd, 'output/briefing.ar.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readFileSync(join(cwd, 'output/dgsn-2017.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(cwd, 'output/briefing.ar.docx')).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 
   it('--quiet prints nothing on success', async () => {
@@ -107,13 +107,13 @@ describe('briefing build with the real pipeline and renderers', () => {
     const run = await runBriefing(['build', '--quiet', '--format', 'html'], { cwd });
     expect(run.status).toBe(0);
     expect(run.stdout + run.stderr).toBe('');
-    expect(readdirSync(join(cwd, 'output'))).toEqual(['dgsn-2017.html']);
+    expect(readdirSync(join(cwd, 'output'))).toEqual(['briefing.ar.html']);
   }, 60_000);
 
   it('a missing dataset is bad input naming the file, and leaves the previous output alone', async () => {
     const cwd = freshDir('missing-data');
     mkdirSync(join(cwd, 'output'));
-    writeFileSync(join(cwd, 'output/dgsn-2017.pdf'), 'previous');
+    writeFileSync(join(cwd, 'output/briefing.ar.pdf'), 'previous');
     const before = snapshotFolder(join(cwd, 'output'));
     const run = await runBriefing(['build', '--data', 'data/nowhere.json'], { cwd });
     expect(run.status).toBe(1);
@@ -174,12 +174,12 @@ describe('briefing build with the real pipeline and renderers', () => {
     }
     const out = join(cwd, 'output');
     mkdirSync(out);
-    for (const extension of ['pdf', 'docx', 'html']) writeFileSync(join(out, `dgsn-2017.${extension}`), `previous ${extension}`);
+    for (const extension of ['pdf', 'docx', 'html']) writeFileSync(join(out, `briefing.ar.${extension}`), `previous ${extension}`);
     chmodSync(out, 0o555);
     const before = snapshotFolder(out);
     const run = await runBriefing(['build'], { cwd, ...asUser, env: { HOME: cwd } });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n')[0]).toMatch(/^output\/dgsn-2017\.pdf: cannot write: permission denied \(EACCES\)$/);
+    expect(run.stderr.split('\n')[0]).toMatch(/^output\/briefing\.ar\.pdf: cannot write: permission denied \(EACCES\)$/);
     noStackTrace(run.stderr);
     expect(snapshotFolder(out)).toEqual(before);
   }, 120_000);
@@ -201,7 +201,7 @@ describe('package.json', () => {
     const out = join(freshDir('npx'), 'out');
     const build = npx(['build', '--format', 'html', '--out', out, '--quiet']);
     expect(build.status).toBe(0);
-    expect(readdirSync(out)).toEqual(['dgsn-2017.html']);
+    expect(readdirSync(out)).toEqual(['briefing.ar.html']);
   }, 120_000);
 
   it('`npm run build` compiles, then runs the bin entry (`npx briefing`) with build', () => {

@@ -10,7 +10,7 @@ import { compiledPackage, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools } from './helpers/cli-pdf.js';
 import { zipEntries } from './helpers/cli-zip.js';
 
-const FILES = ['dgsn-2017.pdf', 'dgsn-2017.docx', 'dgsn-2017.html'];
+const FILES = ['briefing.ar.pdf', 'briefing.ar.docx', 'briefing.ar.html'];
 let workDir: string;
 
 beforeAll(() => {
@@ -67,10 +67,10 @@ describeWithCliTools({ pdfinfo: 'poppler-utils' }, 'the document date', () => {
       build('dataset-date', { TZ: 'UTC' }),
     ]);
     expectIdentical(first, second);
-    expect(pdfCreationDate(first['dgsn-2017.pdf']!)).toMatch(/^2001-09-09T01:46:40/);
-    expect(coreXml(first['dgsn-2017.docx']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2001-09-09T01:46:40');
+    expect(pdfCreationDate(first['briefing.ar.pdf']!)).toMatch(/^2001-09-09T01:46:40/);
+    expect(coreXml(first['briefing.ar.docx']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2001-09-09T01:46:40');
     // Without it, the dataset's date (the article's: 22 December 2017, 14:00) is the document date.
-    expect(pdfCreationDate(fromDataset['dgsn-2017.pdf']!)).toMatch(/^2017-12-22T14:00:00/);
-    expect(coreXml(fromDataset['dgsn-2017.docx']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00');
+    expect(pdfCreationDate(fromDataset['briefing.ar.pdf']!)).toMatch(/^2017-12-22T14:00:00/);
+    expect(coreXml(fromDataset['briefing.ar.docx']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2017-12-22T14:00:00');
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 //   2. render  — every requested format, in memory, warnings collected;
 //   3. write   — all files or none (see write.ts).
 // A failure in any stage leaves the output folder exactly as it was.
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Warning } from '../errors.js';
 import type { DocumentModel } from '../model/types.js';
@@ -68,9 +68,12 @@ export class StrictModeFailure extends Error {
   }
 }
 
-/** The output files' name: the dataset's, e.g. data/dgsn-2017.json → dgsn-2017.pdf. */
-export function outputBaseName(dataFile: string): string {
-  return basename(dataFile, extname(dataFile));
+/**
+ * The output files' name: the template's, e.g. briefing.ar → output/briefing.ar.pdf, so a file's name says which
+ * briefing and language it is. Another dataset built with the same template goes to its own `--out` folder.
+ */
+export function outputBaseName(template: string): string {
+  return basename(template);
 }
 
 export async function runBuild(options: BuildOptions, stages: BuildStages = defaultStages): Promise<BuildResult> {
@@ -90,7 +93,7 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
   for (const renderer of renderers) {
     const renderStarted = performance.now();
     const bytes = await renderer.render(model, { warn: (warning) => warnings.push({ format: renderer.format, warning }) });
-    const path = join(options.outDir, `${outputBaseName(options.dataFile)}.${renderer.extension}`);
+    const path = join(options.outDir, `${outputBaseName(options.template)}.${renderer.extension}`);
     rendered.push({
       bytes,
       file: { format: renderer.format, path, size: bytes.byteLength, milliseconds: performance.now() - renderStarted },
