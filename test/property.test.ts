@@ -82,9 +82,9 @@ async function build(dataset: Json): Promise<Built> {
     );
     return {
       warnings: result.warnings,
-      pdfFile: join(outDir, `${name}.pdf`),
-      docx: readFileSync(join(outDir, `${name}.docx`)),
-      html: readFileSync(join(outDir, `${name}.html`), 'utf8'),
+      pdfFile: join(outDir, `${DEFAULT_TEMPLATE}.pdf`),
+      docx: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.docx`)),
+      html: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.html`), 'utf8'),
       modelText: modelText(await buildModel(dataFile)),
     };
   } catch (error) {

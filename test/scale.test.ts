@@ -30,9 +30,9 @@ describeWithCliTools({ pdftotext: 'poppler-utils' }, 'a 5 000-row plan table', (
     const run = await runBriefing(['build', '--data', 'large.json', '--out', 'out', '--quiet'], { cwd: workDir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    pdfPages = extractedPages(join(workDir, 'out/large.pdf')).map(withoutMarks);
-    docx = readFileSync(join(workDir, 'out/large.docx'));
-    html = readFileSync(join(workDir, 'out/large.html'), 'utf8');
+    pdfPages = extractedPages(join(workDir, 'out/briefing.ar.pdf')).map(withoutMarks);
+    docx = readFileSync(join(workDir, 'out/briefing.ar.docx'));
+    html = readFileSync(join(workDir, 'out/briefing.ar.html'), 'utf8');
   }, 300_000);
   afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
