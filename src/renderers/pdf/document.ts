@@ -2,6 +2,7 @@
 // model always gives the same bytes.
 import PDFDocument from 'pdfkit';
 import type { DocumentMetadata } from '../../model/types.js';
+import { packObjects } from './pack.js';
 import { PAGE } from './style.js';
 
 const PRODUCER = 'dgsn-briefing (pdfkit)';
@@ -138,7 +139,13 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('end', () => {
+      try {
+        resolve(packObjects(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    });
     doc.on('error', reject);
     doc.end();
   });
