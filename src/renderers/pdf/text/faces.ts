@@ -1,6 +1,6 @@
 // Font faces as the text engine sees them: fontkit fonts parsed once per process and shared by every
 // document (pdfkit's registerFont accepts a fontkit font object and builds its own subset per document).
-import { create, type Font } from 'fontkit';
+import { create, type Font, type Glyph } from 'fontkit';
 import { fontBytes, pdfFontChain, type FontFace } from '../../../fonts/index.js';
 
 export interface LoadedFace {
@@ -14,10 +14,29 @@ export interface LoadedFace {
 
 const loaded = new Map<string, LoadedFace>();
 
+const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * fontkit keeps one glyph object per glyph id, carrying the characters it was first asked for, and its layout
+ * returns those shared objects. The font is shared by every document of the process, and a document's subset
+ * asks for glyphs with no characters (composite glyphs' components: `'` in `"`, `u` in `ù`), so a later
+ * document's shaping would get glyphs that stand for nothing (empty ToUnicode entries). Whoever asks with
+ * characters gets a glyph carrying exactly those.
+ */
+function glyphsCarryTheirCharacters(font: Font): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, characters: number[] = []) => {
+    const glyph = getGlyph(id, characters);
+    if (!glyph || characters.length === 0 || sameCodes(glyph.codePoints, characters)) return glyph;
+    return Object.assign(Object.create(Object.getPrototypeOf(glyph) as object) as Glyph, glyph, { codePoints: [...characters] });
+  };
+}
+
 function loadFace(face: FontFace): LoadedFace {
   let entry = loaded.get(face.path);
   if (!entry) {
     const font = create(fontBytes(face));
+    glyphsCarryTheirCharacters(font);
     entry = { key: face.path, face, font, unitsPerEm: font.unitsPerEm };
     loaded.set(face.path, entry);
   }

@@ -27,6 +27,8 @@ declare module 'fontkit' {
     lineGap: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    /** The glyph object for an id, cached per font with the characters of the first call. */
+    getGlyph(id: number, characters?: number[]): Glyph;
     layout(text: string | Glyph[], features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -83,22 +83,13 @@ function shapeInContext(face: LoadedFace, text: string, rtl: boolean, before: st
 }
 
 /**
- * The glyphs for `text`, one per code point, each carrying its own code point. fontkit caches one glyph object
- * per glyph id with the code points it was first asked for, so characters sharing a glyph (every character
- * the font lacks shares .notdef, which pdfkit asks for first, with none) would otherwise reach the Arabic
- * shaper under another character's identity: a ZWJ would stop joining letters.
+ * The glyphs for `text`, one per code point, each carrying its own code point (faces.ts makes fontkit hand out
+ * glyphs with the characters asked for): characters sharing a glyph (every character the font lacks shares
+ * .notdef) would otherwise reach the Arabic shaper under another character's identity, and a ZWJ would stop
+ * joining letters.
  */
 function glyphsFor(font: Font, text: string): Glyph[] {
-  const glyphs: Glyph[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    let glyph = font.glyphForCodePoint(code);
-    if (glyph.codePoints.length !== 1 || glyph.codePoints[0] !== code) {
-      glyph = Object.assign(Object.create(Object.getPrototypeOf(glyph) as object) as Glyph, glyph, { codePoints: [code] });
-    }
-    glyphs.push(glyph);
-  }
-  return glyphs;
+  return Array.from(text, (char) => font.glyphForCodePoint(char.codePointAt(0)!));
 }
 
 function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun {
