@@ -1,5 +1,6 @@
 // The pdfkit document: A4, tagged, language and title for the viewer, metadata, and nothing random, so the same
 // model always gives the same bytes.
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { DocumentMetadata } from '../../model/types.js';
 import { packObjects } from './pack.js';
@@ -35,6 +36,9 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     tagged: true,
     lang: meta.lang,
     displayTitle: true,
+    // No default font: pdfkit would otherwise parse Helvetica's AFM metrics for every document, and the text
+    // engine always picks its own faces.
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -60,7 +64,41 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     }
   };
   doc.on('pageAdded', () => coalesceContent(doc.page as unknown as { content: ContentStream }));
+  collectOutput(doc);
   return doc;
+}
+
+/** The parts of pdfkit 0.20's document that writing the file goes through. */
+interface PdfKitWriter {
+  _offset: number;
+  _write(data: string | Uint8Array): void;
+  _finalize(): void;
+  ref(data?: object): PdfKitReference;
+}
+
+interface PdfKitReference {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: string | Uint8Array): void;
+}
+
+const outputs = new WeakMap<PDFKit.PDFDocument, Uint8Array[]>();
+
+/**
+ * pdfkit pushes every line of the file (a few thousand per briefing) through a Node stream, each converted
+ * byte by byte; the file is only wanted whole, so keep the pieces in an array instead.
+ */
+function collectOutput(doc: PDFKit.PDFDocument): void {
+  const writer = doc as unknown as PdfKitWriter;
+  // The header, written by the constructor, waits in the stream's buffer.
+  const header = doc.read() as Buffer | null;
+  const pieces: Uint8Array[] = header ? [header] : [];
+  writer._write = (data) => {
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    pieces.push(bytes);
+    writer._offset += bytes.length;
+  };
+  outputs.set(doc, pieces);
 }
 
 interface ContentStream {
@@ -71,7 +109,7 @@ interface ContentStream {
 /**
  * pdfkit turns every operator string into its own Uint8Array while the page waits in the buffer for its
  * footer; a long table's pages then cost hundreds of bytes per operator. Keep a page's operators as one
- * string until it is written (same bytes: pdfkit ends each chunk with a newline).
+ * string until it is written, then hand pdfkit its bytes (the same bytes: pdfkit ends each chunk with a newline).
  */
 function coalesceContent(page: { content: ContentStream }): void {
   const content = page.content;
@@ -79,7 +117,8 @@ function coalesceContent(page: { content: ContentStream }): void {
   const end = content.end.bind(content);
   let pending = '';
   const flush = () => {
-    if (pending) write(pending.slice(0, -1));
+    // pdfkit would add the newline back and convert the string char by char; Buffer does it natively.
+    if (pending) write(Buffer.from(pending, 'latin1'));
     pending = '';
   };
   content.write = (chunk) => {
@@ -96,9 +135,10 @@ function coalesceContent(page: { content: ContentStream }): void {
   };
 }
 
-/** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the subset cache touches. */
+/** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the font caches touch. */
 interface EmbeddedFontInternals {
   subset?: { font: object; glyphs: number[]; encode(): Uint8Array };
+  embed?(): void;
 }
 
 const MAX_SUBSETS_PER_FONT = 16;
@@ -130,22 +170,70 @@ function reuseFontSubsets(doc: PDFKit.PDFDocument): void {
       subset.glyphs = [...hit.glyphs];
       return hit.bytes;
     };
+    reuseCompressedFontStreams(doc, embedded);
   }
 }
 
-/** Ends the document and collects its bytes. */
+const deflatedSubsets = new WeakMap<Uint8Array, Uint8Array>();
+const MAX_DEFLATED_CMAPS = 64;
+const deflatedCmaps = new Map<string, Uint8Array>();
+
+/**
+ * The font file and the ToUnicode CMap that pdfkit writes for a subset are the same bytes whenever the subset
+ * is (see reuseFontSubsets), so they are compressed once per process, at zlib's best level, not per document.
+ */
+function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals): void {
+  const writer = doc as unknown as PdfKitWriter;
+  const embed = embedded.embed?.bind(embedded);
+  if (!embed) return;
+  embedded.embed = () => {
+    const ref = writer.ref;
+    writer.ref = (data) => {
+      const reference = ref.call(doc, data);
+      const end = reference.end.bind(reference);
+      reference.end = (chunk) => {
+        if (chunk === undefined || !reference.compress) return end(chunk);
+        let deflated = typeof chunk === 'string' ? deflatedCmaps.get(chunk) : deflatedSubsets.get(chunk);
+        if (!deflated) {
+          // pdfkit ends a string chunk with a newline before compressing it; so does this.
+          deflated = deflateSync(typeof chunk === 'string' ? Buffer.from(`${chunk}\n`, 'latin1') : chunk, { level: 9 });
+          if (typeof chunk !== 'string') deflatedSubsets.set(chunk, deflated);
+          else {
+            if (deflatedCmaps.size >= MAX_DEFLATED_CMAPS) deflatedCmaps.clear();
+            deflatedCmaps.set(chunk, deflated);
+          }
+        }
+        reference.compress = false;
+        reference.data.Filter = 'FlateDecode';
+        end(deflated);
+      };
+      return reference;
+    };
+    try {
+      embed();
+    } finally {
+      writer.ref = ref;
+    }
+  };
+}
+
+/** Ends the document and collects its bytes, dictionaries packed into object streams (pack.ts). */
 export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   reuseFontSubsets(doc);
+  const writer = doc as unknown as PdfKitWriter;
+  const pieces = outputs.get(doc);
+  if (!pieces) throw new Error('finish() needs a document made by createDocument()');
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
+    // pdfkit calls _finalize (xref table and trailer) once the last object is written.
+    const finalize = writer._finalize.bind(doc);
+    writer._finalize = () => {
       try {
-        resolve(packObjects(Buffer.concat(chunks)));
+        finalize();
+        resolve(packObjects(Buffer.concat(pieces)));
       } catch (error) {
         reject(error);
       }
-    });
+    };
     doc.on('error', reject);
     doc.end();
   });

@@ -29,45 +29,45 @@ interface ParsedPdf {
 const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 
 /**
- * Reads the file pdfkit 0.20 writes: a header, then "N 0 obj … endobj" objects (stream lengths are direct
- * integers), a classic xref table and the trailer. Anything else is a bug upstream, reported as such.
+ * Reads the file pdfkit 0.20 writes: a header, then "N 0 obj … endobj" objects one after another, a classic
+ * xref table and the trailer. The xref table's offsets delimit the objects, so stream data (which may contain
+ * anything, "endobj" included) is never searched. Anything else is a bug upstream, reported as such.
  */
 function parse(pdf: Uint8Array): ParsedPdf {
-  const buffer = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const fail = (what: string, at: number): never => {
     throw new Error(`cannot pack the PDF: ${what} at byte ${at}`);
   };
-  // The header: "%PDF-1.x\n" and a binary comment line.
-  const headerEnd = buffer.indexOf('\n', buffer.indexOf('\n') + 1) + 1;
-  if (headerEnd <= 0 || latin1(pdf, 0, 5) !== '%PDF-') fail('no PDF header', 0);
-  const objects: PdfObject[] = [];
-  let at = headerEnd;
-  const objectHead = /^(\d+) 0 obj\n/;
-  for (;;) {
-    const head = objectHead.exec(latin1(pdf, at, Math.min(at + 24, pdf.length)));
-    if (!head) break;
-    const id = Number(head[1]);
-    const start = at + head[0].length;
-    const endobj = buffer.indexOf('\nendobj\n', start, 'latin1');
-    const stream = buffer.indexOf('\nstream\n', start, 'latin1');
-    if (endobj < 0) fail('an object without endobj', at);
-    if (stream >= 0 && stream < endobj) {
-      // Skip the data by its /Length: binary data may contain anything, "endobj" included.
-      const length = /\/Length (\d+)\b/.exec(latin1(pdf, start, stream));
-      if (!length) fail('a stream without a direct /Length', at);
-      const dataEnd = stream + '\nstream\n'.length + Number(length![1]);
-      const tail = '\nendstream\nendobj\n';
-      if (latin1(pdf, dataEnd, dataEnd + tail.length) !== tail) fail('a stream whose /Length does not match', at);
-      objects.push({ id, body: pdf.subarray(start, dataEnd + '\nendstream'.length), isStream: true });
-      at = dataEnd + tail.length;
-    } else {
-      objects.push({ id, body: pdf.subarray(start, endobj), isStream: false });
-      at = endobj + '\nendobj\n'.length;
-    }
+  if (latin1(pdf, 0, 5) !== '%PDF-') fail('no PDF header', 0);
+  const tailStart = Math.max(0, pdf.length - 64);
+  const startxref = /startxref\n(\d+)\n%%EOF\n?$/.exec(latin1(pdf, tailStart, pdf.length));
+  if (!startxref) fail('no startxref at the end', tailStart);
+  const xrefAt = Number(startxref![1]);
+  const section = /^xref\n0 (\d+)\n/.exec(latin1(pdf, xrefAt, Math.min(pdf.length, xrefAt + 32)));
+  if (!section) fail('no xref table', xrefAt);
+  const count = Number(section![1]);
+  const rowsAt = xrefAt + section![0].length;
+  const rows = latin1(pdf, rowsAt, rowsAt + count * 20);
+  const located: { id: number; offset: number }[] = [];
+  for (let id = 1; id < count; id++) {
+    const row = rows.slice(id * 20, id * 20 + 20);
+    if (row[17] === 'n') located.push({ id, offset: Number(row.slice(0, 10)) });
   }
-  const rest = latin1(pdf, at, pdf.length);
-  const trailer = /^xref\n[\s\S]*?\ntrailer\n<<\n([\s\S]*?)\n>>\nstartxref\n\d+\n%%EOF\n?$/.exec(rest);
-  if (!trailer) fail('no xref table and trailer after the objects', at);
+  located.sort((a, b) => a.offset - b.offset);
+  const trailer = /^trailer\n<<\n([\s\S]*?)\n>>\nstartxref\n/.exec(latin1(pdf, rowsAt + count * 20, pdf.length));
+  if (!trailer) fail('no trailer after the xref table', rowsAt + count * 20);
+
+  const headerEnd = located[0]?.offset ?? xrefAt;
+  const objects = located.map(({ id, offset }, index): PdfObject => {
+    const end = located[index + 1]?.offset ?? xrefAt;
+    const head = `${id} 0 obj\n`;
+    if (latin1(pdf, offset, offset + head.length) !== head) fail(`object ${id} is not where the xref table says`, offset);
+    const start = offset + head.length;
+    const last = '\nendobj\n';
+    if (latin1(pdf, end - last.length, end) !== last) fail(`object ${id} does not end with endobj`, end);
+    const body = pdf.subarray(start, end - last.length);
+    const isStream = latin1(body, Math.max(0, body.length - 10), body.length) === '\nendstream';
+    return { id, body, isStream };
+  });
   const entries = trailer![1]!.split('\n').filter((line) => !line.startsWith('/Size '));
   return { header: pdf.subarray(0, headerEnd), objects, trailer: entries.join('\n') };
 }
