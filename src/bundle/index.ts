@@ -1,10 +1,11 @@
 // The CLI as an esbuild bundle: a small entry plus one chunk per renderer, minified, so a build loads a few
 // files instead of hundreds (the ESM loader reads, resolves and compiles each one) and only the renderers it
 // asks for. `node dist/bundle/index.js` writes dist/bin/briefing.js; it produces byte-identical briefings.
-import { readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 
 /** dist/bundle/index.js (or src/bundle/index.ts): the package is two folders up. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,6 +82,72 @@ const handlebarsWithoutSourceMaps: esbuild.Plugin = {
   },
 };
 
+/** The template compiler as a file of its own beside the chunks, loaded (synchronously) only when needed. */
+const TEMPLATE_COMPILER_FILE = 'template-compiler.cjs';
+
+/**
+ * src/template/compiler.ts imports the compiler; in the bundle it requires the separate file instead, so
+ * Handlebars' parser and code generator load only when a template has to be compiled at run time.
+ */
+const compilerOnDemand: esbuild.Plugin = {
+  name: 'template-compiler-on-demand',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]template[\\/]compiler\.ts$/ }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        `const file = ${JSON.stringify(`./${TEMPLATE_COMPILER_FILE}`)};`,
+        'let compiler;',
+        'export function templateCompiler() { return (compiler ??= createRequire(import.meta.url)(file)); }',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/** src/template/precompiled.ts with the package's templates precompiled (see there). */
+function precompiledTemplates(templateDir: string): esbuild.Plugin {
+  return {
+    name: 'precompiled-templates',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]template[\\/]precompiled\.ts$/ }, async () => ({
+        contents: await precompiledTemplatesModule(templateDir),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Every template of `templateDir` that compiles cleanly, with the partials folder, as a module's source: each
+ * file's text (the engine compares it with the file on disk) and its specification as code. A template with
+ * problems is left out, so the CLI reports them the usual way when it is used.
+ */
+export async function precompiledTemplatesModule(templateDir: string): Promise<string> {
+  const readTemplates = async (folder: string): Promise<TemplateText[]> => {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const files = names.filter((entry) => entry.endsWith('.hbs')).sort();
+    return Promise.all(
+      files.map(async (entry) => ({ name: basename(entry, '.hbs'), file: join(folder, entry), text: await readFile(join(folder, entry), 'utf8') })),
+    );
+  };
+  const partials = await readTemplates(join(templateDir, 'partials'));
+  const templates: string[] = [];
+  let partialSpecifications: string[] | undefined;
+  for (const main of await readTemplates(templateDir)) {
+    const compiled = compileTemplateSources(main, partials);
+    if (compiled.problems.length > 0 || compiled.locale === undefined) continue;
+    const [specification, ...others] = compiled.specifications;
+    partialSpecifications ??= others;
+    templates.push(
+      `${JSON.stringify(main.name)}: { text: ${JSON.stringify(main.text)}, locale: ${JSON.stringify(compiled.locale)}, specification: ${specification} }`,
+    );
+  }
+  const partialEntries = partialSpecifications
+    ? partials.map((partial, index) => `${JSON.stringify(partial.name)}: { text: ${JSON.stringify(partial.text)}, specification: ${partialSpecifications[index]} }`)
+    : [];
+  return `export const PRECOMPILED = { templates: { ${templates.join(',\n')} }, partials: { ${partialEntries.join(',\n')} } };\n`;
+}
+
 export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Metafile> {
   const root = options.packageRoot ?? PACKAGE_ROOT;
   const outDir = options.outDir ?? join(root, 'dist', 'bin');
@@ -104,10 +171,25 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps],
+    plugins: [pdfkitDataBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
     metafile: true,
     logLevel: 'warning',
   });
+  const compiler = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'src', 'template', 'compile.ts')],
+    outfile: join(staging, TEMPLATE_COMPILER_FILE),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    plugins: [handlebarsWithoutSourceMaps],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  Object.assign(result.metafile.outputs, compiler.metafile.outputs);
   try {
     await swapIn(staging, outDir, previous);
   } finally {
@@ -137,7 +219,7 @@ async function swapIn(staging: string, target: string, aside: string): Promise<v
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   bundleCli()
     .then((metafile) => {
-      const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+      const outputs = Object.entries(metafile.outputs).filter(([file]) => /\.c?js$/.test(file));
       const kilobytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0) / 1024;
       console.log(`bundled the CLI into dist/bin/ (${outputs.length} files, ${kilobytes.toFixed(0)} KB)`);
     })

@@ -3,18 +3,21 @@
 // (knownHelpersOnly), partials registered explicitly from templates/partials/*.hbs, no prototype access,
 // HTML-escaped output only. Every problem becomes an InputError naming the template file, line and column.
 //
-// Compiled templates are kept per process and reused until one of their files changes (modification time and
-// size of the template and of every partial, and the list of partials).
+// Templates are precompiled at bundle time (src/bundle) where they can be, so a normal run needs only the
+// Handlebars runtime; a template that reads differently from its precompiled version is compiled here
+// (compile.ts). Compiled templates are kept per process and reused until one of their files changes
+// (modification time and size of the template and of every partial, and the list of partials).
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { InputError, type Problem } from '../errors.js';
-import { checkTemplateAst } from './ast-check.js';
-import { HELPERS } from './helpers.js';
-import { TemplateHelperError } from './helpers.js';
-import { checkTemplateHtml } from './html-check.js';
+import type { TemplateText } from './compile.js';
+import { templateCompiler } from './compiler.js';
+import { HELPERS, TemplateHelperError } from './helpers.js';
+import { PRECOMPILED } from './precompiled.js';
+import { handlebarsProblem } from './problems.js';
 import { expandTemplate, locateInTemplate, type ExpandedTemplate } from './source-map.js';
-import { installStrictLookups } from './strict-lookups.js';
 
 export interface LoadedTemplate {
   /** The main template file, as shown in messages. */
@@ -27,13 +30,8 @@ export interface LoadedTemplate {
   locate(problems: readonly Problem[]): Problem[];
 }
 
-const COMPILE_OPTIONS = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
-  noEscape: false,
-  preventIndent: true,
-} as const;
+/** Handlebars without its compiler (its types ship only with the full package). */
+const HandlebarsRuntime = handlebarsRuntime as unknown as typeof Handlebars;
 
 const RUNTIME_OPTIONS = {
   allowProtoPropertiesByDefault: false,
@@ -114,7 +112,6 @@ function displayPath(absolute: string): string {
   return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? absolute : fromCwd;
 }
 
-type Program = ReturnType<typeof Handlebars.parse>;
 type CompiledFunction = (context: unknown, options?: Record<string, unknown>) => string;
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
@@ -122,54 +119,29 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 const errorFiles = new WeakMap<object, string>();
 
 function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTemplate {
-  const environment = Handlebars.create();
-  installStrictLookups(environment);
+  const texts = new Map<SourceFile, string>([main, ...partials].map((source) => [source, readFileSync(source.path, 'utf8')]));
+  const mainText: TemplateText = { name: main.name, file: main.file, text: texts.get(main)! };
+  const partialTexts: TemplateText[] = partials.map((partial) => ({ name: partial.name, file: partial.file, text: texts.get(partial)! }));
+
+  let locale: string;
+  let specifications: TemplateSpecification[];
+  const precompiled = precompiledFor(mainText, partialTexts);
+  if (precompiled) {
+    ({ locale, specifications } = precompiled);
+  } else {
+    // Compiled now (Handlebars' compile() would wait for the first render), so every problem surfaces here with
+    // its line. The specification source becomes a function the way Handlebars' own compile() does it.
+    const compiled = templateCompiler().compileTemplateSources(mainText, partialTexts);
+    if (compiled.problems.length > 0) throw new InputError(compiled.problems);
+    locale = compiled.locale!;
+    specifications = compiled.specifications.map((source) => new Function(`return ${source};`)() as TemplateSpecification);
+  }
+
+  const environment = HandlebarsRuntime.create();
   for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, helper);
-
-  const helperNames = new Set(Object.keys(HELPERS));
-  const partialNames = new Set(partials.map((partial) => partial.name));
-  const problems: Problem[] = [];
-  const programs = new Map<SourceFile, Program>();
-  const texts = new Map<SourceFile, string>();
-  let locale: string | undefined;
-
-  for (const source of [main, ...partials]) {
-    const text = readFileSync(source.path, 'utf8');
-    texts.set(source, text);
-    const found: Problem[] = [];
-    const program = parseTemplate(environment, text, source.file, found);
-    if (program) {
-      found.push(...checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
-      programs.set(source, program);
-    }
-    const html = checkTemplateHtml(text, source.file);
-    found.push(...html.problems);
-    if (source === main) {
-      locale = html.lang;
-      if (locale === undefined) {
-        found.push({ file: source.file, place: '', message: 'the template needs <html lang="..."> with a literal language tag (its locale)' });
-      }
-    }
-    problems.push(...sortByLine(found));
-  }
-  // Compiled now (Handlebars' compile() would wait for the first render), so compile errors surface here with
-  // their line. precompile() gives the template as JavaScript source, turned into a function the way compile()
-  // itself does it.
-  const compiled = new Map<SourceFile, CompiledFunction>();
-  if (problems.length === 0) {
-    for (const [source, program] of programs) {
-      try {
-        const specification = new Function(`return ${environment.precompile(program, COMPILE_OPTIONS)};`)() as TemplateSpecification;
-        compiled.set(source, environment.template(specification) as unknown as CompiledFunction);
-      } catch (error) {
-        problems.push(templateProblem(error, source.file));
-      }
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-
-  for (const partial of partials) {
-    const compiledPartial = compiled.get(partial)!;
+  const [mainSpecification, ...partialSpecifications] = specifications;
+  partials.forEach((partial, index) => {
+    const compiledPartial = environment.template(partialSpecifications[index]!) as unknown as CompiledFunction;
     environment.registerPartial(partial.name, ((context: unknown, options?: Record<string, unknown>) => {
       try {
         return compiledPartial(context, options);
@@ -178,9 +150,9 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
         throw error;
       }
     }) as unknown as Handlebars.Template);
-  }
-  const compiledMain = compiled.get(main)!;
-  const templateLocale = locale!;
+  });
+  const compiledMain = environment.template(mainSpecification!) as unknown as CompiledFunction;
+  const templateLocale = locale;
   let expanded: ExpandedTemplate | undefined;
 
   return {
@@ -204,73 +176,30 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   };
 }
 
-/** One file's problems from top to bottom (whole-file problems first). */
-function sortByLine(problems: Problem[]): Problem[] {
-  const position = (place: string) => {
-    const match = /line (\d+), column (\d+)/.exec(place);
-    return match ? Number(match[1]) * 1e6 + Number(match[2]) : 0;
-  };
-  return problems
-    .map((problem, order) => ({ problem, order, at: position(problem.place) }))
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ problem }) => problem);
-}
-
-interface JisonHash {
-  loc?: { first_line: number; first_column: number };
-}
-
-/** Handlebars.parse, with syntax errors as problems at their line and column. */
-function parseTemplate(environment: typeof Handlebars, text: string, file: string, problems: Problem[]): Program | undefined {
-  // The generated parser reports through its parseError method, with the location in a second argument that
-  // Handlebars drops; it is swapped for the duration of this (synchronous) call to keep the location.
-  const parser = (environment as unknown as { Parser: unknown }).Parser as { parseError: (message: string, hash: JisonHash) => never };
-  const original = parser.parseError;
-  parser.parseError = (message: string, hash: JisonHash) => {
-    throw new TemplateSyntaxError(message, hash.loc);
-  };
-  try {
-    return environment.parse(text);
-  } catch (error) {
-    problems.push(templateProblem(error, file));
-    return undefined;
-  } finally {
-    parser.parseError = original;
+/** The bundle's precompiled specifications when the template and its partials read exactly as they were then. */
+function precompiledFor(
+  main: TemplateText,
+  partials: readonly TemplateText[],
+): { locale: string; specifications: TemplateSpecification[] } | undefined {
+  if (!PRECOMPILED) return undefined;
+  const template = Object.hasOwn(PRECOMPILED.templates, main.name) ? PRECOMPILED.templates[main.name] : undefined;
+  if (!template || template.text !== main.text) return undefined;
+  // The same partials exactly: one more or one fewer changes what the checks allow.
+  if (Object.keys(PRECOMPILED.partials).length !== partials.length) return undefined;
+  const specifications = [template.specification];
+  for (const partial of partials) {
+    const known = Object.hasOwn(PRECOMPILED.partials, partial.name) ? PRECOMPILED.partials[partial.name] : undefined;
+    if (!known || known.text !== partial.text) return undefined;
+    specifications.push(known.specification);
   }
+  return { locale: template.locale, specifications: specifications as TemplateSpecification[] };
 }
 
-class TemplateSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly loc: JisonHash['loc'],
-  ) {
-    super(message);
-  }
-}
-
-/** One problem from whatever Handlebars or a helper threw, at the template place it names. */
+/** One problem from whatever a helper or the Handlebars runtime threw, at the template place it names. */
 export function templateProblem(error: unknown, file: string): Problem {
-  if (error instanceof TemplateSyntaxError) {
-    const lastLine = error.message.split('\n').pop() ?? error.message;
-    const place = error.loc ? `line ${error.loc.first_line}, column ${error.loc.first_column + 1}` : '';
-    return { file, place, message: `template syntax error: ${lastLine.replace(/^Expecting/, 'expecting')}` };
-  }
   if (error instanceof TemplateHelperError) {
     const place = error.loc ? `line ${error.loc.start.line}, column ${error.loc.start.column + 1}` : '';
     return { file, place, message: error.message };
   }
-  const { message = String(error), lineNumber, column } = error as { message?: string; lineNumber?: unknown; column?: unknown };
-  const place = typeof lineNumber === 'number' ? `line ${lineNumber}, column ${typeof column === 'number' ? column + 1 : 1}` : '';
-  return { file, place, message: describeHandlebarsMessage(message.replace(/ - \d+:\d+$/, '')) };
-}
-
-function describeHandlebarsMessage(message: string): string {
-  const missing = /^"([^"]*)" not defined in (.*)$/s.exec(message);
-  if (missing) {
-    const [, name, parent] = missing;
-    return parent === 'null' || parent === 'undefined'
-      ? `"${name}" is not defined: what it is looked up in is ${parent}`
-      : `"${name}" is not defined (missing variable)`;
-  }
-  return message;
+  return handlebarsProblem(error, file);
 }

@@ -1,0 +1,100 @@
+// The bundle carries the package's templates precompiled, so a normal run loads only the Handlebars runtime; a
+// template that no longer reads as it did at bundle time (edited in place, or another file via --template) is
+// compiled at run time, with its errors at their line and column as before.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../src/bundle/index.js';
+import { cliPath, REPO_ROOT } from './helpers/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'precompiled-test-'));
+/** An installed-like package whose templates/ is a copy this test may edit. */
+const packageDir = join(work, 'package');
+const binDir = join(packageDir, 'dist', 'bin');
+const bundledCli = join(binDir, 'briefing.js');
+const compilerFile = join(binDir, 'template-compiler.cjs');
+const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, SOURCE_DATE_EPOCH: '1513951200' };
+
+function run(cli: string, args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: work, env, encoding: 'utf8' });
+}
+
+function buildHtml(cli: string, out: string, extra: string[] = []) {
+  const result = run(cli, ['build', '--format', 'html', '--quiet', '--out', join(work, out), ...extra]);
+  return { ...result, html: result.status === 0 ? readFileSync(join(work, out, readdirSync(join(work, out))[0]!), 'utf8') : '' };
+}
+
+/** Runs `action` with the bundle's template compiler moved away: any attempt to compile fails loudly. */
+function withoutCompiler<T>(action: () => T): T {
+  renameSync(compilerFile, `${compilerFile}.away`);
+  try {
+    return action();
+  } finally {
+    renameSync(`${compilerFile}.away`, compilerFile);
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(packageDir, { recursive: true });
+  writeFileSync(join(packageDir, 'package.json'), readFileSync(join(REPO_ROOT, 'package.json')));
+  for (const linked of ['data', 'node_modules']) symlinkSync(join(REPO_ROOT, linked), join(packageDir, linked));
+  cpSync(join(REPO_ROOT, 'templates'), join(packageDir, 'templates'), { recursive: true });
+  await bundleCli({ packageRoot: REPO_ROOT, outDir: binDir });
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('precompiled templates in the bundle', () => {
+  it('builds the package templates without loading the template compiler, to the same HTML as the tsc build', () => {
+    expect(readdirSync(binDir)).toContain('template-compiler.cjs');
+    const bundled = withoutCompiler(() => buildHtml(bundledCli, 'plain'));
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(0);
+    const fromTsc = buildHtml(cliPath(), 'tsc');
+    expect(fromTsc.status).toBe(0);
+    expect(bundled.html).toBe(fromTsc.html);
+  }, 60_000);
+
+  it('uses them for an unchanged copy passed with --template too (same text, same template)', () => {
+    const copy = join(work, 'copy');
+    cpSync(join(REPO_ROOT, 'templates'), copy, { recursive: true });
+    const bundled = withoutCompiler(() => buildHtml(bundledCli, 'copy-out', ['--template', join(copy, 'briefing.ar.hbs')]));
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(0);
+  }, 60_000);
+
+  it('compiles a template edited in place: the edit shows, and a broken edit names its file, line and column', () => {
+    const partial = join(packageDir, 'templates', 'partials', 'summary.hbs');
+    const original = readFileSync(partial, 'utf8');
+    try {
+      writeFileSync(partial, `<p>سطر مضاف للاختبار</p>\n${original}`);
+      const edited = buildHtml(bundledCli, 'edited');
+      expect(edited.stderr).toBe('');
+      expect(edited.html).toContain('سطر مضاف للاختبار');
+      // Without the compiler the edited template cannot be built: proof the precompiled one was not used.
+      expect(withoutCompiler(() => buildHtml(bundledCli, 'edited-no-compiler')).status).not.toBe(0);
+
+      writeFileSync(partial, `<p>{{#if year}}</p>\n${original}`);
+      const broken = run(bundledCli, ['build', '--format', 'html', '--out', join(work, 'broken')]);
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toMatch(/templates\/partials\/summary\.hbs: line \d+, column \d+: template syntax error/);
+      expect(broken.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      writeFileSync(partial, original);
+    }
+  }, 60_000);
+
+  it('compiles an edited copy passed with --template, with the same error messages as the tsc build', () => {
+    const copy = join(work, 'edited-copy');
+    cpSync(join(REPO_ROOT, 'templates'), copy, { recursive: true });
+    const partial = join(copy, 'partials', 'key-figures.hbs');
+    writeFileSync(partial, readFileSync(partial, 'utf8').replace('{{number', '{{numbr'));
+    const args = ['build', '--format', 'html', '--template', join(copy, 'briefing.ar.hbs'), '--out', join(work, 'bad')];
+    const fromBundle = run(bundledCli, args);
+    const fromTsc = run(cliPath(), args);
+    expect(fromBundle.status).toBe(1);
+    expect(fromBundle.stderr).toMatch(/key-figures\.hbs: line \d+, column \d+: unknown helper "numbr"/);
+    expect(fromBundle.stderr).toBe(fromTsc.stderr);
+  }, 60_000);
+});
