@@ -74,6 +74,12 @@ describe.skipIf(missing !== null)(`copy-paste with pdftotext${missing ? ` (skipp
     expect(text).toContain('الملكية)');
   });
 
+  it('returns a mirrored bracket that carries a combining mark as the bracket in the text', async () => {
+    // The mark makes the bracket a cluster of its own, drawn with ActualText: it must be the logical bracket.
+    const one = await renderParagraphs([spec('قال (ٌ) لهم')]);
+    expect(pdftotext(one.bytes).trim()).toBe('قال (ٌ) لهم');
+  });
+
   it('returns vowelled words whole, marks on their letters, in logical order', async () => {
     const vowelled = 'مُحَمَّدٌ رَسُولُ اللَّهِ';
     const one = await renderParagraphs([spec(vowelled)]);

@@ -1,6 +1,6 @@
-// KNOWN BUGS in the PDF text engine, found by the hostile-input property tests (test/property.test.ts) under other
-// seeds, and reported. Each runs in fresh processes so no earlier render changes it. An `it.fails` passes while
-// its bug is there; when one starts failing, the bug is fixed: make it a plain `it`.
+// Bugs in the PDF text engine found by the hostile-input property tests (test/property.test.ts) under other seeds.
+// Each runs in fresh processes so no earlier render changes it. A bug still open is an `it.fails` (it passes
+// while the bug is there); a fixed one is a plain `it`, kept as a regression test.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,7 @@ describeWithCliTools({ pdftotext: 'poppler-utils' }, 'known PDF text-engine bugs
     expect(text).toContain("'");
   }, 60_000);
 
-  it.fails('"</td>" + a combining mark in a right-to-left label copies out as "<td/<": the mirrored ">" under the mark comes back as "<"', async () => {
+  it('"</td>" + a combining mark in a right-to-left label keeps its ">": the mirrored bracket under the mark copies out as itself (fixed)', async () => {
     dataset('angle-brackets', ['totals', 0, 'label', 'ar'], '\u2067،</td>\u0670');
     const run = await runBriefing(['build', '--data', 'angle-brackets.json', '--format', 'pdf', '--out', 'angle', '--quiet'], { cwd: workDir });
     expect(run.status).toBe(0);

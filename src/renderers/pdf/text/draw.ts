@@ -222,8 +222,10 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
   const visualText = (cluster: number[]): string => {
     const [base, ...marks] = cluster as [number, ...number[]];
     const codes = shaped.codePoints[base]!;
-    const mirrored = marks.length === 0 && codes.length === 1 ? mirroredOf(codes[0]!) : null;
-    return mirrored ?? String.fromCodePoint(...cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
+    // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
+    const mirrored = codes.length === 1 ? mirroredOf(codes[0]!) : null;
+    const baseCodes = mirrored ? [mirrored.codePointAt(0)!] : codes;
+    return String.fromCodePoint(...[...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
   };
   const groups = clusters(shaped, run.rtl);
   if (!run.rtl) for (const cluster of groups) drawCluster(cluster);
