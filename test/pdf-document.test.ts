@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageLabel } from '../src/renderers/pdf/furniture.js';
 import type { DocumentModel, TableBlock } from '../src/model/types.js';
-import { briefingModel, META } from './fixtures/pdf/briefing-model.js';
-import { briefingDocument, describeWithTools, pdfObjects, renderModel, run, structureTree, type StructNode } from './helpers/pdf.js';
+import { briefingModel, longTableModel, META } from './fixtures/pdf/briefing-model.js';
+import { FRAME } from '../src/renderers/pdf/style.js';
+import { briefingDocument, describeWithTools, pdfObjects, renderModel, run, structureTree, wordBoxes, type StructNode } from './helpers/pdf.js';
 
 const all = (node: StructNode, type: string): StructNode[] => [
   ...(node.type === type ? [node] : []),
@@ -136,6 +137,26 @@ describeWithTools(['pdfinfo', 'pdffonts', 'qpdf'], 'PDF document', () => {
     expect(text).not.toMatch(/\nxref\n/);
     // Only streams are left outside object streams: no structure element is written in clear.
     expect(text).not.toMatch(/\/S \/TD/);
+  });
+
+  it('writes a long document\'s finished pages out early, their furniture in a second content stream', async () => {
+    const { file: long } = await renderModel(longTableModel(400));
+    expect(run('qpdf', ['--check', long])).toContain('No syntax or stream encoding errors found');
+    const { root, get } = pdfObjects(long);
+    const pages = (get(get(root['/Pages'])['/Kids']) as unknown as string[]).map((ref) => get(ref));
+    expect(pages.length).toBeGreaterThan(6);
+    // The first four pages are whole (one stream); every later page but the last was sealed when it ended.
+    const streams = pages.map((page) => (Array.isArray(page['/Contents']) ? page['/Contents'].length : 1));
+    expect(streams).toEqual(pages.map((_, i) => (i < 3 || i === pages.length - 1 ? 1 : 2)));
+    // Every page still gets its running header and footer, numbered out of the final count.
+    const qdf = run('qpdf', ['--qdf', '--object-streams=disable', long, '-']);
+    expect(qdf.match(/\/Attached \[\/Top\]/g)).toHaveLength(pages.length);
+    expect(qdf.match(/\/Attached \[\/Bottom\]/g)).toHaveLength(pages.length);
+    const footers = wordBoxes(long).map((page) => page.words.filter((w) => w.yMin > FRAME.bottom).map((w) => w.text).join(' '));
+    footers.forEach((footer, i) => {
+      // pdftotext -bbox gives words in visual order: compare the page numbers only.
+      expect(footer.match(/\d+/g)?.map(Number).sort((a, b) => a - b)).toEqual([i + 1, pages.length].sort((a, b) => a - b));
+    });
   });
 
   it('escapes metadata for the XMP packet', async () => {

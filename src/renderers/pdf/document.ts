@@ -101,6 +101,27 @@ function collectOutput(doc: PDFKit.PDFDocument): void {
   outputs.set(doc, pieces);
 }
 
+interface PageInternals {
+  content: ContentStream;
+  dictionary: { data: { Contents: unknown } };
+}
+
+/**
+ * Ends the body of the current page: its content so far is compressed and written to the file now, and what is
+ * drawn on the page later (the running header and footer, once the page count is known) goes into a second
+ * content stream of the same page (/Contents [body furniture], read as one stream). Without this, pdfkit keeps
+ * every page's content uncompressed in memory until the end, which is most of a long table's footprint.
+ */
+export function sealPageBody(doc: PDFKit.PDFDocument): void {
+  const page = doc.page as unknown as PageInternals;
+  const body = page.content;
+  const furniture = (doc as unknown as PdfKitWriter).ref() as unknown as ContentStream;
+  page.dictionary.data.Contents = [body, furniture];
+  page.content = furniture;
+  coalesceContent(page);
+  body.end();
+}
+
 interface ContentStream {
   write(chunk: string | Uint8Array): void;
   end(chunk?: string | Uint8Array): void;

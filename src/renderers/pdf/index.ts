@@ -3,13 +3,16 @@
 import type { DocumentModel } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import type { LayoutContext } from './context.js';
-import { createDocument, finish } from './document.js';
+import { createDocument, finish, sealPageBody } from './document.js';
 import { paginate } from './flow.js';
 import { drawFurniture } from './furniture.js';
 import { layoutBlocks } from './layout.js';
 import { Tagger } from './structure.js';
 import { FRAME } from './style.js';
 import { createTextEngine } from './text/index.js';
+
+/** Pages kept whole (body and furniture in one content stream) before finished pages are sealed. */
+const WHOLE_PAGES = 4;
 
 export async function renderPdf(model: DocumentModel, { warn }: RenderContext): Promise<Uint8Array> {
   const doc = createDocument(model.meta);
@@ -22,7 +25,12 @@ export async function renderPdf(model: DocumentModel, { warn }: RenderContext): 
     warn,
   };
   const slices = layoutBlocks(ctx, model.blocks);
-  paginate(slices, FRAME, () => doc.addPage());
+  paginate(slices, FRAME, () => {
+    // A short briefing keeps one content stream per page (smallest file); past that, finished pages are
+    // written out as they end instead of waiting in memory for their running header and footer.
+    if (doc.bufferedPageRange().count >= WHOLE_PAGES) sealPageBody(doc);
+    doc.addPage();
+  });
   drawFurniture(ctx, model.meta);
   ctx.tagger.end();
   return finish(doc);
