@@ -82,23 +82,39 @@ interface PdfKitReference {
   end(chunk?: string | Uint8Array): void;
 }
 
-const outputs = new WeakMap<PDFKit.PDFDocument, Uint8Array[]>();
+const outputs = new WeakMap<PDFKit.PDFDocument, { pieces: Uint8Array[]; flush(): void }>();
+
+/** Text written since the last binary piece is converted to bytes in blocks of about this many characters. */
+const TEXT_BLOCK = 1 << 16;
 
 /**
- * pdfkit pushes every line of the file (a few thousand per briefing) through a Node stream, each converted
- * byte by byte; the file is only wanted whole, so keep the pieces in an array instead.
+ * pdfkit pushes every line of the file (a few thousand per briefing, a few hundred thousand for a long table)
+ * through a Node stream, each converted byte by byte into its own array; the file is only wanted whole, so
+ * collect the lines as text and turn them into bytes a block at a time. `finish` reads the pieces.
  */
 function collectOutput(doc: PDFKit.PDFDocument): void {
   const writer = doc as unknown as PdfKitWriter;
   // The header, written by the constructor, waits in the stream's buffer.
   const header = doc.read() as Buffer | null;
   const pieces: Uint8Array[] = header ? [header] : [];
-  writer._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    pieces.push(bytes);
-    writer._offset += bytes.length;
+  let text = '';
+  const flushText = () => {
+    if (text) pieces.push(Buffer.from(text, 'latin1'));
+    text = '';
   };
-  outputs.set(doc, pieces);
+  writer._write = (data) => {
+    if (typeof data === 'string') {
+      text += `${data}\n`;
+      // pdfkit writes binary strings: one byte per character, as latin1 encodes them.
+      writer._offset += data.length + 1;
+      if (text.length >= TEXT_BLOCK) flushText();
+    } else {
+      flushText();
+      pieces.push(data);
+      writer._offset += data.length;
+    }
+  };
+  outputs.set(doc, { pieces, flush: flushText });
 }
 
 interface PageInternals {
@@ -242,15 +258,16 @@ function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedF
 export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   reuseFontSubsets(doc);
   const writer = doc as unknown as PdfKitWriter;
-  const pieces = outputs.get(doc);
-  if (!pieces) throw new Error('finish() needs a document made by createDocument()');
+  const output = outputs.get(doc);
+  if (!output) throw new Error('finish() needs a document made by createDocument()');
   return new Promise((resolve, reject) => {
     // pdfkit calls _finalize (xref table and trailer) once the last object is written.
     const finalize = writer._finalize.bind(doc);
     writer._finalize = () => {
       try {
         finalize();
-        resolve(packObjects(Buffer.concat(pieces)));
+        output.flush();
+        resolve(packObjects(Buffer.concat(output.pieces)));
       } catch (error) {
         reject(error);
       }
