@@ -44,10 +44,13 @@ describe('bidi marks and controls', () => {
 
   const missing = missingTool('pdftotext', 'poppler-utils');
   it.skipIf(missing !== null)(`never reach the PDF's text${missing ? ` (skipped: ${missing})` : ''}`, async () => {
-    const pdf = await renderParagraphs([spec(text)]);
-    const extracted = pdftotext(pdf.bytes);
-    expect(CONTROL_RE.test(extracted.replace(/[\u202a-\u202c]/g, ''))).toBe(false);
-    expect(extracted).toContain('22/12/2017');
+    // The engine copies out right-to-left marks of its own, where poppler would take a neutral out of its
+    // place (see draw.ts); the text's own controls add nothing: it copies out as the same text without them.
+    const plain = text.replace(new RegExp(CONTROL_RE.source, 'g'), '');
+    const extracted = pdftotext((await renderParagraphs([spec(text)])).bytes);
+    expect(extracted).toBe(pdftotext((await renderParagraphs([spec(plain)])).bytes));
+    expect(extracted.replace(/\u200f/g, '')).toContain('22/12/2017 على الساعة 14:00، وLe360 مع و.م.ع');
+    expect(/[\u200e\u061c\u202d\u202e\u2066-\u2069]/.test(extracted)).toBe(false);
   });
 });
 

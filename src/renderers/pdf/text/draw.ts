@@ -8,7 +8,8 @@ import type { ShapedRun } from './shape.js';
 /** The parts of pdfkit 0.20's EmbeddedFont that drawing glyphs needs (pdfkit has no public glyph API). */
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's TrueType subset: `glyphs` lists the font's glyph ids by subset glyph id (the CID). */
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number };
   /** Advance widths by subset glyph id (pdfkit writes them as /W). */
   widths: (number | undefined)[];
   /** Characters by subset glyph id (pdfkit writes them as the ToUnicode CMap). */
@@ -55,6 +56,36 @@ export class DocumentFonts {
   }
 }
 
+/** Subset glyph ids (CIDs) added to a document's font for a glyph that stands for more than one text. */
+const aliases = new WeakMap<EmbeddedFont, Map<string, number>>();
+
+const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * The CID that draws `glyphId` and copies out as `codes`. pdfkit's ToUnicode map has one entry per CID, so a
+ * glyph that must copy out as different texts in one document (a bracket drawn mirrored, a digit that carries
+ * a right-to-left mark, see drawRun) gets a second CID: the subset lists the same glyph twice. This keeps
+ * the text in the ToUnicode map, where every extractor reads it, rather than in ActualText spans.
+ */
+function cidFor(font: EmbeddedFont, glyphId: number, width: number, codes: number[]): number {
+  const cid = font.subset.includeGlyph(glyphId);
+  if (font.widths[cid] == null) font.widths[cid] = width;
+  if (font.unicode[cid] == null) font.unicode[cid] = codes;
+  if (sameCodes(font.unicode[cid]!, codes)) return cid;
+  let byText = aliases.get(font);
+  if (!byText) aliases.set(font, (byText = new Map()));
+  const key = `${glyphId}:${codes.join(',')}`;
+  let alias = byText.get(key);
+  if (alias === undefined) {
+    font.subset.glyphs.push(glyphId);
+    alias = font.subset.glyphs.length - 1;
+    font.widths[alias] = width;
+    font.unicode[alias] = codes;
+    byText.set(key, alias);
+  }
+  return alias;
+}
+
 function mirroredOf(code: number): string | null {
   return code < 0x10000 ? bidi.getMirroredCharacter(String.fromCharCode(code)) : null;
 }
@@ -78,7 +109,18 @@ export interface RunPlacement {
   slant: number;
   /** The run is right to left (its glyphs are in visual order, the reverse of the text). */
   rtl: boolean;
+  /** A left-to-right run with right-to-left text on its left in a right-to-left line: its first glyph copies
+   *  out with a right-to-left mark before it (see drawRun). */
+  markLeft?: boolean;
 }
+
+/** RIGHT-TO-LEFT MARK: a strong right-to-left character that is never drawn. */
+const RLM = 0x200f;
+
+/** Bidi classes that poppler's text reordering takes for part of a number: separators and terminators. */
+const NUMBER_LIKE = new Set(['CS', 'ES', 'ET']);
+const STRONG_RTL = new Set(['R', 'AL']);
+const bidiClass = (code: number | undefined, classes: Set<string>) => code !== undefined && classes.has(bidi.getBidiCharTypeName(String.fromCodePoint(code)));
 
 /** UTF-16BE hex string for a PDF text string. */
 function pdfTextHex(text: string): string {
@@ -187,15 +229,23 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     hex += register(i).toString(16).padStart(4, '0');
     textX += shaped.glyphWidths[i]! * scale;
   };
-  const register = (i: number): number => {
-    const gid = font.subset.includeGlyph(shaped.glyphIds[i]!);
+  const register = (i: number, codes = copiedCodes(i)): number => cidFor(font, shaped.glyphIds[i]!, shaped.glyphWidths[i]! * font.scale, codes);
+  /** What glyph i copies out as, in the order extractors read it. */
+  const copiedCodes = (i: number): number[] => {
     const codes = shaped.codePoints[i]!;
-    if (font.widths[gid] == null) font.widths[gid] = shaped.glyphWidths[i]! * font.scale;
+    if (!run.rtl) return i === 0 && run.markLeft ? [RLM, ...codes] : codes;
+    // A mirrored bracket was shaped as the other bracket: it copies out as the bracket in the text.
+    const mirrored = codes.length === 1 ? mirroredOf(codes[0]!) : null;
+    if (mirrored) return [mirrored.codePointAt(0)!];
+    // Poppler reads a separator or terminator (، . : % + …) in a right-to-left line as part of a number, and
+    // takes it and the space or number on its left out of their place ("تم، خلال" → "تم ،خلال"): a
+    // right-to-left mark copied on its left (visually; after it in the text) keeps it where it is. Between two
+    // letters (و.م.ع) it stays in place by itself.
+    if (codes.length === 1 && bidiClass(codes[0]!, NUMBER_LIKE) && !(i > 0 && bidiClass(shaped.codePoints[i - 1]![0], STRONG_RTL))) return [RLM, codes[0]!];
     // Text extractors (poppler, pdf.js) read a right-to-left line's glyphs in drawing order and then reverse
     // it, including the characters inside one glyph: so a ligature (لا, لي, تر …) maps to its characters in
     // visual order, or it would come back reversed (ال).
-    if (font.unicode[gid] == null) font.unicode[gid] = run.rtl && codes.length > 1 ? [...codes].reverse() : codes;
-    return gid;
+    return codes.length > 1 ? [...codes].reverse() : codes;
   };
   const span = (actual: string, glyphs: number[]) => {
     flush();
@@ -206,12 +256,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
   };
   const drawCluster = (cluster: number[]) => {
     const [base, ...marks] = cluster as [number, ...number[]];
-    const codes = shaped.codePoints[base]!;
-    const mirrored = run.rtl && marks.length === 0 && codes.length === 1 ? mirroredOf(codes[0]!) : null;
-    if (mirrored) {
-      // A mirrored bracket is drawn with the other bracket's glyph, whose ToUnicode entry is that bracket.
-      span(mirrored, cluster);
-    } else if (run.rtl && marks.length > 0) {
+    if (run.rtl && marks.length > 0) {
       // Poppler files a mark raised off the baseline as a word of its own, so the letter carries the whole
       // cluster's text (in visual order, like the ligatures above) and the marks carry none.
       span(visualText(cluster), [base]);

@@ -120,10 +120,14 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       else if (align === 'center') left = x + free / 2;
       else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right
       let pen = left;
-      for (const run of final.runs) {
+      final.runs.forEach((run, i) => {
         const slant = isItalic(run.item.style) && run.slantable ? SLANT : 0;
-        pen += drawRun(fonts, doc, { face: run.item.face, shaped: run.shaped, size: spec.size, x: pen, baseline: y + line.baseline, extraPerSpace, slant, rtl: run.rtl });
-      }
+        // Poppler reads a right-to-left line as right-to-left sections and left-to-right ones, and gives a
+        // number or Latin word the neutrals on its left ("2017." copies as ".2017", "(1609)" as "()1609"); a
+        // right-to-left mark copied before the run ends its section there.
+        const markLeft = rtl && !run.rtl && i > 0 && final.runs[i - 1]!.rtl;
+        pen += drawRun(fonts, doc, { face: run.item.face, shaped: run.shaped, size: spec.size, x: pen, baseline: y + line.baseline, extraPerSpace, slant, rtl: run.rtl, markLeft });
+      });
     },
   };
 }
