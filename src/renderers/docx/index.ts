@@ -1,13 +1,13 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
-import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
+import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, renderBlocks, textRuns } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
-import { embeddedFonts } from './fonts.js';
+import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { blockInlines } from './model-text.js';
-import { finishPackage } from './package.js';
+import { finishPackage, packageParts } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
 /** A4 portrait, in twips, with the PDF's print margins (62 pt at the sides, 82 pt above, 76 pt below, where the
@@ -26,38 +26,41 @@ export const docxRenderer: Renderer = {
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
     warnUncoveredCharacters(model, context.warn);
     const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
-    const direction = model.meta.dir;
-    // Core properties (title, subject, author, keywords, language, dates) are written by finishPackage.
-    const document = new Document({
-      styles: briefingStyles(model.meta.lang, direction),
-      numbering: briefingNumbering(),
-      fonts: fonts.documentOption,
-      // Word 2013+ layout; a line ended by <br> in a justified paragraph is not stretched (as in HTML).
-      compatibility: { version: 15, doNotExpandShiftReturn: true },
-      sections: [
-        {
-          properties: {
-            page: {
-              size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-              margin: PAGE.margin,
-            },
-          },
-          // Only when there is something to run: Word refuses a header or footer part without a paragraph.
-          ...(model.meta.header ? { headers: { default: new Header({ children: runningHeader(model, direction) }) } } : {}),
-          ...(model.meta.footer || model.meta.pageLabel
-            ? { footers: { default: new Footer({ children: runningFooter(model, direction) }) } }
-            : {}),
-          children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
-        },
-      ],
-    });
-    const packed = await Packer.toBuffer(document);
-    return finishPackage(packed, model.meta, fonts.faces);
+    return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
   },
 };
 
+/** The docx Document for the model, with placeholders for the embedded faces (see fonts.ts). */
+export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Document {
+  const direction = model.meta.dir;
+  // Core properties (title, subject, author, keywords, language, dates) are written by finishPackage.
+  return new Document({
+    styles: briefingStyles(model.meta.lang, direction),
+    numbering: briefingNumbering(),
+    fonts: fonts.documentOption,
+    // Word 2013+ layout; a line ended by <br> in a justified paragraph is not stretched (as in HTML).
+    compatibility: { version: 15, doNotExpandShiftReturn: true },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: PAGE.margin,
+          },
+        },
+        // Only when there is something to run: Word refuses a header or footer part without a paragraph.
+        ...(model.meta.header ? { headers: { default: new Header({ children: runningHeader(model, direction) }) } } : {}),
+        ...(model.meta.footer || model.meta.pageLabel
+          ? { footers: { default: new Footer({ children: runningFooter(model, direction) }) } }
+          : {}),
+        children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
+      },
+    ],
+  });
+}
+
 /** True when some text is italic but not bold: it is set in the Emphasis style, whose face is then embedded. */
-function usesEmphasis(model: DocumentModel): boolean {
+export function usesEmphasis(model: DocumentModel): boolean {
   return model.blocks.some((block) =>
     blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold)),
   );

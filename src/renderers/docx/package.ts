@@ -1,7 +1,11 @@
 // The last pass over the package docx wrote: what docx leaves to the clock and to chance is pinned, so the same
 // model always gives the same bytes (core.xml's dates, font keys, zip entry dates and order), and the embedded
 // faces are put in, compressed once per process (see fonts.ts).
-import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+//
+// docx's files are taken before it zips them (its compiler's output: XML strings and bytes by path), so the
+// package is compressed once, here, natively, instead of deflated by docx in JavaScript, inflated and deflated again.
+import { Packer, type Document } from 'docx';
+import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocumentMetadata } from '../../model/types.js';
 import type { EmbeddedFace } from './fonts.js';
@@ -9,19 +13,43 @@ import type { EmbeddedFace } from './fonts.js';
 /** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml'];
 
-export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
-  const parts = unzipSync(docxBytes);
-  parts['docProps/core.xml'] = strToU8(coreProperties(meta));
-  const body = parts['word/document.xml'];
-  if (body && meta.dir === 'rtl') parts['word/document.xml'] = strToU8(rightToLeftSections(strFromU8(body)));
-  const fontTable = parts['word/fontTable.xml'];
-  if (fontTable && faces.length) parts['word/fontTable.xml'] = strToU8(pinFontKeys(strFromU8(fontTable), faces));
+/** A package part: XML text, or bytes (fonts, media). */
+export type PackagePart = string | Uint8Array;
+
+interface DocxCompiler {
+  compile(document: Document): Map<string, PackagePart>;
+}
+
+/**
+ * The package's files by path, in docx's order, as docx would zip them. Taken from docx's compiler (not part of
+ * its typed API) where it is there; otherwise from the zip docx writes, so a docx release without it still works.
+ */
+export async function packageParts(document: Document, from: 'compiler' | 'zip' = docxCompiler() ? 'compiler' : 'zip'): Promise<Map<string, PackagePart>> {
+  const compiler = docxCompiler();
+  if (from === 'compiler' && compiler) return compiler.compile(document);
+  return new Map(Object.entries(unzipSync(await Packer.toBuffer(document))));
+}
+
+function docxCompiler(): DocxCompiler | undefined {
+  const compiler = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
+  return typeof compiler?.compile === 'function' ? (compiler as DocxCompiler) : undefined;
+}
+
+const textOf = (part: PackagePart): string => (typeof part === 'string' ? part : strFromU8(part));
+
+export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
+  const parts = new Map(packaged);
+  parts.set('docProps/core.xml', coreProperties(meta));
+  const body = parts.get('word/document.xml');
+  if (body !== undefined && meta.dir === 'rtl') parts.set('word/document.xml', rightToLeftSections(textOf(body)));
+  const fontTable = parts.get('word/fontTable.xml');
+  if (fontTable !== undefined && faces.length) parts.set('word/fontTable.xml', pinFontKeys(textOf(fontTable), faces));
   const facesByPath = new Map(faces.map((face) => [face.path, face]));
   for (const path of facesByPath.keys()) {
-    if (!(path in parts)) throw new Error(`docx wrote no ${path}: the embedded font numbering changed`);
+    if (!parts.has(path)) throw new Error(`docx wrote no ${path}: the embedded font numbering changed`);
   }
 
-  const names = Object.keys(parts);
+  const names = [...parts.keys()];
   const order = [...LEADING_PARTS.filter((name) => names.includes(name)), ...names.filter((name) => !LEADING_PARTS.includes(name))];
   const mtime = zipEntryDate(meta.date);
   const chunks: Uint8Array[] = [];
@@ -30,7 +58,7 @@ export function finishPackage(docxBytes: Uint8Array, meta: DocumentMetadata, fac
     chunks.push(chunk);
   });
   for (const name of order) {
-    addDeflated(zip, name, facesByPath.get(name) ?? deflatedPart(name, parts[name] ?? new Uint8Array()), mtime);
+    addDeflated(zip, name, facesByPath.get(name) ?? deflatedPart(name, parts.get(name) ?? ''), mtime);
   }
   zip.end();
   return new Uint8Array(Buffer.concat(chunks));
@@ -100,15 +128,21 @@ export function deflated(data: Uint8Array, level = 6): DeflatedData {
   return { deflated: new Uint8Array(deflateRawSync(data, { level })), crc: crc32(data), size: data.length };
 }
 
-/** Each part's last bytes and their compression: most parts (styles, theme, settings...) repeat from render to render. */
-const lastParts = new Map<string, { raw: Uint8Array; data: DeflatedData }>();
+/** Each part's last content and its compression: most parts (styles, theme, settings...) repeat from render to render. */
+const lastParts = new Map<string, { part: PackagePart; data: DeflatedData }>();
 
-function deflatedPart(name: string, raw: Uint8Array): DeflatedData {
+function deflatedPart(name: string, part: PackagePart): DeflatedData {
   const last = lastParts.get(name);
-  if (last && Buffer.from(last.raw.buffer, last.raw.byteOffset, last.raw.byteLength).equals(raw)) return last.data;
-  const data = deflated(raw);
-  lastParts.set(name, { raw, data });
+  if (last && samePart(last.part, part)) return last.data;
+  // UTF-8, as docx encodes its XML.
+  const data = deflated(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
+  lastParts.set(name, { part, data });
   return data;
+}
+
+function samePart(a: PackagePart, b: PackagePart): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 /** Adds an entry compressed beforehand (fflate's interface for custom compression). */

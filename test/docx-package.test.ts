@@ -1,0 +1,31 @@
+// The package pass takes docx's files before docx zips them (its compiler, outside docx's typed API). Should a
+// docx release drop that, the pass falls back to unzipping what docx writes: both must give the same bytes.
+import { Packer } from 'docx';
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../src/model/types.js';
+import { embeddedFonts } from '../src/renderers/docx/fonts.js';
+import { briefingDocument, docxRenderer, usesEmphasis } from '../src/renderers/docx/index.js';
+import { finishPackage, packageParts } from '../src/renderers/docx/package.js';
+import { briefingModel, longTableModel } from './fixtures/docx/briefing-model.js';
+
+async function packaged(model: DocumentModel, from: 'compiler' | 'zip'): Promise<Buffer> {
+  const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
+  return Buffer.from(finishPackage(await packageParts(briefingDocument(model, fonts), from), model.meta, fonts.faces));
+}
+
+describe('DOCX package pass', () => {
+  it("finds docx's compiler (else every render zips, unzips and zips again)", () => {
+    expect((Packer as unknown as { compiler?: { compile?: unknown } }).compiler?.compile).toBeTypeOf('function');
+  });
+
+  for (const [name, model] of [
+    ['the briefing', briefingModel],
+    ['a long table', longTableModel],
+  ] as const) {
+    it(`gives the same bytes from docx's files as from docx's zip (${name})`, async () => {
+      const direct = await packaged(model, 'compiler');
+      expect(direct.equals(await packaged(model, 'zip'))).toBe(true);
+      expect(direct.equals(Buffer.from(await docxRenderer.render(model, { warn: () => {} })))).toBe(true);
+    });
+  }
+});
