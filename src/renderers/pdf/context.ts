@@ -81,9 +81,12 @@ export function placeAt(side: 'start' | 'end' | 'center', left: number, right: n
   return atRight ? right - width : left;
 }
 
+/** Strokes a horizontal line; the caller decides what it is tagged as. */
+export function strokeLine(ctx: LayoutContext, x1: number, x2: number, y: number, width: number, color: string): void {
+  ctx.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
+}
+
 /** Draws a horizontal rule as a layout artifact. */
 export function rule(ctx: LayoutContext, x1: number, x2: number, y: number, width: number, color: string): void {
-  ctx.tagger.artifact('Layout', () => {
-    ctx.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
-  });
+  ctx.tagger.artifact('Layout', () => strokeLine(ctx, x1, x2, y, width, color));
 }

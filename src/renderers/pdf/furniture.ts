@@ -1,7 +1,7 @@
 // Running header (title, date) and footer (source, "صفحة 1 من 2") on every page, drawn as pagination artifacts
 // once the page count is known (the document buffers its pages).
 import type { DocumentMetadata } from '../../model/types.js';
-import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, measure, placeAt, specOf, strokeLine } from './context.js';
 import { FRAME, FURNITURE } from './style.js';
 
 export function pageLabel(meta: DocumentMetadata, page: number, pages: number): string {
@@ -26,14 +26,17 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
   const { start, count } = ctx.doc.bufferedPageRange();
   for (let index = 0; index < count; index++) {
     ctx.doc.switchToPage(start + index);
+    // Each rule belongs to its running header or footer: one artifact apiece, tagged with its page edge.
     ctx.tagger.artifact(
       'Pagination',
-      () => furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop),
+      () => {
+        furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop);
+        strokeLine(ctx, FRAME.left, FRAME.right, FURNITURE.headerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
+      },
       'Top',
     );
-    rule(ctx, FRAME.left, FRAME.right, FURNITURE.headerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
-    rule(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
     ctx.tagger.artifact('Pagination', () => {
+      strokeLine(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
       const label = pageLabel(meta, index + 1, count);
       const labelWidth = measure(ctx, specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
       const gutter = 24;
