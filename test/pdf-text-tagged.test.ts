@@ -64,4 +64,10 @@ describe.skipIf(missing !== null)(`structure text${missing ? ` (skipped: ${missi
     const got = structText(await taggedPdf(lines.map((line) => spec(line))));
     expect(got.map(letters)).toEqual(lines.map(letters));
   });
+
+  it('holds every character of a bold title whose kerning opens gaps inside words', async () => {
+    const title = 'الأمن الوطني أصدر حوالي مليوني بطاقة تعريف إلكترونية خلال 2017';
+    const got = structText(await taggedPdf([spec(title, { size: 18, spans: [{ text: title, bold: true, italic: false }] })]));
+    expect(letters(got.join(''))).toBe(letters(title));
+  });
 });

@@ -71,10 +71,10 @@ function cidFor(font: EmbeddedFont, glyphId: number, width: number, codes: numbe
   const cid = font.subset.includeGlyph(glyphId);
   if (font.widths[cid] == null) font.widths[cid] = width;
   if (font.unicode[cid] == null) font.unicode[cid] = codes;
-  if (sameCodes(font.unicode[cid]!, codes)) return cid;
+  if (sameCodes(font.unicode[cid]!, codes) && Math.abs(font.widths[cid]! - width) < 1e-6) return cid;
   let byText = aliases.get(font);
   if (!byText) aliases.set(font, (byText = new Map()));
-  const key = `${glyphId}:${codes.join(',')}`;
+  const key = `${glyphId}:${num(width)}:${codes.join(',')}`;
   let alias = byText.get(key);
   if (alias === undefined) {
     font.subset.glyphs.push(glyphId);
@@ -226,10 +226,12 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
       tj.push(num(((textX - xs[i]!) * 1000) / size));
       textX = xs[i]!;
     }
-    hex += register(i).toString(16).padStart(4, '0');
-    textX += shaped.glyphWidths[i]! * scale;
+    const width = widened.get(i) ?? shaped.glyphWidths[i]! * scale;
+    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(i)).toString(16).padStart(4, '0');
+    textX += width;
   };
-  const register = (i: number, codes = copiedCodes(i)): number => cidFor(font, shaped.glyphIds[i]!, shaped.glyphWidths[i]! * font.scale, codes);
+  /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
+  const widened = new Map<number, number>();
   /** What glyph i copies out as, in the order extractors read it. */
   const copiedCodes = (i: number): number[] => {
     const codes = shaped.codePoints[i]!;
@@ -277,10 +279,16 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
   else {
     for (const word of words(groups, shaped)) {
       if (hasGap(word, xs, shaped, scale, size)) {
-        // Kerning opened a gap inside the word that extractors would read as a space (تعر يف): one span for
-        // the whole word.
-        span(word.map(visualText).join(''), word.flat());
-      } else for (const cluster of word) drawCluster(cluster);
+        // Kerning opened a gap inside the word that extractors would read as a space (تعر يف): the letter
+        // before each gap gets a PDF width that reaches the next letter (a second CID if need be). Where the
+        // glyphs land is unchanged: every glyph is placed explicitly.
+        for (let k = 0; k + 1 < word.length; k++) {
+          const letter = word[k]![0]!;
+          const reach = xs[word[k + 1]![0]!]! - xs[letter]!;
+          if (reach > shaped.glyphWidths[letter]! * scale) widened.set(letter, reach);
+        }
+      }
+      for (const cluster of word) drawCluster(cluster);
     }
   }
   flush();
