@@ -33,7 +33,7 @@ const LINE_SEPARATOR = '\u2028';
 
 export function directionRuns(inlines: readonly Inline[], direction: Direction): Run[] {
   const paragraphText = inlines.map((inline) => (inline.kind === 'text' ? inline.text : LINE_SEPARATOR)).join('');
-  const levels = bidi.getEmbeddingLevels(paragraphText, direction).levels;
+  const levels = embeddingLevels(paragraphText, direction);
   const runs: Run[] = [];
   let offset = 0;
   for (const inline of inlines) {
@@ -54,6 +54,21 @@ export function directionRuns(inlines: readonly Inline[], direction: Direction):
     offset += inline.text.length;
   }
   return runs;
+}
+
+/** Levels of paragraphs seen lately: a briefing's texts repeat from render to render, and UAX #9 is the costly part. */
+const recentLevels = new Map<string, Uint8Array>();
+const RECENT_LEVELS_LIMIT = 4096;
+
+function embeddingLevels(text: string, direction: Direction): Uint8Array {
+  const key = `${direction}\u0000${text}`;
+  let levels = recentLevels.get(key);
+  if (!levels) {
+    if (recentLevels.size >= RECENT_LEVELS_LIMIT) recentLevels.clear();
+    levels = bidi.getEmbeddingLevels(text, direction).levels;
+    recentLevels.set(key, levels);
+  }
+  return levels;
 }
 
 /** Plain text of inlines in logical order, bidi marks dropped (for table cells that hold a figure, captions...). */
