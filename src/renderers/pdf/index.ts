@@ -11,7 +11,7 @@ import { Tagger } from './structure.js';
 import { FRAME } from './style.js';
 import { createTextEngine } from './text/index.js';
 
-/** Pages kept whole (body and furniture in one content stream) before finished pages are sealed. */
+/** The first pages stay whole (body and furniture in one content stream); later ones are sealed as they end. */
 const WHOLE_PAGES = 4;
 
 export async function renderPdf(model: DocumentModel, { warn }: RenderContext): Promise<Uint8Array> {
@@ -28,7 +28,7 @@ export async function renderPdf(model: DocumentModel, { warn }: RenderContext): 
   paginate(slices, FRAME, () => {
     // A short briefing keeps one content stream per page (smallest file); past that, finished pages are
     // written out as they end instead of waiting in memory for their running header and footer.
-    if (doc.bufferedPageRange().count >= WHOLE_PAGES) sealPageBody(doc);
+    if (doc.bufferedPageRange().count > WHOLE_PAGES) sealPageBody(doc);
     doc.addPage();
   });
   drawFurniture(ctx, model.meta);
