@@ -98,3 +98,25 @@ describe('precompiled templates in the bundle', () => {
     expect(fromBundle.stderr).toBe(fromTsc.stderr);
   }, 60_000);
 });
+
+describe('DOCX faces compressed at bundle time', () => {
+  const docx = (cli: string, out: string) => {
+    const result = run(cli, ['build', '--format', 'docx', '--quiet', '--out', join(work, out)]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    return readFileSync(join(work, out, 'briefing.ar.docx'));
+  };
+
+  it('gives the DOCX the tsc build writes, and a damaged file is compressed again, never embedded', () => {
+    const folder = join(binDir, 'docx-faces');
+    const stored = readdirSync(folder);
+    expect(stored.length).toBeGreaterThan(0);
+    const fromTsc = docx(cliPath(), 'docx-tsc');
+    expect(docx(bundledCli, 'docx-bundled').equals(fromTsc)).toBe(true);
+    for (const file of stored) {
+      const bytes = readFileSync(join(folder, file));
+      writeFileSync(join(folder, file), bytes.subarray(0, bytes.length >> 1));
+    }
+    expect(docx(bundledCli, 'docx-damaged').equals(fromTsc)).toBe(true);
+  }, 60_000);
+});

@@ -4,8 +4,12 @@
 // docx would obfuscate and deflate ~460 KB of TTF on every render (~20 ms). Instead the Document gets a
 // 32-byte placeholder per face, which makes docx write the font table, relationships, content type and
 // `w:embedTrueTypeFonts`; the package pass (package.ts) then puts in the real face, obfuscated and deflated once
-// per process.
+// per process. The bundle compresses them at build time (dist/bin/docx-faces/), so a CLI run only reads them.
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { BODY_FAMILY, EMPHASIS_FACE, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
 import { deflated, type DeflatedData } from './package.js';
 
@@ -70,12 +74,55 @@ function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
     const key = `${fontKey}${face.path}`;
     let data = compressed.get(key);
     if (!data) {
-      data = deflated(obfuscateFont(fontBytes(face), fontKey), 9);
+      data = compressedFace(fontBytes(face), fontKey);
       compressed.set(key, data);
     }
     return { path: `word/fonts/font${index + 1}.odttf`, fontKey, family, face, ...data };
   });
   return { documentOption, faces };
+}
+
+/**
+ * The faces compressed at bundle time, beside the bundle's chunks (src/bundle); from source the folder does not
+ * exist and every face is compressed on first use (~25 ms at level 9).
+ */
+const PRECOMPRESSED_DIR = fileURLToPath(new URL('./docx-faces/', import.meta.url));
+const FONT_LEVEL = 9;
+
+/** The face obfuscated with its key and deflated: from the bundle's folder when it holds this very face. */
+function compressedFace(font: Uint8Array, fontKey: string): DeflatedData {
+  const obfuscated = obfuscateFont(font, fontKey);
+  const crc = crc32(obfuscated);
+  try {
+    const stored = new Uint8Array(readFileSync(join(PRECOMPRESSED_DIR, precompressedName(font, fontKey))));
+    // Inflating it back (~2 ms) checks the file is whole: a damaged one is recompressed, never embedded.
+    const inflated = inflateRawSync(stored);
+    if (inflated.length === obfuscated.length && crc32(inflated) === crc) return { deflated: stored, crc, size: obfuscated.length };
+  } catch {
+    // not precompressed (running from source), or unreadable: compress it here
+  }
+  return deflated(obfuscated, FONT_LEVEL);
+}
+
+/** Named after a hash of the face's bytes, its key and the level, so a changed font package is never mistaken. */
+function precompressedName(font: Uint8Array, fontKey: string): string {
+  return `${createHash('sha256').update(font).update(`\u0000${fontKey}\u0000${FONT_LEVEL}`).digest('hex')}.deflate`;
+}
+
+/** Writes every face the DOCX may embed, compressed, into `folder` (the bundle's docx-faces/). */
+export function writePrecompressedFaces(folder: string): number {
+  mkdirSync(folder, { recursive: true });
+  const families = [BODY, EMPHASIS];
+  let written = 0;
+  for (const family of families) {
+    for (const face of [family.regular, ...(family.bold ? [family.bold] : [])]) {
+      const font = fontBytes(face);
+      const fontKey = pinnedFontKey(family.name, face.weight);
+      writeFileSync(join(folder, precompressedName(font, fontKey)), deflated(obfuscateFont(font, fontKey), FONT_LEVEL).deflated);
+      written++;
+    }
+  }
+  return written;
 }
 
 /** A GUID made from a hash of the family and weight: the same face always gets the same key. */
