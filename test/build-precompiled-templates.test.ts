@@ -120,3 +120,21 @@ describe('DOCX faces compressed at bundle time', () => {
     expect(docx(bundledCli, 'docx-damaged').equals(fromTsc)).toBe(true);
   }, 60_000);
 });
+
+describe('DOCX coverage stored at bundle time', () => {
+  it('warns of a character the embedded face lacks exactly as the tsc build (which asks fontkit) does', () => {
+    const data = JSON.parse(readFileSync(join(REPO_ROOT, 'data/dgsn-2017.json'), 'utf8')) as { publication: { article?: string; title: string } };
+    delete data.publication.article;
+    // An emoji (no face has it) and Latin letters with diacritics (covered): only the first is reported.
+    data.publication.title = `${data.publication.title} \u{1F600} Éçà`;
+    const dataFile = join(work, 'uncovered.json');
+    writeFileSync(dataFile, JSON.stringify(data));
+    const args = ['build', '--format', 'docx', '--data', dataFile, '--out', join(work, 'uncovered')];
+    expect(readdirSync(join(binDir, 'docx-faces')).some((file) => file.endsWith('.coverage.json'))).toBe(true);
+    const fromBundle = run(bundledCli, args);
+    const fromTsc = run(cliPath(), args);
+    expect(fromBundle.status).toBe(0);
+    expect(fromBundle.stderr).toMatch(/^warning \(docx\): DOCX: U\+1F600 /m);
+    expect(fromBundle.stderr).toBe(fromTsc.stderr);
+  }, 60_000);
+});

@@ -5,6 +5,7 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeFaceCoverage } from '../renderers/docx/coverage.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 
@@ -191,8 +192,10 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     logLevel: 'warning',
   });
   Object.assign(result.metafile.outputs, compiler.metafile.outputs);
-  // The DOCX's embedded faces, compressed now rather than on every run (the docx chunk finds them beside itself).
+  // The DOCX's embedded faces, compressed now rather than on every run, and the body face's coverage (the docx
+  // chunk finds them beside itself).
   writePrecompressedFaces(join(staging, 'docx-faces'));
+  await writeFaceCoverage(join(staging, 'docx-faces'));
   try {
     await swapIn(staging, outDir, previous);
   } finally {

@@ -83,10 +83,10 @@ function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
 }
 
 /**
- * The faces compressed at bundle time, beside the bundle's chunks (src/bundle); from source the folder does not
- * exist and every face is compressed on first use (~25 ms at level 9).
+ * The faces compressed at bundle time, beside the bundle's chunks (src/bundle), with the body face's coverage
+ * (coverage.ts); from source the folder does not exist and every face is compressed on first use (~25 ms).
  */
-const PRECOMPRESSED_DIR = fileURLToPath(new URL('./docx-faces/', import.meta.url));
+export const BUNDLED_FACES_DIR = fileURLToPath(new URL('./docx-faces/', import.meta.url));
 const FONT_LEVEL = 9;
 
 /** The face obfuscated with its key and deflated: from the bundle's folder when it holds this very face. */
@@ -94,7 +94,7 @@ function compressedFace(font: Uint8Array, fontKey: string): DeflatedData {
   const obfuscated = obfuscateFont(font, fontKey);
   const crc = crc32(obfuscated);
   try {
-    const stored = new Uint8Array(readFileSync(join(PRECOMPRESSED_DIR, precompressedName(font, fontKey))));
+    const stored = new Uint8Array(readFileSync(join(BUNDLED_FACES_DIR, precompressedName(font, fontKey))));
     // Inflating it back (~2 ms) checks the file is whole: a damaged one is recompressed, never embedded.
     const inflated = inflateRawSync(stored);
     if (inflated.length === obfuscated.length && crc32(inflated) === crc) return { deflated: stored, crc, size: obfuscated.length };

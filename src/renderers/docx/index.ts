@@ -24,7 +24,7 @@ export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
-    warnUncoveredCharacters(model, context.warn);
+    await warnUncoveredCharacters(model, context.warn);
     const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
     return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
   },
