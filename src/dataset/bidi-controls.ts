@@ -6,9 +6,12 @@ const OPENS_EMBEDDING = new Set(['\u202a', '\u202b', '\u202d', '\u202e']); // LR
 const OPENS_ISOLATE = new Set(['\u2066', '\u2067', '\u2068']); // LRI RLI FSI
 const POP_EMBEDDING = '\u202c';
 const POP_ISOLATE = '\u2069';
+/** Any explicit embedding, override or isolate control (most strings have none: they are returned as they are). */
+const ANY_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** `text` with the embeddings, overrides and isolates it opens and does not close, closed at its end. */
 export function closeBidiControls(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text;
   const open: string[] = [];
   for (const char of text) {
     if (OPENS_EMBEDDING.has(char)) open.push(POP_EMBEDDING);
