@@ -88,7 +88,8 @@ function argumentValue(flag: string): string | undefined {
 
 /** The `briefing build` command line for one format (or all), writing into `outDir`. */
 function buildCommand(selection: Selection, outDir: string, dataFile?: string, cli: string = CLI): string[] {
-  const command = [process.execPath, cli, 'build', '--quiet', '--out', outDir];
+  // The same V8 flag as the bin entry's shebang, so the bench measures what `npx briefing` runs.
+  const command = [process.execPath, '--max-semi-space-size=1', cli, 'build', '--quiet', '--out', outDir];
   if (selection !== 'all') command.push('--format', selection);
   if (dataFile) command.push('--data', dataFile);
   return command;
