@@ -340,7 +340,9 @@ export function tableProblems(doc: RenderedDocx, tables: readonly TableBlock[]):
       if (header !== r < model.head.length) problems.push(`table ${t} row ${r}: w:tblHeader ${header}`);
       if (!path(row, 'w:trPr', 'w:cantSplit')) problems.push(`table ${t} row ${r}: no w:cantSplit`);
       const cells = findAll(row, 'w:tc').map(textOf);
-      const expected = modelRows[r]?.cells.map((cell) => inlineText(cell.inlines)) ?? [];
+      // An empty body cell shows a dash, as in the PDF.
+      const expected =
+        modelRows[r]?.cells.map((cell) => inlineText(cell.inlines) || (r < model.head.length ? '' : '\u2013')) ?? [];
       if (JSON.stringify(cells) !== JSON.stringify(expected)) problems.push(`table ${t} row ${r}: ${JSON.stringify(cells)} ≠ ${JSON.stringify(expected)}`);
     });
   });

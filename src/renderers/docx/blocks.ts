@@ -235,12 +235,19 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
           ...directionOf(context.direction),
           ...(alignment ? { alignment } : {}),
           ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
-          children: textRuns(cell.inlines, context.direction),
+          children: showsDash(cell, kind) ? [new TextRun({ text: EMPTY_CELL, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
         }),
       ],
     });
   });
   return new TableRow({ ...(kind.header ? { tableHeader: true } : {}), cantSplit: true, children: cells });
+}
+
+/** What an empty body cell shows (EN DASH), as the PDF does: in print an empty cell reads as an oversight. */
+const EMPTY_CELL = '\u2013';
+
+function showsDash(cell: ModelRow['cells'][number], kind: RowKind): boolean {
+  return !kind.header && !plainText(cell.inlines).trim();
 }
 
 function sum(values: readonly number[]): number {

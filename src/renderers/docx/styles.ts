@@ -32,6 +32,7 @@ export const STYLE = {
   caption: 'Caption',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
+  emptyCell: 'EmptyCell',
   keyFigure: 'KeyFigure',
   keyFigureValue: 'KeyFigureValue',
   listParagraph: 'ListParagraph',
@@ -215,6 +216,13 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
       }),
     ],
     characterStyles: [
+      {
+        // The dash an empty body cell shows, as in the PDF: muted, so it reads as "nothing here", not a value.
+        id: STYLE.emptyCell,
+        name: 'Empty Cell',
+        basedOn: 'DefaultParagraphFont',
+        run: { color: MUTED },
+      },
       {
         id: STYLE.keyFigureValue,
         name: 'Key Figure Value',

@@ -84,6 +84,7 @@ th,td{padding:1.6mm 2.2mm;vertical-align:top;border-bottom:0.4pt solid var(--rul
 th{background:var(--accent);color:#fff;font-weight:700;vertical-align:bottom;}
 tbody tr:nth-child(even) td{background:#f6f8f9;}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
+tbody td:empty::after{content:"\\2013";color:#55595f;}
 ul,ol{margin:0 0 3mm;padding-inline-start:6mm;}
 li{margin-bottom:1mm;}
 .align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}
