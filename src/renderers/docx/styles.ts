@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { BODY_FAMILY } from '../../fonts/index.js';
 import type { Direction } from '../../model/types.js';
+import { ooxmlColor } from '../palette.js';
 import { EMPHASIS_FAMILY } from './fonts.js';
 
 /** Style ids the blocks refer to. */
@@ -45,19 +46,16 @@ export const STYLE = {
 /** Numbering definitions for `<ul>` and `<ol>`. */
 export const LIST = { bullet: 'briefing-bullet', ordered: 'briefing-ordered' } as const;
 
-/**
- * The PDF's palette (src/renderers/pdf/style.ts): near-greys and a dark navy for headings, chosen to stay distinct
- * when the briefing is printed in greyscale.
- */
-const INK = '1B1B1B';
-const HEADING = '10263F';
-const MUTED = '55595F';
-const ACCENT = '1D4E7A';
-const RULE = '9AA0A6';
-const HAIRLINE = 'C9CDD2';
-const HEADER_FILL = 'DFE4EA';
-const ZEBRA_FILL = 'F3F4F6';
-const FIGURE_FILL = 'EEF1F4';
+/** The shared palette (../palette.ts), as OOXML writes colours. */
+const INK = ooxmlColor('ink');
+const HEADING = ooxmlColor('heading');
+const MUTED = ooxmlColor('muted');
+const ACCENT = ooxmlColor('accent');
+const RULE = ooxmlColor('rule');
+const HAIRLINE = ooxmlColor('hairline');
+const HEADER_FILL = ooxmlColor('headerFill');
+const ZEBRA_FILL = ooxmlColor('zebraFill');
+const FIGURE_FILL = ooxmlColor('figureFill');
 
 /** Key figure panel, in twips from the start margin: room for the bar, then where captions start after it. */
 const FIGURE_START = 260;

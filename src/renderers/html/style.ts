@@ -2,6 +2,7 @@
 // Arabic-capable family (the PDF's and DOCX's, embedded), tables whose first column sits on the right in a
 // right-to-left document and whose header row repeats on every page.
 import { BODY_FAMILY, fontBytes, FONT_FACES } from '../../fonts/index.js';
+import { PALETTE } from '../palette.js';
 
 /** Families after the embedded one, for a reader whose browser cannot load it. */
 const FALLBACK_FAMILIES = ["'Noto Naskh Arabic'", "'Noto Sans Arabic'", "'Amiri'", "'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
@@ -39,6 +40,13 @@ export function pageLabelContent(label: string): string {
   return parts.join(' ');
 }
 
+/** The shared palette as CSS custom properties (--ink, --heading, ...). */
+function paletteVariables(): string {
+  return Object.entries(PALETTE)
+    .map(([name, color]) => `--${name}:${color};`)
+    .join('');
+}
+
 export interface PageText {
   header: string;
   footer: string;
@@ -53,38 +61,38 @@ export function styleSheet(page: PageText): string {
   ].join('');
   return `
 @page{size:A4;margin:22mm 18mm 20mm 18mm;${marginBoxes}}
-@page{@top-center{font-family:${FONT_STACK};font-size:8.5pt;color:#555;vertical-align:bottom;padding-bottom:3mm;border-bottom:0.4pt solid #b9c3cc;}
-@bottom-right{font-family:${FONT_STACK};font-size:8.5pt;color:#555;vertical-align:top;padding-top:3mm;}
-@bottom-left{font-family:${FONT_STACK};font-size:8.5pt;color:#555;vertical-align:top;padding-top:3mm;}}
-:root{--ink:#1b2733;--accent:#0b5d4b;--rule:#b9c3cc;--shade:#eef3f1;}
+@page{@top-center{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:bottom;padding-bottom:3mm;border-bottom:0.4pt solid ${PALETTE.rule};}
+@bottom-right{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:top;padding-top:3mm;border-top:0.4pt solid ${PALETTE.rule};}
+@bottom-left{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:top;padding-top:3mm;border-top:0.4pt solid ${PALETTE.rule};}}
+:root{${paletteVariables()}}
 html{font-family:${FONT_STACK};font-size:11pt;line-height:1.6;color:var(--ink);background:#fff;}
 body{margin:0 auto;max-width:174mm;padding:12mm 0;}
 @media screen{html{background:#e7eaed;}body{background:#fff;padding:18mm 18mm;margin:8mm auto;box-shadow:0 1px 6px rgba(0,0,0,.2);}}
 @media print{body{padding:0;max-width:none;}}
-h1{font-size:19pt;line-height:1.35;margin:0 0 3mm;color:var(--accent);font-weight:700;}
-h2{font-size:13.5pt;margin:8mm 0 2.5mm;padding-bottom:1mm;border-bottom:0.8pt solid var(--accent);color:var(--accent);break-after:avoid;}
-h3{font-size:11.5pt;margin:5mm 0 1.5mm;break-after:avoid;}
+h1{font-size:19pt;line-height:1.35;margin:0 0 3mm;padding-bottom:2mm;border-bottom:2pt solid var(--accent);color:var(--heading);font-weight:700;}
+h2{font-size:13.5pt;margin:8mm 0 2.5mm;padding-bottom:1mm;border-bottom:0.4pt solid var(--hairline);color:var(--heading);break-after:avoid;}
+h3{font-size:11.5pt;margin:5mm 0 1.5mm;color:var(--heading);break-after:avoid;}
 p{margin:0 0 2.5mm;orphans:2;widows:2;}
 p.lead{font-size:12pt;line-height:1.7;margin-bottom:4mm;}
-p.meta{color:#4a5561;font-size:10pt;margin-bottom:5mm;}
-p.note{font-size:10pt;color:#36424e;border-inline-start:2pt solid var(--rule);padding-inline-start:3mm;}
-p.source{font-size:9pt;color:#4a5561;margin-top:8mm;padding-top:2mm;border-top:0.4pt solid var(--rule);}
+p.meta{color:var(--muted);font-size:10pt;margin-bottom:5mm;}
+p.note{font-size:10pt;color:var(--muted);}
+p.source{font-size:9pt;color:var(--muted);margin-top:8mm;padding-top:2mm;border-top:0.4pt solid var(--hairline);}
 strong,b{font-weight:700;}
 /* Arabic has no italic: emphasis stays upright, set apart by colour (as in the DOCX). */
-em,i{font-style:normal;color:#3d5a73;}
+em,i{font-style:normal;color:var(--accent);}
 .stats{display:flex;gap:4mm;margin:4mm 0 2mm;break-inside:avoid;}
-figure.stat{flex:1 1 0;margin:0;padding:3mm 4mm;background:var(--shade);border-inline-start:3pt solid var(--accent);}
-figure.stat .value{font-size:17pt;font-weight:700;color:var(--accent);line-height:1.3;}
+figure.stat{flex:1 1 0;margin:0;padding:3mm 4mm;background:var(--figureFill);border-inline-start:3pt solid var(--accent);}
+figure.stat .value{font-size:17pt;font-weight:700;color:var(--heading);line-height:1.3;}
 figure.stat figcaption{font-size:9.5pt;line-height:1.45;}
-table{width:100%;border-collapse:collapse;margin:2mm 0 4mm;font-size:10pt;line-height:1.45;}
-caption{caption-side:top;text-align:start;font-weight:700;padding-bottom:1.5mm;}
+table{width:100%;border-collapse:collapse;margin:2mm 0 4mm;font-size:10pt;line-height:1.45;border-top:1.2pt solid var(--heading);border-bottom:1.2pt solid var(--heading);}
+caption{caption-side:top;text-align:start;font-weight:700;color:var(--heading);padding-bottom:1.5mm;}
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
 th,td{padding:1.6mm 2.2mm;vertical-align:top;border-bottom:0.4pt solid var(--rule);}
-th{background:var(--accent);color:#fff;font-weight:700;vertical-align:bottom;}
-tbody tr:nth-child(even) td{background:#f6f8f9;}
+th{background:var(--headerFill);color:var(--heading);font-weight:700;vertical-align:bottom;}
+tbody tr:nth-child(even) td{background:var(--zebraFill);}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
-tbody td:empty::after{content:"\\2013";color:#55595f;}
+tbody td:empty::after{content:"\\2013";color:var(--muted);}
 ul,ol{margin:0 0 3mm;padding-inline-start:6mm;}
 li{margin-bottom:1mm;}
 .align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}

@@ -1,6 +1,7 @@
 // The briefing's page geometry and typographic scale, in one place so layout code holds no magic numbers.
 // Colours are chosen to stay distinct when the briefing is printed in greyscale.
 import type { ParagraphRole } from '../../model/types.js';
+import { PALETTE } from '../palette.js';
 
 /** A4 in points. */
 export const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -17,17 +18,8 @@ export const FRAME = {
   height: PAGE.height - MARGIN.top - MARGIN.bottom,
 } as const;
 
-export const COLOR = {
-  ink: '#1b1b1b',
-  heading: '#10263f',
-  muted: '#55595f',
-  accent: '#1d4e7a',
-  rule: '#9aa0a6',
-  hairline: '#c9cdd2',
-  headerFill: '#dfe4ea',
-  zebraFill: '#f3f4f6',
-  figureFill: '#eef1f4',
-} as const;
+/** The shared palette (../palette.ts). */
+export const COLOR = PALETTE;
 
 export interface TextStyle {
   size: number;
