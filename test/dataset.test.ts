@@ -116,6 +116,22 @@ describe('bad data is rejected with its file and JSON path', () => {
     expect(places(problems)).toEqual(['$.documents[4].value: 1158876 is not in its quote (looked for "1.158.876" or "1158876")']);
   });
 
+  it('a count that its written-out words do not say', () => {
+    const index = original.plans.findIndex((plan: { id: string }) => plan.id === 'new-buildings');
+    const problems = problemsAfter((data) => (data.plans[index].count.value = 12));
+    expect(places(problems)).toEqual([
+      `$.plans[${index}].count.value: 12 does not match its "written" form "إحدى عشر", which says 11`,
+    ]);
+  });
+
+  it('a written-out count that is not a number', () => {
+    const index = original.plans.findIndex((plan: { id: string }) => plan.id === 'new-buildings');
+    const problems = problemsAfter((data) => (data.plans[index].count.parts[0].written = 'بنايات'));
+    expect(places(problems)).toContain(
+      `$.plans[${index}].count.parts[0].value: "بنايات" (its "written" form) cannot be read as a number in Arabic words`,
+    );
+  });
+
   it('a quote that is not in the article', () => {
     const problems = problemsAfter((data) => (data.communication[3].quote = 'عقدت مصالح الأمن 15188 اجتماعا'));
     expect(places(problems)).toEqual(['$.communication[3].quote: quote not found in the article source-article.ar.txt']);
@@ -159,6 +175,7 @@ describe('bad data is rejected with its file and JSON path', () => {
       '$.documents[0].value: must be a number, not a string ("many")',
       '$.plans[1].id: duplicate id "emergency-line-19-application" (already used at $.plans[0].id)',
       '$.plans[4].count.parts[0].value: 40 is larger than 11, the count it is a part of',
+      '$.plans[4].count.parts[0].value: 40 does not match its "written" form "أربعة", which says 4',
       '$.totals[0].of[4]: no figure has the id "nothing-here"',
     ]);
   });

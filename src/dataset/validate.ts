@@ -1,6 +1,7 @@
 // Rules that need the whole dataset, checked after the schema: unique ids, parts that exist and fit in their
 // wholes, totals of like figures, values written in their quotes, quotes found in the article.
 import type { Problem } from '../errors.js';
+import { readArabicNumberWords } from './arabic-number-words.js';
 import { jsonPath, type PathSegment } from './json-path.js';
 import {
   eventSchema,
@@ -139,8 +140,14 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     }
   });
 
-  // A value must be written in its own quote, so a typo in either shows up.
+  // A value must be written in its own quote, so a typo in either shows up; a value the article writes in words
+  // must be the number those words say.
   const checkWritten = (path: PathSegment[], value: number, written: string | undefined, quote: string) => {
+    if (written !== undefined) {
+      const said = readArabicNumberWords(written);
+      if (said === undefined) report(path, `"${written}" (its "written" form) cannot be read as a number in Arabic words`);
+      else if (said !== value) report(path, `${value} does not match its "written" form "${written}", which says ${said}`);
+    }
     const forms = written !== undefined ? [written] : digitForms(value);
     if (!forms.some((form) => containsNumber(quote, form))) {
       report(path, `${value} is not in its quote (looked for ${forms.map((form) => `"${form}"`).join(' or ')})`);
