@@ -2,7 +2,7 @@
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
 import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
-import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
@@ -173,7 +173,7 @@ export function figurePanelSlices(ctx: LayoutContext, figures: readonly FigureBl
           doc.save().rect(barX, top, FIGURE.barWidth, height).fill(COLOR.accent).restore();
           if (!last) {
             const y = top + height - FIGURE.rowRule / 2;
-            doc.save().moveTo(inner.left, y).lineTo(inner.right, y).lineWidth(FIGURE.rowRule).strokeColor(COLOR.hairline).stroke().restore();
+            strokeLine(ctx, inner.left, inner.right, y, FIGURE.rowRule, COLOR.hairline);
           }
         });
         ctx.tagger.content(element, 'P', () => {

@@ -4,7 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
 import { balancedLayout } from './blocks.js';
-import { type LayoutContext, drawLine, measure, plainText, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, measure, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -296,8 +296,9 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   }
 }
 
+/** A rule across the whole table (the frame's width). */
 function strokeRule(ctx: LayoutContext, y: number, width: number, color: string): void {
-  ctx.doc.save().moveTo(FRAME.left, y).lineTo(FRAME.right, y).lineWidth(width).strokeColor(color).stroke().restore();
+  strokeLine(ctx, FRAME.left, FRAME.right, y, width, color);
 }
 
 /** Splits each cell's lines into those that fit in `room` (points) and the rest. */
