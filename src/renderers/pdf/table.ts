@@ -4,7 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
 import { balancedLayout } from './blocks.js';
-import { type LayoutContext, drawLine, measure, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
+import { type LayoutContext, drawLine, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -174,8 +174,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       if (numeric) {
         const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
         const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
-        const x = side === 'center' ? textBox.x + (textBox.width - width) / 2 : (side === 'start') === (direction === 'rtl') ? textBox.x + textBox.width - width : textBox.x;
-        textBox = { x, width };
+        textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
       }
       for (const line of lines) {
         if (line.width > textBox.width + 0.5) {
