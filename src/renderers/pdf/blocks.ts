@@ -8,7 +8,7 @@ import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
 
 /** One slice per line; `tag` wraps each line in marked content of the block's element. */
-function lineSlices(
+export function lineSlices(
   ctx: LayoutContext,
   layout: ParagraphLayout,
   style: TextStyle,

@@ -3,7 +3,7 @@
 // page the table spans, and a row never cut unless it is taller than a page.
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
-import { balancedLayout } from './blocks.js';
+import { balancedLayout, lineSlices } from './blocks.js';
 import { type LayoutContext, drawLine, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
@@ -143,16 +143,10 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   if (plainText(block.caption).trim()) {
     const caption = ctx.tagger.element('Caption', table);
     const layout = balancedLayout(ctx, specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
-    for (const line of layout.lines) {
-      slices.push({
-        height: line.height,
-        spaceBefore: 0,
-        spaceAfter: 0,
-        keepWithNext: true,
-        draw: (top) => ctx.tagger.content(caption, 'Caption', () => drawLine(ctx, line, TABLE.caption.color, FRAME.left, top, FRAME.width)),
-      });
-    }
-    slices[slices.length - 1]!.spaceAfter = TABLE.captionGap;
+    const captionSlices = lineSlices(ctx, layout, TABLE.caption, caption, 'Caption', { x: FRAME.left, width: FRAME.width });
+    for (const slice of captionSlices) slice.keepWithNext = true;
+    captionSlices[captionSlices.length - 1]!.spaceAfter = TABLE.captionGap;
+    slices.push(...captionSlices);
   }
 
   const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow => {
