@@ -220,16 +220,16 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       });
     }
   };
-  const repeat: Slice[] = headRows.map((row, index) => ({
-    height: row.height,
-    spaceBefore: 0,
-    spaceAfter: 0,
-    keepWithNext: true,
-    draw: (top) => drawHeadRow(row, index, top, false),
-  }));
-  headRows.forEach((row, index) =>
-    slices.push({ height: row.height, spaceBefore: 0, spaceAfter: 0, keepWithNext: true, draw: (top) => drawHeadRow(row, index, top, true) }),
-  );
+  const headSlices = (tagged: boolean): Slice[] =>
+    headRows.map((row, index) => ({
+      height: row.height,
+      spaceBefore: 0,
+      spaceAfter: 0,
+      keepWithNext: true,
+      draw: (top) => drawHeadRow(row, index, top, tagged),
+    }));
+  const repeat = headSlices(false);
+  slices.push(...headSlices(true));
 
   // Body rows: light zebra shading, hairlines between rows, a heavy rule where the table (or its page) ends.
   const tbody = ctx.tagger.element('TBody', table);
