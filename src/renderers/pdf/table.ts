@@ -235,6 +235,8 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   const tbody = ctx.tagger.element('TBody', table);
   const bodyRows = rows.filter((r) => !r.inHead);
   const capacity = FRAME.height - repeat.reduce((h, slice) => h + slice.height, 0);
+  /** Where a page ends inside the table, a heavy rule closes it as the table's last row would. */
+  const closePage = (bottom: number) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
   if (slices.length > 0) {
     slices[0]!.spaceBefore = TABLE.spaceBefore;
     if (bodyRows.length === 0) slices[slices.length - 1]!.spaceAfter = TABLE.spaceAfter;
@@ -271,7 +273,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
           // Once its last line is drawn, the row's tags are complete: pdfkit writes them out and frees them.
           if (endsRow) rowElement.end();
         },
-        closePage: last ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
+        closePage: last ? undefined : closePage,
       };
       // Only a row taller than a page may be cut, between lines, filling the room left on the page.
       if (height > capacity + 0.01) {
@@ -279,7 +281,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
           const [head, rest] = takeLines(lines, room - 2 * TABLE.padY);
           if (head.every((ls) => ls.length === 0)) return undefined;
           const headSlice = rowSlice(head, first, false);
-          headSlice.closePage = (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+          headSlice.closePage = closePage;
           return [headSlice, rowSlice(rest, false, true)];
         };
       }
