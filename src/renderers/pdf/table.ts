@@ -177,8 +177,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       }
       return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
     });
-    const height = Math.max(0, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
-    return { cells, height };
+    return { cells, height: rowHeight(cells.map((c) => c.lines)) };
   };
 
   /** Draws the given lines of each cell (all of them unless `parts` says which), clipped to the cell box. */
@@ -254,7 +253,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
      * `first`: the part holds the row's first lines; `endsRow`: it holds the last ones.
      */
     const rowSlice = (lines: LaidLine[][], first: boolean, endsRow: boolean): Slice => {
-      const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+      const height = rowHeight(lines);
       const slice: Slice = {
         height,
         spaceBefore: first && index === 0 && slices.length === 0 ? TABLE.spaceBefore : 0,
@@ -294,6 +293,11 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
 /** A rule across the whole table (the frame's width). */
 function strokeRule(ctx: LayoutContext, y: number, width: number, color: string): void {
   strokeLine(ctx, FRAME.left, FRAME.right, y, width, color);
+}
+
+/** Height of a row (or part of one) whose cells hold these lines: the tallest cell and the padding. */
+function rowHeight(lines: LaidLine[][]): number {
+  return Math.max(0, ...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
 }
 
 /** Splits each cell's lines into those that fit in `room` (points) and the rest. */
