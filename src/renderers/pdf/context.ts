@@ -16,11 +16,11 @@ export interface LayoutContext {
 }
 
 /** Model inlines as text-engine spans; a forced break (`<br>`) becomes '\n', a mandatory break in UAX #14. */
-export function spansOf(inlines: readonly Inline[], bold = false): StyledText[] {
+export function spansOf(inlines: readonly Inline[]): StyledText[] {
   return inlines.map((inline) =>
     inline.kind === 'text'
-      ? { text: inline.text, bold: bold || inline.bold, italic: inline.italic }
-      : { text: '\n', bold, italic: false },
+      ? { text: inline.text, bold: inline.bold, italic: inline.italic }
+      : { text: '\n', bold: false, italic: false },
   );
 }
 
