@@ -24,8 +24,6 @@ export interface Prepared {
   /** `text` with mirrored characters (brackets at odd levels) swapped in: what gets shaped. */
   shapingText: string;
   levels: EmbeddingLevels;
-  direction: Direction;
-  styles: Uint8Array;
   /** The drawable ranges, in logical order. Characters in no item (line separators, characters no face
    *  covers) take no space and are never drawn; nor are bidi controls, inside items or between them. */
   items: Item[];
@@ -91,7 +89,7 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     previousFace = face;
     i += units;
   }
-  return { text, shapingText, levels, direction, styles, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
+  return { text, shapingText, levels, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
 }
 
 const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
