@@ -2,7 +2,7 @@
 // direction, brackets mirrored at odd levels, and items: maximal ranges of one level, one style and one face.
 import bidiFactory from 'bidi-js';
 import type { Direction } from '../../../model/types.js';
-import { isBidiControl, withoutBidiControls, type Collected } from './collect.js';
+import { hasBidiControls, isBidiControl, withoutBidiControls, type Collected } from './collect.js';
 import { faceChain, type LoadedFace, type StyleIndex } from './faces.js';
 
 export const bidi = bidiFactory();
@@ -89,10 +89,8 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     previousFace = face;
     i += units;
   }
-  return { text, shapingText, levels, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
+  return { text, shapingText, levels, items, uncovered, hasBidiControls: hasBidiControls(text) };
 }
-
-const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * The text to shape for the logical range [from, to): mirrored, without bidi controls. Dropping them is what
