@@ -29,6 +29,13 @@ export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Any combining mark (general category M): it takes no room of its own and sits on the character before it. */
+export function isCombiningMark(code: number): boolean {
+  return COMBINING_MARK.test(String.fromCodePoint(code));
+}
+
 const SHADDA = 0x0651;
 
 /** Arabic combining marks (harakat, tanween, superscript alef, Quranic marks). */

@@ -2,7 +2,7 @@
 // direction, brackets mirrored at odd levels, and items: maximal ranges of one level, one style and one face.
 import bidiFactory from 'bidi-js';
 import type { Direction } from '../../../model/types.js';
-import { hasBidiControls, isBidiControl, withoutBidiControls, type Collected } from './collect.js';
+import { hasBidiControls, isBidiControl, isCombiningMark, withoutBidiControls, type Collected } from './collect.js';
 import { faceChain, type LoadedFace, type StyleIndex } from './faces.js';
 
 export const bidi = bidiFactory();
@@ -42,9 +42,6 @@ function isShapingControl(code: number): boolean {
   );
 }
 
-/** Combining marks stay in their base character's face when it has them, so marks are positioned on it. */
-const COMBINING_MARK = /^\p{M}$/u;
-
 function isLineSeparator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
@@ -72,7 +69,8 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     if (!isLineSeparator(code)) {
       const chain = faceChain(style);
       if (isShapingControl(code)) face = previousFace ?? chain[0]!;
-      else if (previousFace && COMBINING_MARK.test(String.fromCodePoint(code)) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
+      // Combining marks stay in their base character's face when it has them, so marks are positioned on it.
+      else if (previousFace && isCombiningMark(code) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
       else {
         face = chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? null;
         if (!face && !uncovered.includes(code)) uncovered.push(code);
@@ -115,12 +113,12 @@ export function joiningContext(p: Prepared, from: number, to: number, lo: number
   let after = '';
   const level = p.levels.levels[from];
   let i = from - 1;
-  while (i >= lo && (isBidiControl(p.text.charCodeAt(i)) || COMBINING_MARK.test(p.text[i]!))) i--;
+  while (i >= lo && (isBidiControl(p.text.charCodeAt(i)) || isCombiningMark(p.text.charCodeAt(i)))) i--;
   if (i >= lo && p.levels.levels[i] === level && isArabicLetter(p.text[i]) && isArabicLetter(p.text[from])) before = p.text[i]!;
   let j = to;
   while (j < hi && isBidiControl(p.text.charCodeAt(j))) j++;
   let last = to - 1;
-  while (last > from && COMBINING_MARK.test(p.text[last]!)) last--;
+  while (last > from && isCombiningMark(p.text.charCodeAt(last))) last--;
   if (j < hi && p.levels.levels[j] === level && isArabicLetter(p.text[j]) && isArabicLetter(p.text[last])) after = p.text[j]!;
   return { before, after };
 }
