@@ -62,6 +62,15 @@ export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: n
   ctx.engine.drawLine(line, x, y, width);
 }
 
+/** Draws lines one under the other, the first with its top at `top`, all in the same box. */
+export function drawLines(ctx: LayoutContext, lines: readonly LaidLine[], color: string, x: number, top: number, width: number): void {
+  let y = top;
+  for (const line of lines) {
+    drawLine(ctx, line, color, x, y, width);
+    y += line.height;
+  }
+}
+
 const integerFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formats a page or item number for the document language (cached: building an Intl formatter is slow). */

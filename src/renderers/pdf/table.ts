@@ -4,7 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
 import { balancedLayout, lineSlices } from './blocks.js';
-import { type LayoutContext, drawLine, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
+import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -187,11 +187,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       if (lines.length === 0) return;
       const draw = () => {
         ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
-        let y = top + TABLE.padY;
-        for (const line of lines) {
-          drawLine(ctx, line, cell.color, cell.textBox.x, y, cell.textBox.width);
-          y += line.height;
-        }
+        drawLines(ctx, lines, cell.color, cell.textBox.x, top + TABLE.padY, cell.textBox.width);
         ctx.doc.restore();
       };
       if (tagged && !cell.placeholder) ctx.tagger.content(cell.element, cell.tag, draw);
