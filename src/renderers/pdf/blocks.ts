@@ -2,13 +2,13 @@
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
 import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
-import { type LayoutContext, drawLine, formatInteger, measure, placeAt, rule, specOf, spansOf } from './context.js';
+import { type LayoutContext, drawLine, drawLines, formatInteger, measure, placeAt, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
 
 /** One slice per line; `tag` wraps each line in marked content of the block's element. */
-function lineSlices(
+export function lineSlices(
   ctx: LayoutContext,
   layout: ParagraphLayout,
   style: TextStyle,
@@ -173,20 +173,12 @@ export function figurePanelSlices(ctx: LayoutContext, figures: readonly FigureBl
           doc.save().rect(barX, top, FIGURE.barWidth, height).fill(COLOR.accent).restore();
           if (!last) {
             const y = top + height - FIGURE.rowRule / 2;
-            doc.save().moveTo(inner.left, y).lineTo(inner.right, y).lineWidth(FIGURE.rowRule).strokeColor(COLOR.hairline).stroke().restore();
+            strokeLine(ctx, inner.left, inner.right, y, FIGURE.rowRule, COLOR.hairline);
           }
         });
         ctx.tagger.content(element, 'P', () => {
-          let y = top + FIGURE.padY;
-          for (const line of value.lines) {
-            drawLine(ctx, line, FIGURE.value.color, valueX, y, valueWidth);
-            y += line.height;
-          }
-          y = top + FIGURE.padY + captionOffset;
-          for (const line of caption.lines) {
-            drawLine(ctx, line, FIGURE.caption.color, captionX, y, captionWidth);
-            y += line.height;
-          }
+          drawLines(ctx, value.lines, FIGURE.value.color, valueX, top + FIGURE.padY, valueWidth);
+          drawLines(ctx, caption.lines, FIGURE.caption.color, captionX, top + FIGURE.padY + captionOffset, captionWidth);
         });
       },
     };

@@ -16,11 +16,11 @@ export interface LayoutContext {
 }
 
 /** Model inlines as text-engine spans; a forced break (`<br>`) becomes '\n', a mandatory break in UAX #14. */
-export function spansOf(inlines: readonly Inline[], bold = false): StyledText[] {
+export function spansOf(inlines: readonly Inline[]): StyledText[] {
   return inlines.map((inline) =>
     inline.kind === 'text'
-      ? { text: inline.text, bold: bold || inline.bold, italic: inline.italic }
-      : { text: '\n', bold, italic: false },
+      ? { text: inline.text, bold: inline.bold, italic: inline.italic }
+      : { text: '\n', bold: false, italic: false },
   );
 }
 
@@ -60,6 +60,15 @@ export function measure(ctx: LayoutContext, spec: ParagraphSpec): number {
 export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: number, y: number, width: number): void {
   ctx.doc.fillColor(color);
   ctx.engine.drawLine(line, x, y, width);
+}
+
+/** Draws lines one under the other, the first with its top at `top`, all in the same box. */
+export function drawLines(ctx: LayoutContext, lines: readonly LaidLine[], color: string, x: number, top: number, width: number): void {
+  let y = top;
+  for (const line of lines) {
+    drawLine(ctx, line, color, x, y, width);
+    y += line.height;
+  }
 }
 
 const integerFormats = new Map<string, Intl.NumberFormat>();

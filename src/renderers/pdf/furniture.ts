@@ -39,9 +39,8 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
       strokeLine(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
       const label = pageLabel(meta, index + 1, count);
       const labelWidth = measure(ctx, specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
-      const gutter = 24;
       furnitureText(ctx, label, 'end', labelWidth + 1, FURNITURE.footerTop);
-      furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - gutter, FURNITURE.footerTop);
+      furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - FURNITURE.footerGutter, FURNITURE.footerTop);
     }, 'Bottom');
   }
 }

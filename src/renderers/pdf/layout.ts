@@ -6,15 +6,19 @@ import type { Slice } from './flow.js';
 import { tableSlices } from './table.js';
 
 export function* layoutBlocks(ctx: LayoutContext, blocks: readonly Block[]): Generator<Slice> {
-  let figures: FigureBlock[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'figure') {
-      figures.push(block);
-      continue;
-    }
-    if (figures.length > 0) yield* figurePanelSlices(ctx, figures);
-    figures = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     switch (block.kind) {
+      case 'figure': {
+        // Consecutive key figures share one panel.
+        const figures: FigureBlock[] = [block];
+        for (let next = blocks[index + 1]; next?.kind === 'figure'; next = blocks[index + 1]) {
+          figures.push(next);
+          index++;
+        }
+        yield* figurePanelSlices(ctx, figures);
+        break;
+      }
       case 'heading':
         yield* headingSlices(ctx, block);
         break;
@@ -29,5 +33,4 @@ export function* layoutBlocks(ctx: LayoutContext, blocks: readonly Block[]): Gen
         break;
     }
   }
-  if (figures.length > 0) yield* figurePanelSlices(ctx, figures);
 }

@@ -107,5 +107,7 @@ export const FURNITURE = {
   /** The rule above the footer, and the top of the footer's line box. */
   footerRuleY: PAGE.height - 56,
   footerTop: PAGE.height - 50,
+  /** Room kept between the footer text and the page label. */
+  footerGutter: 24,
   ruleWidth: 0.5,
 } as const;

@@ -3,8 +3,8 @@
 // page the table spans, and a row never cut unless it is taller than a page.
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text/api.js';
-import { balancedLayout } from './blocks.js';
-import { type LayoutContext, drawLine, measure, plainText, rule, specOf, spansOf } from './context.js';
+import { balancedLayout, lineSlices } from './blocks.js';
+import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -143,16 +143,10 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   if (plainText(block.caption).trim()) {
     const caption = ctx.tagger.element('Caption', table);
     const layout = balancedLayout(ctx, specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
-    for (const line of layout.lines) {
-      slices.push({
-        height: line.height,
-        spaceBefore: 0,
-        spaceAfter: 0,
-        keepWithNext: true,
-        draw: (top) => ctx.tagger.content(caption, 'Caption', () => drawLine(ctx, line, TABLE.caption.color, FRAME.left, top, FRAME.width)),
-      });
-    }
-    slices[slices.length - 1]!.spaceAfter = TABLE.captionGap;
+    const captionSlices = lineSlices(ctx, layout, TABLE.caption, caption, 'Caption', { x: FRAME.left, width: FRAME.width });
+    for (const slice of captionSlices) slice.keepWithNext = true;
+    captionSlices[captionSlices.length - 1]!.spaceAfter = TABLE.captionGap;
+    slices.push(...captionSlices);
   }
 
   const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow => {
@@ -174,8 +168,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       if (numeric) {
         const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
         const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
-        const x = side === 'center' ? textBox.x + (textBox.width - width) / 2 : (side === 'start') === (direction === 'rtl') ? textBox.x + textBox.width - width : textBox.x;
-        textBox = { x, width };
+        textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
       }
       for (const line of lines) {
         if (line.width > textBox.width + 0.5) {
@@ -184,8 +177,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       }
       return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
     });
-    const height = Math.max(0, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
-    return { cells, height };
+    return { cells, height: rowHeight(cells.map((c) => c.lines)) };
   };
 
   /** Draws the given lines of each cell (all of them unless `parts` says which), clipped to the cell box. */
@@ -195,11 +187,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       if (lines.length === 0) return;
       const draw = () => {
         ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
-        let y = top + TABLE.padY;
-        for (const line of lines) {
-          drawLine(ctx, line, cell.color, cell.textBox.x, y, cell.textBox.width);
-          y += line.height;
-        }
+        drawLines(ctx, lines, cell.color, cell.textBox.x, top + TABLE.padY, cell.textBox.width);
         ctx.doc.restore();
       };
       if (tagged && !cell.placeholder) ctx.tagger.content(cell.element, cell.tag, draw);
@@ -227,21 +215,23 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       });
     }
   };
-  const repeat: Slice[] = headRows.map((row, index) => ({
-    height: row.height,
-    spaceBefore: 0,
-    spaceAfter: 0,
-    keepWithNext: true,
-    draw: (top) => drawHeadRow(row, index, top, false),
-  }));
-  headRows.forEach((row, index) =>
-    slices.push({ height: row.height, spaceBefore: 0, spaceAfter: 0, keepWithNext: true, draw: (top) => drawHeadRow(row, index, top, true) }),
-  );
+  const headSlices = (tagged: boolean): Slice[] =>
+    headRows.map((row, index) => ({
+      height: row.height,
+      spaceBefore: 0,
+      spaceAfter: 0,
+      keepWithNext: true,
+      draw: (top) => drawHeadRow(row, index, top, tagged),
+    }));
+  const repeat = headSlices(false);
+  slices.push(...headSlices(true));
 
   // Body rows: light zebra shading, hairlines between rows, a heavy rule where the table (or its page) ends.
   const tbody = ctx.tagger.element('TBody', table);
   const bodyRows = rows.filter((r) => !r.inHead);
   const capacity = FRAME.height - repeat.reduce((h, slice) => h + slice.height, 0);
+  /** Where a page ends inside the table, a heavy rule closes it as the table's last row would. */
+  const closePage = (bottom: number) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
   if (slices.length > 0) {
     slices[0]!.spaceBefore = TABLE.spaceBefore;
     if (bodyRows.length === 0) slices[slices.length - 1]!.spaceAfter = TABLE.spaceAfter;
@@ -259,7 +249,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
      * `first`: the part holds the row's first lines; `endsRow`: it holds the last ones.
      */
     const rowSlice = (lines: LaidLine[][], first: boolean, endsRow: boolean): Slice => {
-      const height = Math.max(...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+      const height = rowHeight(lines);
       const slice: Slice = {
         height,
         spaceBefore: first && index === 0 && slices.length === 0 ? TABLE.spaceBefore : 0,
@@ -278,7 +268,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
           // Once its last line is drawn, the row's tags are complete: pdfkit writes them out and frees them.
           if (endsRow) rowElement.end();
         },
-        closePage: last ? undefined : (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink),
+        closePage: last ? undefined : closePage,
       };
       // Only a row taller than a page may be cut, between lines, filling the room left on the page.
       if (height > capacity + 0.01) {
@@ -286,7 +276,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
           const [head, rest] = takeLines(lines, room - 2 * TABLE.padY);
           if (head.every((ls) => ls.length === 0)) return undefined;
           const headSlice = rowSlice(head, first, false);
-          headSlice.closePage = (bottom) => rule(ctx, FRAME.left, FRAME.right, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
+          headSlice.closePage = closePage;
           return [headSlice, rowSlice(rest, false, true)];
         };
       }
@@ -296,8 +286,14 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   }
 }
 
+/** A rule across the whole table (the frame's width). */
 function strokeRule(ctx: LayoutContext, y: number, width: number, color: string): void {
-  ctx.doc.save().moveTo(FRAME.left, y).lineTo(FRAME.right, y).lineWidth(width).strokeColor(color).stroke().restore();
+  strokeLine(ctx, FRAME.left, FRAME.right, y, width, color);
+}
+
+/** Height of a row (or part of one) whose cells hold these lines: the tallest cell and the padding. */
+function rowHeight(lines: LaidLine[][]): number {
+  return Math.max(0, ...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
 }
 
 /** Splits each cell's lines into those that fit in `room` (points) and the rest. */

@@ -16,11 +16,24 @@ export function isBidiControl(code: number): boolean {
   return code === 0x200e || code === 0x200f || code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
-const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+/** The same characters as isBidiControl, for searching strings. */
+const BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+
+export function hasBidiControls(text: string): boolean {
+  return BIDI_CONTROL.test(text);
+}
 
 /** `text` without bidi controls: what is drawn and what copy-paste should give. */
 export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
+}
+
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Any combining mark (general category M): it takes no room of its own and sits on the character before it. */
+export function isCombiningMark(code: number): boolean {
+  return COMBINING_MARK.test(String.fromCodePoint(code));
 }
 
 const SHADDA = 0x0651;

@@ -86,8 +86,14 @@ function cidFor(font: EmbeddedFont, glyphId: number, width: number, codes: numbe
   return alias;
 }
 
-function mirroredOf(code: number): string | null {
-  return code < 0x10000 ? bidi.getMirroredCharacter(String.fromCharCode(code)) : null;
+/**
+ * A right-to-left run is shaped with its brackets mirrored (prepare.ts): for a glyph that stands for one
+ * mirrorable character, the character the text has, which is what copying out must give; otherwise null.
+ */
+function bracketInText(codes: readonly number[]): number[] | null {
+  if (codes.length !== 1 || codes[0]! >= 0x10000) return null;
+  const mirrored = bidi.getMirroredCharacter(String.fromCharCode(codes[0]!));
+  return mirrored ? [mirrored.codePointAt(0)!] : null;
 }
 
 const num = (n: number): string => {
@@ -237,8 +243,8 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     const codes = shaped.codePoints[i]!;
     if (!run.rtl) return i === 0 && run.markLeft ? [RLM, ...codes] : codes;
     // A mirrored bracket was shaped as the other bracket: it copies out as the bracket in the text.
-    const mirrored = codes.length === 1 ? mirroredOf(codes[0]!) : null;
-    if (mirrored) return [mirrored.codePointAt(0)!];
+    const bracket = bracketInText(codes);
+    if (bracket) return bracket;
     // Poppler reads a separator or terminator (، . : % + …) in a right-to-left line as part of a number, and
     // takes it and the space or number on its left out of their place ("تم، خلال" → "تم ،خلال"): a
     // right-to-left mark copied on its left (visually; after it in the text) keeps it where it is. Between two
@@ -270,8 +276,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     const [base, ...marks] = cluster as [number, ...number[]];
     const codes = shaped.codePoints[base]!;
     // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
-    const mirrored = codes.length === 1 ? mirroredOf(codes[0]!) : null;
-    const baseCodes = mirrored ? [mirrored.codePointAt(0)!] : codes;
+    const baseCodes = bracketInText(codes) ?? codes;
     return String.fromCodePoint(...[...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
   };
   const groups = clusters(shaped, run.rtl);

@@ -2,6 +2,7 @@
 // package); widths come from shaped text. Lines are filled greedily; a word wider than the line is broken
 // at grapheme-cluster boundaries.
 import LineBreaker from 'linebreak';
+import { isBidiControl } from './collect.js';
 import { joiningContext, shapingSlice, type Prepared } from './prepare.js';
 import { runWidth } from './shape.js';
 
@@ -14,11 +15,11 @@ export interface LineRange {
   end: number;
 }
 
-const TRAILING = /[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+const WHITE_SPACE = /\s/;
 
 /** End of `text[start, end)` with trailing white space and bidi controls dropped. */
 function contentEndOf(text: string, start: number, end: number): number {
-  while (end > start && TRAILING.test(text[end - 1]!)) end--;
+  while (end > start && (WHITE_SPACE.test(text[end - 1]!) || isBidiControl(text.charCodeAt(end - 1)))) end--;
   return end;
 }
 

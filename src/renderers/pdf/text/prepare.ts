@@ -2,7 +2,7 @@
 // direction, brackets mirrored at odd levels, and items: maximal ranges of one level, one style and one face.
 import bidiFactory from 'bidi-js';
 import type { Direction } from '../../../model/types.js';
-import { isBidiControl, withoutBidiControls, type Collected } from './collect.js';
+import { hasBidiControls, isBidiControl, isCombiningMark, withoutBidiControls, type Collected } from './collect.js';
 import { faceChain, type LoadedFace, type StyleIndex } from './faces.js';
 
 export const bidi = bidiFactory();
@@ -24,8 +24,6 @@ export interface Prepared {
   /** `text` with mirrored characters (brackets at odd levels) swapped in: what gets shaped. */
   shapingText: string;
   levels: EmbeddingLevels;
-  direction: Direction;
-  styles: Uint8Array;
   /** The drawable ranges, in logical order. Characters in no item (line separators, characters no face
    *  covers) take no space and are never drawn; nor are bidi controls, inside items or between them. */
   items: Item[];
@@ -43,9 +41,6 @@ function isShapingControl(code: number): boolean {
     (code >= 0xfe00 && code <= 0xfe0f) || code === 0xfeff || (code >= 0xe0100 && code <= 0xe01ef)
   );
 }
-
-/** Combining marks stay in their base character's face when it has them, so marks are positioned on it. */
-const COMBINING_MARK = /^\p{M}$/u;
 
 function isLineSeparator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
@@ -74,7 +69,8 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     if (!isLineSeparator(code)) {
       const chain = faceChain(style);
       if (isShapingControl(code)) face = previousFace ?? chain[0]!;
-      else if (previousFace && COMBINING_MARK.test(String.fromCodePoint(code)) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
+      // Combining marks stay in their base character's face when it has them, so marks are positioned on it.
+      else if (previousFace && isCombiningMark(code) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
       else {
         face = chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? null;
         if (!face && !uncovered.includes(code)) uncovered.push(code);
@@ -91,10 +87,8 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     previousFace = face;
     i += units;
   }
-  return { text, shapingText, levels, direction, styles, items, uncovered, hasBidiControls: HAS_BIDI_CONTROL.test(text) };
+  return { text, shapingText, levels, items, uncovered, hasBidiControls: hasBidiControls(text) };
 }
-
-const HAS_BIDI_CONTROL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * The text to shape for the logical range [from, to): mirrored, without bidi controls. Dropping them is what
@@ -119,12 +113,12 @@ export function joiningContext(p: Prepared, from: number, to: number, lo: number
   let after = '';
   const level = p.levels.levels[from];
   let i = from - 1;
-  while (i >= lo && (isBidiControl(p.text.charCodeAt(i)) || COMBINING_MARK.test(p.text[i]!))) i--;
+  while (i >= lo && (isBidiControl(p.text.charCodeAt(i)) || isCombiningMark(p.text.charCodeAt(i)))) i--;
   if (i >= lo && p.levels.levels[i] === level && isArabicLetter(p.text[i]) && isArabicLetter(p.text[from])) before = p.text[i]!;
   let j = to;
   while (j < hi && isBidiControl(p.text.charCodeAt(j))) j++;
   let last = to - 1;
-  while (last > from && COMBINING_MARK.test(p.text[last]!)) last--;
+  while (last > from && isCombiningMark(p.text.charCodeAt(last))) last--;
   if (j < hi && p.levels.levels[j] === level && isArabicLetter(p.text[j]) && isArabicLetter(p.text[last])) after = p.text[j]!;
   return { before, after };
 }

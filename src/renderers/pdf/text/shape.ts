@@ -2,6 +2,7 @@
 // direction and text, so measuring and drawing the same words again costs a map lookup. (These are our own
 // immutable copies: pdfkit's own layout cache is not used because pdfkit scales positions in place.)
 import type { Font, Glyph } from 'fontkit';
+import { isCombiningMark } from './collect.js';
 import type { LoadedFace } from './faces.js';
 
 export interface ShapedRun {
@@ -22,9 +23,6 @@ export interface ShapedRun {
   /** Number of U+0020 space glyphs: where justification adds room. */
   spaces: number;
 }
-
-const COMBINING_MARK = /^\p{M}$/u;
-const isCombiningMark = (code: number) => COMBINING_MARK.test(String.fromCodePoint(code));
 
 const MAX_CACHED = 50_000;
 const ZWJ = '\u200d';
