@@ -8,7 +8,7 @@ import type { Dataset } from './dataset/schema.js';
 import { briefingView, type BriefingView } from './dataset/view.js';
 import { parseDocument } from './model/parse.js';
 import type { DocumentModel } from './model/types.js';
-import { loadTemplate, type LoadedTemplate } from './template/engine.js';
+import { loadTemplate } from './template/engine.js';
 import { InputError } from './errors.js';
 
 export interface PipelineInput {
@@ -28,22 +28,6 @@ const views = new WeakMap<Dataset, BriefingView>();
 /** Loads the dataset, renders the template and parses the result. Throws InputError for bad data or templates.
  *  Datasets and compiled templates are reused while their files are unchanged, so repeated calls are cheap. */
 export function buildDocumentModel(input: PipelineInput): DocumentModel {
-  const { html, template } = render(input);
-  try {
-    return parseDocument(html, { file: template.file, placePrefix: 'rendered HTML ' });
-  } catch (error) {
-    // The rendered HTML is checked again defensively; its problems are reported at the template's lines.
-    if (error instanceof InputError) throw new InputError(template.locate(error.problems));
-    throw error;
-  }
-}
-
-/** The template's output for the dataset, before parsing (for debugging a template). */
-export function renderTemplateHtml(input: PipelineInput): string {
-  return render(input).html;
-}
-
-function render(input: PipelineInput): { html: string; template: LoadedTemplate } {
   const dataset = loadDatasetCached(input.dataFile);
   let view = views.get(dataset);
   if (!view) {
@@ -51,5 +35,12 @@ function render(input: PipelineInput): { html: string; template: LoadedTemplate 
     views.set(dataset, view);
   }
   const template = loadTemplate(input.template, input.templateDir ?? DEFAULT_TEMPLATE_DIR);
-  return { html: template.render(view), template };
+  const html = template.render(view);
+  try {
+    return parseDocument(html, { file: template.file, placePrefix: 'rendered HTML ' });
+  } catch (error) {
+    // The rendered HTML is checked again defensively; its problems are reported at the template's lines.
+    if (error instanceof InputError) throw new InputError(template.locate(error.problems));
+    throw error;
+  }
 }

@@ -62,11 +62,6 @@ export function loadTemplate(name: string, templateDir: string): LoadedTemplate 
   return template;
 }
 
-/** Forgets compiled templates (tests that rewrite a template within the same millisecond). */
-export function clearTemplateCache(): void {
-  cache.clear();
-}
-
 function sourceFile(name: string, path: string, templateDir: string): SourceFile {
   const absolute = resolve(path);
   try {
