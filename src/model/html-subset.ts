@@ -106,18 +106,3 @@ export function attributeProblem(element: string, attribute: string, value: stri
   }
   return value === undefined ? undefined : attributeValueProblem(rule, attribute, value);
 }
-
-/** Line and column (both from 1) of a string offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-export function formatLineColumn(position: { line: number; column: number }): string {
-  return `line ${position.line}, column ${position.column}`;
-}

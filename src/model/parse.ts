@@ -2,14 +2,12 @@
 // offsets), then each element is read into the typed blocks of types.ts. Anything outside the subset
 // (html-subset.ts), misplaced (a <td> outside a <tr>) or left unclosed is an error naming its line and column.
 import { Parser } from 'htmlparser2';
-import { InputError, type Problem } from '../errors.js';
+import { formatLineColumn, InputError, lineColumnAt, type Problem } from '../errors.js';
 import {
   attributeProblem,
   elementProblem,
   foreignMarkupHandlers,
-  formatLineColumn,
   HTML_SUBSET,
-  lineColumnAt,
   META_NAMES,
   PARSER_OPTIONS,
 } from './html-subset.js';

@@ -2,14 +2,12 @@
 // the rendered output. Every `{{...}}` is blanked out first (same length, newlines kept), so offsets still match
 // the source; attribute values that held an expression are not checked here (the rendered HTML is, later).
 import { Parser } from 'htmlparser2';
-import type { Problem } from '../errors.js';
+import { formatLineColumn, lineColumnAt, type Problem } from '../errors.js';
 import {
   attributeProblem,
   elementProblem,
   foreignMarkupHandlers,
-  formatLineColumn,
   HTML_SUBSET,
-  lineColumnAt,
   PARSER_OPTIONS,
 } from '../model/html-subset.js';
 
