@@ -106,3 +106,10 @@ export function attributeProblem(element: string, attribute: string, value: stri
   }
   return value === undefined ? undefined : attributeValueProblem(rule, attribute, value);
 }
+
+/** The attributes `element` must have and lacks (`has` tells whether it has one), one message each. */
+export function missingAttributeProblems(element: string, has: (attribute: string) => boolean): string[] {
+  return (HTML_SUBSET[element]?.required ?? [])
+    .filter((attribute) => !has(attribute))
+    .map((attribute) => `<${element}> needs a ${attribute} attribute`);
+}

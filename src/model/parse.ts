@@ -9,6 +9,7 @@ import {
   foreignMarkupHandlers,
   HTML_SUBSET,
   META_NAMES,
+  missingAttributeProblems,
   PARSER_OPTIONS,
 } from './html-subset.js';
 import type {
@@ -133,9 +134,7 @@ function checkElement(node: ElementNode, report: Report): boolean {
     const error = attributeProblem(node.name, name, value);
     if (error) report(node.start, `<${node.name}>: ${error}`);
   }
-  for (const required of HTML_SUBSET[node.name]?.required ?? []) {
-    if (node.attributes[required] === undefined) report(node.start, `<${node.name}> needs a ${required} attribute`);
-  }
+  for (const missing of missingAttributeProblems(node.name, (name) => node.attributes[name] !== undefined)) report(node.start, missing);
   return true;
 }
 

@@ -7,7 +7,7 @@ import {
   attributeProblem,
   elementProblem,
   foreignMarkupHandlers,
-  HTML_SUBSET,
+  missingAttributeProblems,
   PARSER_OPTIONS,
 } from '../model/html-subset.js';
 
@@ -66,9 +66,8 @@ export function checkTemplateHtml(source: string, file: string): HtmlCheckResult
             const langAttribute = attributes.find((attribute) => attribute.name === 'lang');
             if (langAttribute && !holdsExpression(langAttribute.start, langAttribute.end)) lang = langAttribute.value;
           }
-          for (const required of HTML_SUBSET[name]?.required ?? []) {
-            if (!attributes.some((attribute) => attribute.name === required)) report(tagStart, `<${name}> needs a ${required} attribute`);
-          }
+          const has = (attributeName: string) => attributes.some((attribute) => attribute.name === attributeName);
+          for (const missing of missingAttributeProblems(name, has)) report(tagStart, missing);
         }
         attributes = [];
       },
