@@ -148,8 +148,6 @@ function issueProblems(issue: $ZodIssue, raw: unknown, file: string): Problem[] 
       if (issue.expected === 'int') return [problem(path, 'must be a whole number (it counts things)')];
       return [problem(path, `must be ${article(issue.expected)}, not ${describeJsonValue(value)}`)];
     }
-    case 'invalid_value':
-      return [problem(path, issue.message)];
     default:
       return [problem(path, issue.message)];
   }
