@@ -59,7 +59,8 @@ export function parseDocument(html: string, options: ParseOptions): DocumentMode
   const root = buildTree(html, report);
   const model = readDocument(root, report);
   if (found.length > 0) {
-    // In document order, each place once per message (a loop in a template repeats its mistakes).
+    // In document order. A mistake inside a template loop is found once per pass here; moved to its template
+    // line (src/template/source-map.ts), the repeats fold into one.
     const prefix = options.placePrefix ?? '';
     const problems: Problem[] = found
       .sort((a, b) => a.offset - b.offset)
