@@ -30,8 +30,8 @@ export interface ElementRule {
   void?: boolean;
 }
 
-export const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
-export const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
+const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
+const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
 export const META_NAMES = ['author', 'subject', 'keywords', 'date', 'header', 'footer', 'page-label'] as const;
 
 const align: AttributeRule = { values: ALIGN_VALUES };
@@ -82,7 +82,7 @@ export const HTML_SUBSET: Readonly<Record<string, ElementRule>> = {
 };
 
 /** Why `value` is not allowed for `attribute`, or undefined when it is. */
-export function attributeValueProblem(rule: AttributeRule, attribute: string, value: string): string | undefined {
+function attributeValueProblem(rule: AttributeRule, attribute: string, value: string): string | undefined {
   if (rule === 'any') return undefined;
   if ('values' in rule) {
     return rule.values.includes(value)

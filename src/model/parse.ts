@@ -298,7 +298,7 @@ function collapseSpace(text: string): string {
  * block and next to a line break; the space between two runs is kept once, at the end of the earlier run.
  * Adjacent runs of one style are merged.
  */
-export function collapseInlines(raw: readonly RawInline[]): Inline[] {
+function collapseInlines(raw: readonly RawInline[]): Inline[] {
   const out: Inline[] = [];
   let pendingSpace = false;
   let atLineStart = true;

@@ -185,7 +185,7 @@ function precompiledFor(
 }
 
 /** One problem from whatever a helper or the Handlebars runtime threw, at the template place it names. */
-export function templateProblem(error: unknown, file: string): Problem {
+function templateProblem(error: unknown, file: string): Problem {
   if (error instanceof TemplateHelperError) {
     const place = error.loc ? `line ${error.loc.start.line}, column ${error.loc.start.column + 1}` : '';
     return { file, place, message: error.message };
