@@ -2,7 +2,7 @@
 //   dataset   src/dataset   (schema, load, derive, view)
 //   template  src/template  (Handlebars, helpers, checks)
 //   model     src/model     (parse the HTML subset into blocks)
-import { fileURLToPath } from 'node:url';
+import { TEMPLATE_DIR } from './build/package.js';
 import { loadDatasetCached } from './dataset/load.js';
 import type { Dataset } from './dataset/schema.js';
 import { briefingView, type BriefingView } from './dataset/view.js';
@@ -20,9 +20,6 @@ export interface PipelineInput {
   templateDir?: string;
 }
 
-/** The package's templates/ folder: one level above this module, from src/ (tests) and dist/ (build) alike. */
-export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
-
 const views = new WeakMap<Dataset, BriefingView>();
 
 /** Loads the dataset, renders the template and parses the result. Throws InputError for bad data or templates.
@@ -34,7 +31,7 @@ export function buildDocumentModel(input: PipelineInput): DocumentModel {
     view = briefingView(dataset);
     views.set(dataset, view);
   }
-  const template = loadTemplate(input.template, input.templateDir ?? DEFAULT_TEMPLATE_DIR);
+  const template = loadTemplate(input.template, input.templateDir ?? TEMPLATE_DIR);
   const html = template.render(view);
   try {
     return parseDocument(html, { file: template.file, placePrefix: 'rendered HTML ' });
