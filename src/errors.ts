@@ -27,6 +27,22 @@ export function formatProblem(problem: Problem): string {
   return problem.place ? `${problem.file}: ${problem.place}: ${problem.message}` : `${problem.file}: ${problem.message}`;
 }
 
+/** Line and column (both from 1) of a string offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A problem's `place` in a text file: `line 12, column 5`. */
+export function formatLineColumn(position: { line: number; column: number }): string {
+  return `line ${position.line}, column ${position.column}`;
+}
+
 /** A warning that does not stop the build (e.g. a character no font covers); `--strict` makes warnings errors. */
 export interface Warning {
   code: 'uncovered-character' | 'other';

@@ -2,13 +2,13 @@
 //   dataset   src/dataset   (schema, load, derive, view)
 //   template  src/template  (Handlebars, helpers, checks)
 //   model     src/model     (parse the HTML subset into blocks)
-import { fileURLToPath } from 'node:url';
+import { TEMPLATE_DIR } from './build/package.js';
 import { loadDatasetCached } from './dataset/load.js';
 import type { Dataset } from './dataset/schema.js';
 import { briefingView, type BriefingView } from './dataset/view.js';
 import { parseDocument } from './model/parse.js';
 import type { DocumentModel } from './model/types.js';
-import { loadTemplate, type LoadedTemplate } from './template/engine.js';
+import { loadTemplate } from './template/engine.js';
 import { InputError } from './errors.js';
 
 export interface PipelineInput {
@@ -20,15 +20,19 @@ export interface PipelineInput {
   templateDir?: string;
 }
 
-/** The package's templates/ folder: one level above this module, from src/ (tests) and dist/ (build) alike. */
-export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
-
 const views = new WeakMap<Dataset, BriefingView>();
 
 /** Loads the dataset, renders the template and parses the result. Throws InputError for bad data or templates.
  *  Datasets and compiled templates are reused while their files are unchanged, so repeated calls are cheap. */
 export function buildDocumentModel(input: PipelineInput): DocumentModel {
-  const { html, template } = render(input);
+  const dataset = loadDatasetCached(input.dataFile);
+  let view = views.get(dataset);
+  if (!view) {
+    view = briefingView(dataset);
+    views.set(dataset, view);
+  }
+  const template = loadTemplate(input.template, input.templateDir ?? TEMPLATE_DIR);
+  const html = template.render(view);
   try {
     return parseDocument(html, { file: template.file, placePrefix: 'rendered HTML ' });
   } catch (error) {
@@ -36,20 +40,4 @@ export function buildDocumentModel(input: PipelineInput): DocumentModel {
     if (error instanceof InputError) throw new InputError(template.locate(error.problems));
     throw error;
   }
-}
-
-/** The template's output for the dataset, before parsing (for debugging a template). */
-export function renderTemplateHtml(input: PipelineInput): string {
-  return render(input).html;
-}
-
-function render(input: PipelineInput): { html: string; template: LoadedTemplate } {
-  const dataset = loadDatasetCached(input.dataFile);
-  let view = views.get(dataset);
-  if (!view) {
-    view = briefingView(dataset);
-    views.set(dataset, view);
-  }
-  const template = loadTemplate(input.template, input.templateDir ?? DEFAULT_TEMPLATE_DIR);
-  return { html: template.render(view), template };
 }

@@ -33,16 +33,15 @@ define(1, 'واحد', 'واحدة', 'أحد', 'إحدى');
 define(2, 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'اثنا', 'اثني', 'اثنتا', 'اثنتي', 'ثنتان', 'ثنتين');
 for (const [stem, value] of Object.entries(UNIT_STEMS)) {
   define(value, stem, `${stem}ة`);
-  if (value >= 3) define(value * 10, `${stem}ون`, `${stem}ين`);
+  define(value * 10, `${stem}ون`, `${stem}ين`);
   define(value * 100, `${stem}مائة`, `${stem}مئة`);
 }
-define(8, 'ثماني', 'ثمانية');
+define(8, 'ثماني', 'ثمانية'); // not the stem's ثمانة
 define(10, 'عشر', 'عشرة');
 define(20, 'عشرون', 'عشرين');
 define(100, 'مائة', 'مئة');
 define(200, 'مائتان', 'مائتين', 'مئتان', 'مئتين', 'مائتا', 'مئتا', 'مائتي', 'مئتي');
 
-const TEN = WORDS.get(normalize('عشر'))!;
 /** 1 000 and 2 000 by themselves; آلاف is the plural after 3 to 10. */
 const THOUSAND_FORMS = new Map([
   [normalize('ألف'), 1],
@@ -51,9 +50,8 @@ const THOUSAND_FORMS = new Map([
   [normalize('ألفان'), 2],
   [normalize('ألفين'), 2],
 ]);
-const HUNDRED_FORMS = new Set([normalize('مائة'), normalize('مئة')]);
 
-type Token = { kind: 'number'; value: number; word: string } | { kind: 'thousand'; times: number };
+type Token = { kind: 'number'; value: number } | { kind: 'thousand'; times: number };
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
@@ -62,7 +60,7 @@ function tokenize(text: string): Token[] | undefined {
     const word = WORDS.has(raw) || THOUSAND_FORMS.has(raw) ? raw : raw.startsWith('و') ? raw.slice(1) : raw;
     const thousands = THOUSAND_FORMS.get(word);
     if (thousands !== undefined) tokens.push({ kind: 'thousand', times: thousands });
-    else if (WORDS.has(word)) tokens.push({ kind: 'number', value: WORDS.get(word)!, word });
+    else if (WORDS.has(word)) tokens.push({ kind: 'number', value: WORDS.get(word)! });
     else return undefined;
   }
   return tokens;
@@ -81,9 +79,9 @@ export function readArabicNumberWords(text: string): number | undefined {
       // ألف and ألفان carry their own count; "ثلاثة آلاف", "مائة ألف" multiply what came before.
       total = (token.times === 2 ? 2 : group === 0 ? 1 : group) * 1000;
       group = 0;
-    } else if (token.value === TEN && previous?.kind === 'number' && previous.value >= 1 && previous.value <= 9) {
+    } else if (token.value === 10 && previous?.kind === 'number' && previous.value >= 1 && previous.value <= 9) {
       group += 10; // a teen: "أحد عشر", "ثلاثة عشر"
-    } else if (HUNDRED_FORMS.has(token.word) && previous?.kind === 'number' && previous.value >= 3 && previous.value <= 9) {
+    } else if (token.value === 100 && previous?.kind === 'number' && previous.value >= 3 && previous.value <= 9) {
       group += previous.value * 99; // "ثلاث مائة" written apart: 3 + 297
     } else {
       group += token.value;

@@ -10,7 +10,7 @@ const POP_ISOLATE = '\u2069';
 const ANY_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** `text` with the embeddings, overrides and isolates it opens and does not close, closed at its end. */
-export function closeBidiControls(text: string): string {
+function closeBidiControls(text: string): string {
   if (!ANY_CONTROL.test(text)) return text;
   const open: string[] = [];
   for (const char of text) {

@@ -24,7 +24,7 @@ export interface Derived {
   totals: ComputedTotal[];
 }
 
-export function allFigures(dataset: Dataset): Figure[] {
+function allFigures(dataset: Dataset): Figure[] {
   return [...dataset.documents, ...dataset.communication];
 }
 

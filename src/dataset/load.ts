@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, parse as parseJsonWithErrors, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { $ZodIssue } from 'zod/v4/core';
-import { InputError, type Problem } from '../errors.js';
+import { formatLineColumn, InputError, lineColumnAt, type Problem } from '../errors.js';
 import { describeJsonValue, jsonPath, valueAt, type PathSegment } from './json-path.js';
 import { datasetSchema, type Dataset } from './schema.js';
 import { salvageRecords, validateDataset } from './validate.js';
@@ -109,20 +109,13 @@ function parseJson(text: string, file: string): unknown {
     const first = errors[0];
     const offset = first?.offset ?? 0;
     const reason = first ? describeSyntaxError(printParseErrorCode(first.error)) : (error as Error).message;
-    throw InputError.one(file, lineColumn(text, offset), `invalid JSON: ${reason}`);
+    throw InputError.one(file, formatLineColumn(lineColumnAt(text, offset)), `invalid JSON: ${reason}`);
   }
 }
 
 function describeSyntaxError(code: string): string {
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words === 'invalid comment token' ? 'comments are not allowed in JSON' : words;
-}
-
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
 }
 
 /** Keys repeated inside one object: JSON.parse keeps the last silently, which would hide a typo. */
@@ -155,8 +148,6 @@ function issueProblems(issue: $ZodIssue, raw: unknown, file: string): Problem[] 
       if (issue.expected === 'int') return [problem(path, 'must be a whole number (it counts things)')];
       return [problem(path, `must be ${article(issue.expected)}, not ${describeJsonValue(value)}`)];
     }
-    case 'invalid_value':
-      return [problem(path, issue.message)];
     default:
       return [problem(path, issue.message)];
   }

@@ -195,7 +195,7 @@ function partChainLoops(start: string, figures: Map<string, { figure: Figure }>)
 }
 
 /** The ways the article writes a count in digits: grouped with dots (1.965.644) or not (15188). */
-export function digitForms(value: number): string[] {
+function digitForms(value: number): string[] {
   const plain = String(value);
   const grouped = plain.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return grouped === plain ? [plain] : [grouped, plain];

@@ -30,8 +30,8 @@ export interface ElementRule {
   void?: boolean;
 }
 
-export const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
-export const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
+const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
+const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
 export const META_NAMES = ['author', 'subject', 'keywords', 'date', 'header', 'footer', 'page-label'] as const;
 
 const align: AttributeRule = { values: ALIGN_VALUES };
@@ -82,7 +82,7 @@ export const HTML_SUBSET: Readonly<Record<string, ElementRule>> = {
 };
 
 /** Why `value` is not allowed for `attribute`, or undefined when it is. */
-export function attributeValueProblem(rule: AttributeRule, attribute: string, value: string): string | undefined {
+function attributeValueProblem(rule: AttributeRule, attribute: string, value: string): string | undefined {
   if (rule === 'any') return undefined;
   if ('values' in rule) {
     return rule.values.includes(value)
@@ -107,17 +107,9 @@ export function attributeProblem(element: string, attribute: string, value: stri
   return value === undefined ? undefined : attributeValueProblem(rule, attribute, value);
 }
 
-/** Line and column (both from 1) of a string offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-export function formatLineColumn(position: { line: number; column: number }): string {
-  return `line ${position.line}, column ${position.column}`;
+/** The attributes `element` must have and lacks (`has` tells whether it has one), one message each. */
+export function missingAttributeProblems(element: string, has: (attribute: string) => boolean): string[] {
+  return (HTML_SUBSET[element]?.required ?? [])
+    .filter((attribute) => !has(attribute))
+    .map((attribute) => `<${element}> needs a ${attribute} attribute`);
 }

@@ -2,15 +2,14 @@
 // offsets), then each element is read into the typed blocks of types.ts. Anything outside the subset
 // (html-subset.ts), misplaced (a <td> outside a <tr>) or left unclosed is an error naming its line and column.
 import { Parser } from 'htmlparser2';
-import { InputError, type Problem } from '../errors.js';
+import { formatLineColumn, InputError, lineColumnAt, type Problem } from '../errors.js';
 import {
   attributeProblem,
   elementProblem,
   foreignMarkupHandlers,
-  formatLineColumn,
   HTML_SUBSET,
-  lineColumnAt,
   META_NAMES,
+  missingAttributeProblems,
   PARSER_OPTIONS,
 } from './html-subset.js';
 import type {
@@ -60,7 +59,8 @@ export function parseDocument(html: string, options: ParseOptions): DocumentMode
   const root = buildTree(html, report);
   const model = readDocument(root, report);
   if (found.length > 0) {
-    // In document order, each place once per message (a loop in a template repeats its mistakes).
+    // In document order. A mistake inside a template loop is found once per pass here; moved to its template
+    // line (src/template/source-map.ts), the repeats fold into one.
     const prefix = options.placePrefix ?? '';
     const problems: Problem[] = found
       .sort((a, b) => a.offset - b.offset)
@@ -135,9 +135,7 @@ function checkElement(node: ElementNode, report: Report): boolean {
     const error = attributeProblem(node.name, name, value);
     if (error) report(node.start, `<${node.name}>: ${error}`);
   }
-  for (const required of HTML_SUBSET[node.name]?.required ?? []) {
-    if (node.attributes[required] === undefined) report(node.start, `<${node.name}> needs a ${required} attribute`);
-  }
+  for (const missing of missingAttributeProblems(node.name, (name) => node.attributes[name] !== undefined)) report(node.start, missing);
   return true;
 }
 
@@ -300,7 +298,7 @@ function collapseSpace(text: string): string {
  * block and next to a line break; the space between two runs is kept once, at the end of the earlier run.
  * Adjacent runs of one style are merged.
  */
-export function collapseInlines(raw: readonly RawInline[]): Inline[] {
+function collapseInlines(raw: readonly RawInline[]): Inline[] {
   const out: Inline[] = [];
   let pendingSpace = false;
   let atLineStart = true;

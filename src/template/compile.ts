@@ -28,7 +28,7 @@ export interface CompiledSources {
   specifications: string[];
 }
 
-export const COMPILE_OPTIONS = {
+const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
   knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),

@@ -62,11 +62,6 @@ export function loadTemplate(name: string, templateDir: string): LoadedTemplate 
   return template;
 }
 
-/** Forgets compiled templates (tests that rewrite a template within the same millisecond). */
-export function clearTemplateCache(): void {
-  cache.clear();
-}
-
 function sourceFile(name: string, path: string, templateDir: string): SourceFile {
   const absolute = resolve(path);
   try {
@@ -119,23 +114,10 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 const errorFiles = new WeakMap<object, string>();
 
 function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTemplate {
-  const texts = new Map<SourceFile, string>([main, ...partials].map((source) => [source, readFileSync(source.path, 'utf8')]));
-  const mainText: TemplateText = { name: main.name, file: main.file, text: texts.get(main)! };
-  const partialTexts: TemplateText[] = partials.map((partial) => ({ name: partial.name, file: partial.file, text: texts.get(partial)! }));
-
-  let locale: string;
-  let specifications: TemplateSpecification[];
-  const precompiled = precompiledFor(mainText, partialTexts);
-  if (precompiled) {
-    ({ locale, specifications } = precompiled);
-  } else {
-    // Compiled now (Handlebars' compile() would wait for the first render), so every problem surfaces here with
-    // its line. The specification source becomes a function the way Handlebars' own compile() does it.
-    const compiled = templateCompiler().compileTemplateSources(mainText, partialTexts);
-    if (compiled.problems.length > 0) throw new InputError(compiled.problems);
-    locale = compiled.locale!;
-    specifications = compiled.specifications.map((source) => new Function(`return ${source};`)() as TemplateSpecification);
-  }
+  const read = (source: SourceFile): TemplateText => ({ name: source.name, file: source.file, text: readFileSync(source.path, 'utf8') });
+  const mainText = read(main);
+  const partialTexts = partials.map(read);
+  const { locale, specifications } = precompiledFor(mainText, partialTexts) ?? compileNow(mainText, partialTexts);
 
   const environment = HandlebarsRuntime.create();
   for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, helper);
@@ -152,27 +134,34 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
     }) as unknown as Handlebars.Template);
   });
   const compiledMain = environment.template(mainSpecification!) as unknown as CompiledFunction;
-  const templateLocale = locale;
   let expanded: ExpandedTemplate | undefined;
 
   return {
     file: main.file,
-    locale: templateLocale,
+    locale,
     render(view: unknown): string {
       try {
-        return compiledMain(view, { ...RUNTIME_OPTIONS, data: { locale: templateLocale } });
+        return compiledMain(view, { ...RUNTIME_OPTIONS, data: { locale } });
       } catch (error) {
         const file = (error !== null && typeof error === 'object' && errorFiles.get(error)) || main.file;
         throw new InputError([templateProblem(error, file)]);
       }
     },
     locate(problems: readonly Problem[]): Problem[] {
-      expanded ??= expandTemplate(
-        { file: main.file, text: texts.get(main)! },
-        new Map(partials.map((partial) => [partial.name, { file: partial.file, text: texts.get(partial)! }])),
-      );
+      expanded ??= expandTemplate(mainText, new Map(partialTexts.map((partial) => [partial.name, partial])));
       return locateInTemplate(problems, expanded, main.file);
     },
+  };
+}
+
+/** Compiled now (Handlebars' compile() would wait for the first render), so every problem surfaces here with its
+ *  line. The specification source becomes a function the way Handlebars' own compile() does it. */
+function compileNow(main: TemplateText, partials: readonly TemplateText[]): { locale: string; specifications: TemplateSpecification[] } {
+  const compiled = templateCompiler().compileTemplateSources(main, partials);
+  if (compiled.problems.length > 0) throw new InputError(compiled.problems);
+  return {
+    locale: compiled.locale!,
+    specifications: compiled.specifications.map((source) => new Function(`return ${source};`)() as TemplateSpecification),
   };
 }
 
@@ -196,7 +185,7 @@ function precompiledFor(
 }
 
 /** One problem from whatever a helper or the Handlebars runtime threw, at the template place it names. */
-export function templateProblem(error: unknown, file: string): Problem {
+function templateProblem(error: unknown, file: string): Problem {
   if (error instanceof TemplateHelperError) {
     const place = error.loc ? `line ${error.loc.start.line}, column ${error.loc.start.column + 1}` : '';
     return { file, place, message: error.message };

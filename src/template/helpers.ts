@@ -22,7 +22,7 @@ export class TemplateHelperError extends Error {
 /** LRM, RLM and ALM, except directly before a plus or minus sign. */
 const MEANINGLESS_BIDI_MARKS = /[\u200E\u200F\u061C](?![-+\u2212])/g;
 
-export function stripBidiMarks(text: string): string {
+function stripBidiMarks(text: string): string {
   return text.replace(MEANINGLESS_BIDI_MARKS, '');
 }
 
@@ -39,7 +39,7 @@ interface Formatters {
 const formattersByLocale = new Map<string, Formatters>();
 
 /** Intl formatters are costly to build: one set per locale, per process. */
-export function formattersFor(locale: string): Formatters {
+function formattersFor(locale: string): Formatters {
   let formatters = formattersByLocale.get(locale);
   if (!formatters) {
     // Dates are formatted in UTC from a wall-clock time (see wallClock), so no time zone database is involved.

@@ -2,14 +2,12 @@
 // the rendered output. Every `{{...}}` is blanked out first (same length, newlines kept), so offsets still match
 // the source; attribute values that held an expression are not checked here (the rendered HTML is, later).
 import { Parser } from 'htmlparser2';
-import type { Problem } from '../errors.js';
+import { formatLineColumn, lineColumnAt, type Problem } from '../errors.js';
 import {
   attributeProblem,
   elementProblem,
   foreignMarkupHandlers,
-  formatLineColumn,
-  HTML_SUBSET,
-  lineColumnAt,
+  missingAttributeProblems,
   PARSER_OPTIONS,
 } from '../model/html-subset.js';
 
@@ -68,9 +66,8 @@ export function checkTemplateHtml(source: string, file: string): HtmlCheckResult
             const langAttribute = attributes.find((attribute) => attribute.name === 'lang');
             if (langAttribute && !holdsExpression(langAttribute.start, langAttribute.end)) lang = langAttribute.value;
           }
-          for (const required of HTML_SUBSET[name]?.required ?? []) {
-            if (!attributes.some((attribute) => attribute.name === required)) report(tagStart, `<${name}> needs a ${required} attribute`);
-          }
+          const has = (attributeName: string) => attributes.some((attribute) => attribute.name === attributeName);
+          for (const missing of missingAttributeProblems(name, has)) report(tagStart, missing);
         }
         attributes = [];
       },

@@ -3,9 +3,7 @@
 // which file and offset it came from. Parsing that text with the model parser finds the same structural
 // problems (a <td> inside a <p>) at template positions. It is only a locator: the rendered HTML stays the judge,
 // and a rendered problem without a twin in the expansion keeps its rendered-HTML place.
-import type { Problem } from '../errors.js';
-import { formatLineColumn, lineColumnAt } from '../model/html-subset.js';
-import { InputError } from '../errors.js';
+import { formatLineColumn, InputError, lineColumnAt, type Problem } from '../errors.js';
 import { parseDocument } from '../model/parse.js';
 import { MUSTACHE_PATTERN, maskMustaches } from './html-check.js';
 
