@@ -109,20 +109,13 @@ function precompressedName(font: Uint8Array, fontKey: string): string {
   return `${createHash('sha256').update(font).update(`\u0000${fontKey}\u0000${FONT_LEVEL}`).digest('hex')}.deflate`;
 }
 
-/** Writes every face the DOCX may embed, compressed, into `folder` (the bundle's docx-faces/). */
+/** Writes every face the DOCX may embed (those of a document with emphasis), compressed, into `folder` (the
+ *  bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
   mkdirSync(folder, { recursive: true });
-  const families = [BODY, EMPHASIS];
-  let written = 0;
-  for (const family of families) {
-    for (const face of [family.regular, ...(family.bold ? [family.bold] : [])]) {
-      const font = fontBytes(face);
-      const fontKey = pinnedFontKey(family.name, face.weight);
-      writeFileSync(join(folder, precompressedName(font, fontKey)), deflated(obfuscateFont(font, fontKey), FONT_LEVEL).deflated);
-      written++;
-    }
-  }
-  return written;
+  const { faces } = embeddedFonts({ emphasis: true });
+  for (const face of faces) writeFileSync(join(folder, precompressedName(fontBytes(face.face), face.fontKey)), face.deflated);
+  return faces.length;
 }
 
 /** A GUID made from a hash of the family and weight: the same face always gets the same key. */
