@@ -75,7 +75,7 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
             ...directionOf(context.direction),
             ...(blocks[index + 1]?.kind === 'figure' ? { keepNext: true } : {}),
             children: [
-              ...textRuns([{ kind: 'text', text: block.value, bold: false, italic: false }], context.direction, STYLE.keyFigureValue),
+              ...plainTextRuns(block.value, context.direction, STYLE.keyFigureValue),
               new TextRun({ children: [new Tab()] }),
               ...textRuns(block.caption, context.direction),
             ],
@@ -131,6 +131,11 @@ export function textRuns(inlines: readonly Inline[], direction: Direction, chara
       ...(run.italic && !emphasisStyle ? { italics: true, italicsComplexScript: false } : {}),
     });
   });
+}
+
+/** textRuns for a string with no bold or italic: running header and footer, page label, key figure values. */
+export function plainTextRuns(text: string, direction: Direction, characterStyle?: string): ParagraphChild[] {
+  return textRuns([{ kind: 'text', text, bold: false, italic: false }], direction, characterStyle);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
-import { directionOf, renderBlocks, textRuns } from './blocks.js';
+import { directionOf, plainTextRuns, renderBlocks } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { blockInlines } from './model-text.js';
@@ -72,7 +72,7 @@ function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] 
     new Paragraph({
       style: STYLE.header,
       ...directionOf(direction),
-      children: textRuns([{ kind: 'text', text: model.meta.header, bold: false, italic: false }], direction),
+      children: plainTextRuns(model.meta.header, direction),
     }),
   ];
 }
@@ -91,7 +91,7 @@ function runningFooter(model: DocumentModel, direction: Direction): Paragraph[] 
       ...directionOf(direction),
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
       children: [
-        ...textRuns([{ kind: 'text', text: footer, bold: false, italic: false }], direction),
+        ...plainTextRuns(footer, direction),
         ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
       ],
     }),
@@ -105,11 +105,11 @@ export function pageLabelRuns(label: string, direction: Direction): ParagraphChi
   let last = 0;
   for (const match of label.matchAll(PLACEHOLDER)) {
     const text = label.slice(last, match.index);
-    if (text) children.push(...textRuns([{ kind: 'text', text, bold: false, italic: false }], direction));
+    if (text) children.push(...plainTextRuns(text, direction));
     children.push(new TextRun({ children: [match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] }));
     last = match.index + match[0].length;
   }
   const rest = label.slice(last);
-  if (rest) children.push(...textRuns([{ kind: 'text', text: rest, bold: false, italic: false }], direction));
+  if (rest) children.push(...plainTextRuns(rest, direction));
   return children;
 }
