@@ -1,7 +1,7 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
-import type { DocumentModel, Direction } from '../../model/types.js';
+import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
@@ -49,9 +49,9 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
           },
         },
         // Only when there is something to run: Word refuses a header or footer part without a paragraph.
-        ...(model.meta.header ? { headers: { default: new Header({ children: runningHeader(model, direction) }) } } : {}),
+        ...(model.meta.header ? { headers: { default: new Header({ children: [runningHeader(model.meta.header, direction)] }) } } : {}),
         ...(model.meta.footer || model.meta.pageLabel
-          ? { footers: { default: new Footer({ children: runningFooter(model, direction) }) } }
+          ? { footers: { default: new Footer({ children: [runningFooter(model.meta, direction)] }) } }
           : {}),
         children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
       },
@@ -66,15 +66,8 @@ export function usesEmphasis(model: DocumentModel): boolean {
   );
 }
 
-function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] {
-  if (!model.meta.header) return [];
-  return [
-    new Paragraph({
-      style: STYLE.header,
-      ...directionOf(direction),
-      children: plainTextRuns(model.meta.header, direction),
-    }),
-  ];
+function runningHeader(header: string, direction: Direction): Paragraph {
+  return new Paragraph({ style: STYLE.header, ...directionOf(direction), children: plainTextRuns(header, direction) });
 }
 
 /**
@@ -82,20 +75,16 @@ function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] 
  * {page} and {pages}) at the end, after a tab to an end-aligned stop at the far margin. In a bidi paragraph Word
  * measures tab stops from the start margin and reads w:val="right" as end-aligned, as it reads w:jc.
  */
-function runningFooter(model: DocumentModel, direction: Direction): Paragraph[] {
-  const { footer, pageLabel } = model.meta;
-  if (!footer && !pageLabel) return [];
-  return [
-    new Paragraph({
-      style: STYLE.footer,
-      ...directionOf(direction),
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-      children: [
-        ...plainTextRuns(footer, direction),
-        ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
-      ],
-    }),
-  ];
+function runningFooter({ footer, pageLabel }: DocumentMetadata, direction: Direction): Paragraph {
+  return new Paragraph({
+    style: STYLE.footer,
+    ...directionOf(direction),
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    children: [
+      ...plainTextRuns(footer, direction),
+      ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
+    ],
+  });
 }
 
 const PLACEHOLDER = /\{(page|pages)\}/g;
