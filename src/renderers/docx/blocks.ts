@@ -13,7 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Align, Block, Direction, Inline, TableBlock, TableRow as ModelRow } from '../../model/types.js';
+import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
 
@@ -23,15 +23,14 @@ export interface BlockContext {
   textWidth: number;
 }
 
-type ParagraphRole = keyof typeof ROLE_STYLE;
-
-const ROLE_STYLE = {
+/** Every role the model has (a new one is a compile error here until it has a style). */
+const ROLE_STYLE: Record<ParagraphRole, string> = {
   body: STYLE.body,
   lead: STYLE.lead,
   note: STYLE.note,
   source: STYLE.source,
   meta: STYLE.meta,
-} as const;
+};
 
 const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
 
@@ -46,9 +45,7 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
         out.push(paragraph(block.inlines, context, { style: HEADING_STYLE[block.level] }));
         break;
       case 'paragraph':
-        out.push(
-          paragraph(block.inlines, context, { style: ROLE_STYLE[block.role as ParagraphRole], align: block.align, spaceBefore }),
-        );
+        out.push(paragraph(block.inlines, context, { style: ROLE_STYLE[block.role], align: block.align, spaceBefore }));
         break;
       case 'table':
         out.push(...table(block, context));
