@@ -199,11 +199,9 @@ const CHARACTER_WIDTH = 105;
 /** The body's height in lines, guessed from text lengths and column widths: enough to tell short from long. */
 function estimatedLines(rows: readonly ModelRow[], widths: readonly number[]): number {
   return rows.reduce((total, row) => {
-    let column = 0;
-    const lines = row.cells.map((cell) => {
-      const span = Math.max(1, cell.colspan);
-      const width = Math.max(1, sum(widths.slice(column, column + span)) - 2 * CELL_MARGIN);
-      column += span;
+    const spanned = cellWidths(row, widths);
+    const lines = row.cells.map((cell, index) => {
+      const width = Math.max(1, spanned[index]! - 2 * CELL_MARGIN);
       const perLine = Math.max(1, Math.floor(width / CHARACTER_WIDTH));
       return plainText(cell.inlines)
         .split('\n')
@@ -219,17 +217,24 @@ interface RowKind {
   keepNext: boolean;
 }
 
-function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
+/** Each cell's width in twips: the columns it spans (at least one). */
+function cellWidths(row: ModelRow, widths: readonly number[]): number[] {
   let column = 0;
-  const cells = row.cells.map((cell) => {
+  return row.cells.map((cell) => {
     const span = Math.max(1, cell.colspan);
-    const width = sum(widths.slice(column, column + span));
     column += span;
+    return sum(widths.slice(column - span, column));
+  });
+}
+
+function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
+  const spanned = cellWidths(row, widths);
+  const cells = row.cells.map((cell, index) => {
     const alignment = alignmentFor(cell.align, context.direction);
     return new TableCell({
-      width: { size: width, type: WidthType.DXA },
+      width: { size: spanned[index]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      ...(span > 1 ? { columnSpan: span } : {}),
+      ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
       ...(kind.shaded ? { shading: HEADER_SHADING } : {}),
       children: [
         new Paragraph({
