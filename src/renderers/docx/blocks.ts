@@ -111,13 +111,18 @@ export function directionOf(direction: Direction): { bidirectional?: true } {
   return direction === 'rtl' ? { bidirectional: true } : {};
 }
 
+/** Italic and not bold: text set in the Emphasis style (Medium face), whose face is then embedded. */
+export function takesEmphasisStyle(style: { bold: boolean; italic: boolean }): boolean {
+  return style.italic && !style.bold;
+}
+
 /** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
 export function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
   return directionRuns(inlines, direction).map((run) => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
     // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold or in
     // another character style, a slant for Latin only (w:i, never w:iCs: Arabic has no italic).
-    const emphasisStyle = run.italic && !run.bold && !characterStyle;
+    const emphasisStyle = !characterStyle && takesEmphasisStyle(run);
     const style = characterStyle ?? (emphasisStyle ? STYLE.emphasis : undefined);
     return new TextRun({
       text: run.text,

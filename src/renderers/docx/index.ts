@@ -3,7 +3,7 @@
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
-import { directionOf, plainTextRuns, renderBlocks } from './blocks.js';
+import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { blockInlines } from './model-text.js';
@@ -59,10 +59,10 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
   });
 }
 
-/** True when some text is italic but not bold: it is set in the Emphasis style, whose face is then embedded. */
+/** True when some text takes the Emphasis style, whose face must then be embedded. */
 export function usesEmphasis(model: DocumentModel): boolean {
   return model.blocks.some((block) =>
-    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold)),
+    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && takesEmphasisStyle(inline))),
   );
 }
 
