@@ -2,6 +2,7 @@
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
+import { pageLabelParts } from '../page-label.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
@@ -87,18 +88,10 @@ function runningFooter({ footer, pageLabel }: DocumentMetadata, direction: Direc
   });
 }
 
-const PLACEHOLDER = /\{(page|pages)\}/g;
-
 export function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {
-  const children: ParagraphChild[] = [];
-  let last = 0;
-  for (const match of label.matchAll(PLACEHOLDER)) {
-    const text = label.slice(last, match.index);
-    if (text) children.push(...plainTextRuns(text, direction));
-    children.push(new TextRun({ children: [match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] }));
-    last = match.index + match[0].length;
-  }
-  const rest = label.slice(last);
-  if (rest) children.push(...plainTextRuns(rest, direction));
-  return children;
+  return pageLabelParts(label).flatMap((part) =>
+    'text' in part
+      ? plainTextRuns(part.text, direction)
+      : [new TextRun({ children: [part.counter === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] })],
+  );
 }
