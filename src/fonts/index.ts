@@ -40,7 +40,7 @@ export const EMPHASIS_FACE: FontFace = {
 
 /** Amiri covers characters the body family lacks (U+202F narrow no-break space, rarer Arabic signs). Its
  *  ToUnicode entries come out right in pdfkit (no dotless glyph reuse), unlike Noto Naskh Arabic 2.021. */
-export const FALLBACK_FAMILY = 'Amiri';
+const FALLBACK_FAMILY = 'Amiri';
 
 const FALLBACK_FACES: Record<FontWeight, FontFace> = {
   regular: {

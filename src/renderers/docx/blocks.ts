@@ -94,7 +94,7 @@ interface ParagraphOptions {
   numbering?: { reference: string; level: number; instance: number };
 }
 
-export function paragraph(inlines: readonly Inline[], context: BlockContext, options: ParagraphOptions): Paragraph {
+function paragraph(inlines: readonly Inline[], context: BlockContext, options: ParagraphOptions): Paragraph {
   const alignment = options.align ? alignmentFor(options.align, context.direction) : undefined;
   return new Paragraph({
     style: options.style,
@@ -117,7 +117,7 @@ export function takesEmphasisStyle(style: { bold: boolean; italic: boolean }): b
 }
 
 /** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
-export function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
+function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
   return directionRuns(inlines, direction).map((run) => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
     // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold or in
@@ -187,7 +187,7 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
 }
 
 /** Column widths in twips from the model's fractions, summing exactly to the text width. */
-export function columnWidths(block: TableBlock, textWidth: number): number[] {
+function columnWidths(block: TableBlock, textWidth: number): number[] {
   const fractions = block.columns.map((column) => (column.width > 0 ? column.width : 0));
   const total = sum(fractions) || 1;
   const widths = fractions.map((fraction) => Math.floor((fraction / total) * textWidth));

@@ -119,7 +119,7 @@ export function writePrecompressedFaces(folder: string): number {
 }
 
 /** A GUID made from a hash of the family and weight: the same face always gets the same key. */
-export function pinnedFontKey(family: string, weight: FontFace['weight']): string {
+function pinnedFontKey(family: string, weight: FontFace['weight']): string {
   const hex = createHash('sha256').update(`${family}\u0000${weight}`).digest('hex').toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
 }

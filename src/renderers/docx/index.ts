@@ -88,7 +88,7 @@ function runningFooter({ footer, pageLabel }: DocumentMetadata, direction: Direc
   });
 }
 
-export function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {
+function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {
   return pageLabelParts(label).flatMap((part) =>
     'text' in part
       ? plainTextRuns(part.text, direction)

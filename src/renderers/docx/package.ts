@@ -69,7 +69,7 @@ export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: 
  * docProps/core.xml, written whole: docx writes `new Date()` as both dates and has no place for the language.
  * The model's date (the dataset's, or SOURCE_DATE_EPOCH's) is both the creation and the modification date.
  */
-export function coreProperties(meta: DocumentMetadata): string {
+function coreProperties(meta: DocumentMetadata): string {
   const date = w3cDate(meta.date);
   const element = (name: string, value: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
   return (

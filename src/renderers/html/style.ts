@@ -21,15 +21,15 @@ export function embeddedFontFaces(): string {
   return fontFaceCss;
 }
 
-export const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
+const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
 
 /** A CSS string literal. */
-export function cssString(text: string): string {
+function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r\f]/g, ' ')}"`;
 }
 
 /** `صفحة {page} من {pages}` → `"صفحة " counter(page) " من " counter(pages)`. */
-export function pageLabelContent(label: string): string {
+function pageLabelContent(label: string): string {
   return pageLabelParts(label)
     .map((part) => ('text' in part ? cssString(part.text) : `counter(${part.counter})`))
     .join(' ');
