@@ -35,8 +35,6 @@ export interface EmbeddedFace extends DeflatedData {
   path: string;
   /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`, as `w:fontKey` writes it. */
   fontKey: string;
-  /** The family name in the font table. */
-  family: string;
   face: FontFace;
 }
 
@@ -77,7 +75,7 @@ function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
       data = compressedFace(fontBytes(face), fontKey);
       compressed.set(key, data);
     }
-    return { path: `word/fonts/font${index + 1}.odttf`, fontKey, family, face, ...data };
+    return { path: `word/fonts/font${index + 1}.odttf`, fontKey, face, ...data };
   });
   return { documentOption, faces };
 }
