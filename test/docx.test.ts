@@ -1,10 +1,10 @@
 // The Word briefing's XML: right to left where it must be, formatted by styles, tables that read from the right,
 // fields in the footer, the PDF's faces embedded, and the same bytes every time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BODY_FAMILY, EMPHASIS_FACE, FONT_FACES, fontBytes } from '../src/fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, FONT_FACES, fontBytes } from '../src/fonts/index.js';
 import type { DocumentModel, TableBlock } from '../src/model/types.js';
 import { PAGE, docxRenderer } from '../src/renderers/docx/index.js';
-import { EMPHASIS_FAMILY, obfuscateFont } from '../src/renderers/docx/fonts.js';
+import { obfuscateFont } from '../src/renderers/docx/fonts.js';
 import { briefingModel, documentsTable, longTableModel } from './fixtures/docx/briefing-model.js';
 import {
   ARABIC,

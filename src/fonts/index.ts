@@ -31,9 +31,16 @@ export const FONT_FACES: readonly FontFace[] = [
   },
 ];
 
-/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain. */
+/**
+ * The Medium face's own family name (name ID 1; name ID 16 says IBM Plex Sans Arabic), which Word looks fonts up by:
+ * the DOCX Emphasis style's face.
+ */
+export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
+
+/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain,
+ *  and the DOCX's (Arabic has no true italic). */
 export const EMPHASIS_FACE: FontFace = {
-  family: BODY_FAMILY,
+  family: EMPHASIS_FAMILY,
   weight: 'regular',
   path: require.resolve('@expo-google-fonts/ibm-plex-sans-arabic/500Medium/IBMPlexSansArabic_500Medium.ttf'),
 };

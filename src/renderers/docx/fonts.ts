@@ -10,14 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { BODY_FAMILY, EMPHASIS_FACE, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
 import { deflated, type DeflatedData } from './package.js';
-
-/**
- * The Medium face's own family name (name ID 1), which Word looks fonts up by: the Emphasis style's face, as
- * emphasis is Medium in the PDF too (Arabic has no true italic).
- */
-export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
 
 /** A family as Word's font table lists it, with the faces embedded for it. */
 interface EmbeddedFamily {
