@@ -1,10 +1,10 @@
 // The Word briefing's XML: right to left where it must be, formatted by styles, tables that read from the right,
 // fields in the footer, the PDF's faces embedded, and the same bytes every time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BODY_FAMILY, EMPHASIS_FACE, FONT_FACES, fontBytes } from '../src/fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, FONT_FACES, fontBytes } from '../src/fonts/index.js';
 import type { DocumentModel, TableBlock } from '../src/model/types.js';
 import { PAGE, docxRenderer } from '../src/renderers/docx/index.js';
-import { EMPHASIS_FAMILY, obfuscateFont } from '../src/renderers/docx/fonts.js';
+import { obfuscateFont } from '../src/renderers/docx/fonts.js';
 import { briefingModel, documentsTable, longTableModel } from './fixtures/docx/briefing-model.js';
 import {
   ARABIC,
@@ -24,6 +24,18 @@ import {
 } from './helpers/docx.js';
 
 const render = (model: DocumentModel) => docxRenderer.render(model, { warn: () => {} });
+
+/** Renders with the process's time zone (TZ) set to `zone`, then puts the previous one back. */
+async function renderInTimeZone(zone: string, model: DocumentModel): Promise<Uint8Array> {
+  const savedTz = process.env.TZ;
+  try {
+    process.env.TZ = zone;
+    return await render(model);
+  } finally {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  }
+}
 
 let bytes: Uint8Array;
 let parts: Map<string, Uint8Array>;
@@ -356,18 +368,10 @@ describe('docx renderer: fonts and properties', () => {
 
 describe('docx renderer: reproducible bytes', () => {
   it('renders the same model to the same bytes, whatever the clock and time zone', async () => {
-    const savedTz = process.env.TZ;
-    try {
-      process.env.TZ = 'Pacific/Kiritimati';
-      const again = await render(briefingModel);
-      process.env.TZ = 'America/Los_Angeles';
-      const third = await render(briefingModel);
-      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
-      expect(Buffer.from(third).equals(Buffer.from(bytes))).toBe(true);
-    } finally {
-      if (savedTz === undefined) delete process.env.TZ;
-      else process.env.TZ = savedTz;
-    }
+    const again = await renderInTimeZone('Pacific/Kiritimati', briefingModel);
+    const third = await renderInTimeZone('America/Los_Angeles', briefingModel);
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    expect(Buffer.from(third).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it("dates every zip entry with the document's day and writes the parts in a fixed order", () => {
@@ -438,17 +442,9 @@ describe('docx renderer: zip dates in a daylight-saving gap', () => {
   it('gives the same bytes in a time zone whose clock skips the document time', async () => {
     // 2017-03-12 02:30 does not exist on Los Angeles clocks.
     const model = { ...briefingModel, meta: { ...briefingModel.meta, date: '2017-03-12T02:30:00Z' } };
-    const savedTz = process.env.TZ;
-    try {
-      process.env.TZ = 'UTC';
-      const utc = await render(model);
-      process.env.TZ = 'America/Los_Angeles';
-      const losAngeles = await render(model);
-      expect(Buffer.from(losAngeles).equals(Buffer.from(utc))).toBe(true);
-    } finally {
-      if (savedTz === undefined) delete process.env.TZ;
-      else process.env.TZ = savedTz;
-    }
+    const utc = await renderInTimeZone('UTC', model);
+    const losAngeles = await renderInTimeZone('America/Los_Angeles', model);
+    expect(Buffer.from(losAngeles).equals(Buffer.from(utc))).toBe(true);
   });
 });
 

@@ -31,16 +31,23 @@ export const FONT_FACES: readonly FontFace[] = [
   },
 ];
 
-/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain. */
+/**
+ * The Medium face's own family name (name ID 1; name ID 16 says IBM Plex Sans Arabic), which Word looks fonts up by:
+ * the DOCX Emphasis style's face.
+ */
+export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
+
+/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain,
+ *  and the DOCX's (Arabic has no true italic). */
 export const EMPHASIS_FACE: FontFace = {
-  family: BODY_FAMILY,
+  family: EMPHASIS_FAMILY,
   weight: 'regular',
   path: require.resolve('@expo-google-fonts/ibm-plex-sans-arabic/500Medium/IBMPlexSansArabic_500Medium.ttf'),
 };
 
 /** Amiri covers characters the body family lacks (U+202F narrow no-break space, rarer Arabic signs). Its
  *  ToUnicode entries come out right in pdfkit (no dotless glyph reuse), unlike Noto Naskh Arabic 2.021. */
-export const FALLBACK_FAMILY = 'Amiri';
+const FALLBACK_FAMILY = 'Amiri';
 
 const FALLBACK_FACES: Record<FontWeight, FontFace> = {
   regular: {

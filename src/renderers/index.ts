@@ -2,18 +2,20 @@
 // and a one-format build do not pay for loading pdfkit, fontkit and docx.
 import type { OutputFormat, Renderer } from './types.js';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'html'];
-
-export function isOutputFormat(name: string): name is OutputFormat {
-  return (OUTPUT_FORMATS as readonly string[]).includes(name);
-}
-
 // Literal specifiers (not built from the format name) so a bundler can still see and split them.
 const loaders: Record<OutputFormat, () => Promise<unknown>> = {
   pdf: async () => (await import('./pdf/index.js' as string)).pdfRenderer,
   docx: async () => (await import('./docx/index.js' as string)).docxRenderer,
   html: async () => (await import('./html/index.js' as string)).htmlRenderer,
 };
+
+/** Every format, in the order above (the default build's and --help's): the loaders' keys, which the type checks
+ *  are all of OutputFormat, so a new format cannot be loadable yet missing here. */
+export const OUTPUT_FORMATS = Object.keys(loaders) as readonly OutputFormat[];
+
+export function isOutputFormat(name: string): name is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(name);
+}
 
 export async function loadRenderer(format: OutputFormat): Promise<Renderer> {
   const renderer = await loaders[format]();

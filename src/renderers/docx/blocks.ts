@@ -13,7 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Align, Block, Direction, Inline, TableBlock, TableRow as ModelRow } from '../../model/types.js';
+import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
 
@@ -23,15 +23,14 @@ export interface BlockContext {
   textWidth: number;
 }
 
-type ParagraphRole = keyof typeof ROLE_STYLE;
-
-const ROLE_STYLE = {
+/** Every role the model has (a new one is a compile error here until it has a style). */
+const ROLE_STYLE: Record<ParagraphRole, string> = {
   body: STYLE.body,
   lead: STYLE.lead,
   note: STYLE.note,
   source: STYLE.source,
   meta: STYLE.meta,
-} as const;
+};
 
 const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
 
@@ -46,9 +45,7 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
         out.push(paragraph(block.inlines, context, { style: HEADING_STYLE[block.level] }));
         break;
       case 'paragraph':
-        out.push(
-          paragraph(block.inlines, context, { style: ROLE_STYLE[block.role as ParagraphRole], align: block.align, spaceBefore }),
-        );
+        out.push(paragraph(block.inlines, context, { style: ROLE_STYLE[block.role], align: block.align, spaceBefore }));
         break;
       case 'table':
         out.push(...table(block, context));
@@ -75,7 +72,7 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
             ...directionOf(context.direction),
             ...(blocks[index + 1]?.kind === 'figure' ? { keepNext: true } : {}),
             children: [
-              ...textRuns([{ kind: 'text', text: block.value, bold: false, italic: false }], context.direction, STYLE.keyFigureValue),
+              ...plainTextRuns(block.value, context.direction, STYLE.keyFigureValue),
               new TextRun({ children: [new Tab()] }),
               ...textRuns(block.caption, context.direction),
             ],
@@ -97,7 +94,7 @@ interface ParagraphOptions {
   numbering?: { reference: string; level: number; instance: number };
 }
 
-export function paragraph(inlines: readonly Inline[], context: BlockContext, options: ParagraphOptions): Paragraph {
+function paragraph(inlines: readonly Inline[], context: BlockContext, options: ParagraphOptions): Paragraph {
   const alignment = options.align ? alignmentFor(options.align, context.direction) : undefined;
   return new Paragraph({
     style: options.style,
@@ -114,13 +111,18 @@ export function directionOf(direction: Direction): { bidirectional?: true } {
   return direction === 'rtl' ? { bidirectional: true } : {};
 }
 
+/** Italic and not bold: text set in the Emphasis style (Medium face), whose face is then embedded. */
+export function takesEmphasisStyle(style: { bold: boolean; italic: boolean }): boolean {
+  return style.italic && !style.bold;
+}
+
 /** One docx run per direction run: `w:rtl` (and the complex-script bold/italic) only where the text is right to left. */
-export function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
+function textRuns(inlines: readonly Inline[], direction: Direction, characterStyle?: string): ParagraphChild[] {
   return directionRuns(inlines, direction).map((run) => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
     // Emphasis as in the PDF: the Emphasis style (Medium face, Latin slanted, Arabic upright); with bold or in
     // another character style, a slant for Latin only (w:i, never w:iCs: Arabic has no italic).
-    const emphasisStyle = run.italic && !run.bold && !characterStyle;
+    const emphasisStyle = !characterStyle && takesEmphasisStyle(run);
     const style = characterStyle ?? (emphasisStyle ? STYLE.emphasis : undefined);
     return new TextRun({
       text: run.text,
@@ -131,6 +133,11 @@ export function textRuns(inlines: readonly Inline[], direction: Direction, chara
       ...(run.italic && !emphasisStyle ? { italics: true, italicsComplexScript: false } : {}),
     });
   });
+}
+
+/** textRuns for a string with no bold or italic: running header and footer, page label, key figure values. */
+export function plainTextRuns(text: string, direction: Direction, characterStyle?: string): ParagraphChild[] {
+  return textRuns([{ kind: 'text', text, bold: false, italic: false }], direction, characterStyle);
 }
 
 /**
@@ -180,7 +187,7 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
 }
 
 /** Column widths in twips from the model's fractions, summing exactly to the text width. */
-export function columnWidths(block: TableBlock, textWidth: number): number[] {
+function columnWidths(block: TableBlock, textWidth: number): number[] {
   const fractions = block.columns.map((column) => (column.width > 0 ? column.width : 0));
   const total = sum(fractions) || 1;
   const widths = fractions.map((fraction) => Math.floor((fraction / total) * textWidth));
@@ -197,11 +204,9 @@ const CHARACTER_WIDTH = 105;
 /** The body's height in lines, guessed from text lengths and column widths: enough to tell short from long. */
 function estimatedLines(rows: readonly ModelRow[], widths: readonly number[]): number {
   return rows.reduce((total, row) => {
-    let column = 0;
-    const lines = row.cells.map((cell) => {
-      const span = Math.max(1, cell.colspan);
-      const width = Math.max(1, sum(widths.slice(column, column + span)) - 2 * CELL_MARGIN);
-      column += span;
+    const spanned = cellWidths(row, widths);
+    const lines = row.cells.map((cell, index) => {
+      const width = Math.max(1, spanned[index]! - 2 * CELL_MARGIN);
       const perLine = Math.max(1, Math.floor(width / CHARACTER_WIDTH));
       return plainText(cell.inlines)
         .split('\n')
@@ -217,17 +222,24 @@ interface RowKind {
   keepNext: boolean;
 }
 
-function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
+/** Each cell's width in twips: the columns it spans (at least one). */
+function cellWidths(row: ModelRow, widths: readonly number[]): number[] {
   let column = 0;
-  const cells = row.cells.map((cell) => {
+  return row.cells.map((cell) => {
     const span = Math.max(1, cell.colspan);
-    const width = sum(widths.slice(column, column + span));
     column += span;
+    return sum(widths.slice(column - span, column));
+  });
+}
+
+function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
+  const spanned = cellWidths(row, widths);
+  const cells = row.cells.map((cell, index) => {
     const alignment = alignmentFor(cell.align, context.direction);
     return new TableCell({
-      width: { size: width, type: WidthType.DXA },
+      width: { size: spanned[index]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      ...(span > 1 ? { columnSpan: span } : {}),
+      ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
       ...(kind.shaded ? { shading: HEADER_SHADING } : {}),
       children: [
         new Paragraph({

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { WarningSink } from '../../errors.js';
 import { faceFor, fontBytes } from '../../fonts/index.js';
 import type { DocumentModel } from '../../model/types.js';
+import { pageLabelParts } from '../page-label.js';
 import { BUNDLED_FACES_DIR } from './fonts.js';
 import { blockInlines } from './model-text.js';
 
@@ -100,7 +101,7 @@ function* modelTexts(model: DocumentModel): Generator<string> {
   const { meta } = model;
   yield meta.header;
   yield meta.footer;
-  yield meta.pageLabel.replace(/\{pages?\}/g, '');
+  for (const part of pageLabelParts(meta.pageLabel)) if ('text' in part) yield part.text;
   for (const block of model.blocks) {
     for (const inlines of blockInlines(block)) for (const inline of inlines) if (inline.kind === 'text') yield inline.text;
   }

@@ -79,15 +79,6 @@ export function plainText(inlines: readonly Inline[]): string {
     .replace(BIDI_MARKS, '');
 }
 
-/** True when the text holds a strong right-to-left character (Arabic, Hebrew, ...). */
-export function hasRtlLetters(text: string): boolean {
-  for (const char of text) {
-    const type = bidi.getBidiCharTypeName(char);
-    if (type === 'R' || type === 'AL') return true;
-  }
-  return false;
-}
-
 function isOdd(level: number | undefined): boolean {
   return ((level ?? 0) & 1) === 1;
 }

@@ -10,14 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { BODY_FAMILY, EMPHASIS_FACE, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
 import { deflated, type DeflatedData } from './package.js';
-
-/**
- * The Medium face's own family name (name ID 1), which Word looks fonts up by: the Emphasis style's face, as
- * emphasis is Medium in the PDF too (Arabic has no true italic).
- */
-export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
 
 /** A family as Word's font table lists it, with the faces embedded for it. */
 interface EmbeddedFamily {
@@ -35,8 +29,6 @@ export interface EmbeddedFace extends DeflatedData {
   path: string;
   /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`, as `w:fontKey` writes it. */
   fontKey: string;
-  /** The family name in the font table. */
-  family: string;
   face: FontFace;
 }
 
@@ -77,7 +69,7 @@ function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
       data = compressedFace(fontBytes(face), fontKey);
       compressed.set(key, data);
     }
-    return { path: `word/fonts/font${index + 1}.odttf`, fontKey, family, face, ...data };
+    return { path: `word/fonts/font${index + 1}.odttf`, fontKey, face, ...data };
   });
   return { documentOption, faces };
 }
@@ -109,24 +101,17 @@ function precompressedName(font: Uint8Array, fontKey: string): string {
   return `${createHash('sha256').update(font).update(`\u0000${fontKey}\u0000${FONT_LEVEL}`).digest('hex')}.deflate`;
 }
 
-/** Writes every face the DOCX may embed, compressed, into `folder` (the bundle's docx-faces/). */
+/** Writes every face the DOCX may embed (those of a document with emphasis), compressed, into `folder` (the
+ *  bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
   mkdirSync(folder, { recursive: true });
-  const families = [BODY, EMPHASIS];
-  let written = 0;
-  for (const family of families) {
-    for (const face of [family.regular, ...(family.bold ? [family.bold] : [])]) {
-      const font = fontBytes(face);
-      const fontKey = pinnedFontKey(family.name, face.weight);
-      writeFileSync(join(folder, precompressedName(font, fontKey)), deflated(obfuscateFont(font, fontKey), FONT_LEVEL).deflated);
-      written++;
-    }
-  }
-  return written;
+  const { faces } = embeddedFonts({ emphasis: true });
+  for (const face of faces) writeFileSync(join(folder, precompressedName(fontBytes(face.face), face.fontKey)), face.deflated);
+  return faces.length;
 }
 
 /** A GUID made from a hash of the family and weight: the same face always gets the same key. */
-export function pinnedFontKey(family: string, weight: FontFace['weight']): string {
+function pinnedFontKey(family: string, weight: FontFace['weight']): string {
   const hex = createHash('sha256').update(`${family}\u0000${weight}`).digest('hex').toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
 }

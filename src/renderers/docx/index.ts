@@ -1,9 +1,10 @@
 // The Word briefing: the document model as a native, editable DOCX (docx package), right to left throughout,
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
-import type { DocumentModel, Direction } from '../../model/types.js';
+import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
+import { pageLabelParts } from '../page-label.js';
 import type { RenderContext, Renderer } from '../types.js';
-import { directionOf, renderBlocks, textRuns } from './blocks.js';
+import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { blockInlines } from './model-text.js';
@@ -49,9 +50,9 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
           },
         },
         // Only when there is something to run: Word refuses a header or footer part without a paragraph.
-        ...(model.meta.header ? { headers: { default: new Header({ children: runningHeader(model, direction) }) } } : {}),
+        ...(model.meta.header ? { headers: { default: new Header({ children: [runningHeader(model.meta.header, direction)] }) } } : {}),
         ...(model.meta.footer || model.meta.pageLabel
-          ? { footers: { default: new Footer({ children: runningFooter(model, direction) }) } }
+          ? { footers: { default: new Footer({ children: [runningFooter(model.meta, direction)] }) } }
           : {}),
         children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
       },
@@ -59,22 +60,15 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
   });
 }
 
-/** True when some text is italic but not bold: it is set in the Emphasis style, whose face is then embedded. */
+/** True when some text takes the Emphasis style, whose face must then be embedded. */
 export function usesEmphasis(model: DocumentModel): boolean {
   return model.blocks.some((block) =>
-    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic && !inline.bold)),
+    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && takesEmphasisStyle(inline))),
   );
 }
 
-function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] {
-  if (!model.meta.header) return [];
-  return [
-    new Paragraph({
-      style: STYLE.header,
-      ...directionOf(direction),
-      children: textRuns([{ kind: 'text', text: model.meta.header, bold: false, italic: false }], direction),
-    }),
-  ];
+function runningHeader(header: string, direction: Direction): Paragraph {
+  return new Paragraph({ style: STYLE.header, ...directionOf(direction), children: plainTextRuns(header, direction) });
 }
 
 /**
@@ -82,34 +76,22 @@ function runningHeader(model: DocumentModel, direction: Direction): Paragraph[] 
  * {page} and {pages}) at the end, after a tab to an end-aligned stop at the far margin. In a bidi paragraph Word
  * measures tab stops from the start margin and reads w:val="right" as end-aligned, as it reads w:jc.
  */
-function runningFooter(model: DocumentModel, direction: Direction): Paragraph[] {
-  const { footer, pageLabel } = model.meta;
-  if (!footer && !pageLabel) return [];
-  return [
-    new Paragraph({
-      style: STYLE.footer,
-      ...directionOf(direction),
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-      children: [
-        ...textRuns([{ kind: 'text', text: footer, bold: false, italic: false }], direction),
-        ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
-      ],
-    }),
-  ];
+function runningFooter({ footer, pageLabel }: DocumentMetadata, direction: Direction): Paragraph {
+  return new Paragraph({
+    style: STYLE.footer,
+    ...directionOf(direction),
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    children: [
+      ...plainTextRuns(footer, direction),
+      ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
+    ],
+  });
 }
 
-const PLACEHOLDER = /\{(page|pages)\}/g;
-
-export function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {
-  const children: ParagraphChild[] = [];
-  let last = 0;
-  for (const match of label.matchAll(PLACEHOLDER)) {
-    const text = label.slice(last, match.index);
-    if (text) children.push(...textRuns([{ kind: 'text', text, bold: false, italic: false }], direction));
-    children.push(new TextRun({ children: [match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] }));
-    last = match.index + match[0].length;
-  }
-  const rest = label.slice(last);
-  if (rest) children.push(...textRuns([{ kind: 'text', text: rest, bold: false, italic: false }], direction));
-  return children;
+function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {
+  return pageLabelParts(label).flatMap((part) =>
+    'text' in part
+      ? plainTextRuns(part.text, direction)
+      : [new TextRun({ children: [part.counter === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES] })],
+  );
 }

@@ -15,10 +15,9 @@ import {
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
-import { BODY_FAMILY } from '../../fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FAMILY } from '../../fonts/index.js';
 import type { Direction } from '../../model/types.js';
 import { ooxmlColor } from '../palette.js';
-import { EMPHASIS_FAMILY } from './fonts.js';
 
 /** Style ids the blocks refer to. */
 export const STYLE = {

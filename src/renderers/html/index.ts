@@ -18,7 +18,7 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
       const [before, after] = renderHtmlAround(document);
       if (!embedFonts) return encoder.encode(before + after);
       // The fonts' ~0.6 MB of base64 is encoded once per process; only the document around it is encoded per call.
-      fontFaceBytes ??= encoder.encode(`<style>\n${embeddedFontFaces()}\n</style>\n`);
+      fontFaceBytes ??= encoder.encode(fontFaceStyle());
       return concatBytes([encoder.encode(before), fontFaceBytes, encoder.encode(after)]);
     },
   };
@@ -26,6 +26,9 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
 
 const encoder = new TextEncoder();
 let fontFaceBytes: Uint8Array | undefined;
+
+/** The embedded faces' <style> element, which goes between the page's two halves. */
+const fontFaceStyle = () => `<style>\n${embeddedFontFaces()}\n</style>\n`;
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -42,7 +45,7 @@ export const htmlRenderer: Renderer = createHtmlRenderer();
 /** The whole preview as text (fonts embedded unless `embedFonts` is false). */
 export function renderHtml(document: DocumentModel, embedFonts = true): string {
   const [before, after] = renderHtmlAround(document);
-  return embedFonts ? `${before}<style>\n${embeddedFontFaces()}\n</style>\n${after}` : before + after;
+  return embedFonts ? before + fontFaceStyle() + after : before + after;
 }
 
 /** The page in two halves: the font faces' <style> goes between them. */

@@ -3,6 +3,7 @@
 // right-to-left document and whose header row repeats on every page.
 import { BODY_FAMILY, fontBytes, FONT_FACES } from '../../fonts/index.js';
 import { PALETTE } from '../palette.js';
+import { pageLabelParts } from '../page-label.js';
 
 /** Families after the embedded one, for a reader whose browser cannot load it. */
 const FALLBACK_FAMILIES = ["'Noto Naskh Arabic'", "'Noto Sans Arabic'", "'Amiri'", "'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
@@ -20,24 +21,18 @@ export function embeddedFontFaces(): string {
   return fontFaceCss;
 }
 
-export const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
+const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
 
 /** A CSS string literal. */
-export function cssString(text: string): string {
+function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r\f]/g, ' ')}"`;
 }
 
 /** `صفحة {page} من {pages}` → `"صفحة " counter(page) " من " counter(pages)`. */
-export function pageLabelContent(label: string): string {
-  const parts: string[] = [];
-  let rest = label;
-  for (let match = /\{(pages?)\}/.exec(rest); match; match = /\{(pages?)\}/.exec(rest)) {
-    if (match.index > 0) parts.push(cssString(rest.slice(0, match.index)));
-    parts.push(`counter(${match[1]})`);
-    rest = rest.slice(match.index + match[0].length);
-  }
-  if (rest !== '') parts.push(cssString(rest));
-  return parts.join(' ');
+function pageLabelContent(label: string): string {
+  return pageLabelParts(label)
+    .map((part) => ('text' in part ? cssString(part.text) : `counter(${part.counter})`))
+    .join(' ');
 }
 
 /** The shared palette as CSS custom properties (--ink, --heading, ...). */
