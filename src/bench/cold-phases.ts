@@ -1,11 +1,19 @@
 // One cold build, phase by phase, in a fresh process: `node dist/bench/cold-phases.js <format>` prints JSON.
 // It shows where a whole-process build spends its time (module loading, model, first render) — the first
 // render of a process is many times the warm one, since fontkit decodes font tables and V8 compiles as it goes.
-import { join, resolve } from 'node:path';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type Phase = 'node start-up' | 'load pipeline modules' | 'build model' | 'load renderer modules' | 'first render' | 'second render';
+/** The phases in the order they happen (and are printed): the bench's table rows, the JSON's keys. */
+export const PHASES = [
+  'node start-up',
+  'load pipeline modules',
+  'build model',
+  'load renderer modules',
+  'first render',
+  'second render',
+] as const;
+export type Phase = (typeof PHASES)[number];
 export type ColdPhases = Record<Phase, number>;
 
 interface PipelineModule {

@@ -19,7 +19,7 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ColdPhases, Phase } from './cold-phases.js';
+import { PHASES, type ColdPhases } from './cold-phases.js';
 import { writeLargeDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
 import { linearFit, median } from './stats.js';
@@ -323,15 +323,6 @@ function measureModuleLoads(): Record<string, number> {
   }
   return results;
 }
-
-const PHASES: readonly Phase[] = [
-  'node start-up',
-  'load pipeline modules',
-  'build model',
-  'load renderer modules',
-  'first render',
-  'second render',
-];
 
 function measureColdPhases(): Record<Format, ColdPhases> {
   const script = join(DIST, 'bench', 'cold-phases.js');
