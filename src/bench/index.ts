@@ -10,15 +10,14 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAllOrNothing } from '../build/write.js';
 import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
@@ -139,7 +138,9 @@ async function main(): Promise<void> {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it compiles and bundles first)`);
     const result = await bench(work);
     printReport(result);
-    writeJsonAtomically(outputFile, result);
+    // Through a temporary file renamed into place, as the briefings are: a reader never sees half a file.
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeAllOrNothing([{ path: resolve(outputFile), bytes: Buffer.from(json) }]);
     console.log(`\nwrote ${outputFile}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -470,13 +471,6 @@ function printReport(result: BenchResult): void {
         result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
       ),
   );
-}
-
-function writeJsonAtomically(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temp, path);
 }
 
 main().catch((error: unknown) => {
