@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { writeLargeDataset } from '../src/bench/large-dataset.js';
+import { LARGE_PLAN_ROWS, writeLargeDataset } from '../src/bench/large-dataset.js';
 import { compiledPackageWorkDir, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools, extractedPages } from './helpers/cli-pdf.js';
 import { zipEntries } from './helpers/cli-zip.js';
 
-const ROWS = 5000;
+const ROWS = LARGE_PLAN_ROWS;
 /** The plans table's header cells, as the template writes them. */
 const HEADER = ['المشروع', 'المجال', 'المكان', 'العدد'];
 
