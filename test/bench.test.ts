@@ -8,6 +8,7 @@ import { commandLine } from '../src/bench/measure.js';
 import { linearFit, median } from '../src/bench/stats.js';
 import { formatTable } from '../src/bench/table.js';
 import { checkTarget, TARGETS } from '../src/bench/targets.js';
+import { compiledPackage } from './helpers/cli.js';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
@@ -88,9 +89,8 @@ describe('formatTable', () => {
 });
 
 describe('cold-phases (the bench child that times one cold build)', () => {
-  it('runs against the compiled package for every format and reports every phase', async () => {
+  it('runs against the compiled package for every format and reports every phase', () => {
     // Catches a change of the pipeline or renderer API that would break `npm run bench` (no timing asserted).
-    const { compiledPackage } = await import('./helpers/cli.js');
     const script = join(compiledPackage(), 'dist', 'bench', 'cold-phases.js');
     for (const format of ['pdf', 'docx', 'html']) {
       const child = spawnSync(process.execPath, [script, format], { encoding: 'utf8' });

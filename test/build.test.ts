@@ -1,6 +1,6 @@
 // The build orchestration in-process, with stand-in stages: what is printed, the exit status, and that a failure
 // in any stage leaves the output folder exactly as it was (same files, same bytes, same mtimes, no temp files).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/build/command.js';
 import { nodeWriterFs } from '../src/build/write.js';
 import { InputError } from '../src/errors.js';
-import { snapshotFolder } from './helpers/cli.js';
+import { cliPath, snapshotFolder } from './helpers/cli.js';
 import { failOnCall, fakeModel, fakeStages, type FakeStagesOptions } from './helpers/cli-fakes.js';
 
 let workDir: string;
@@ -281,7 +281,6 @@ describe('temporary files of a build that was killed outright', () => {
 
 describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('puts the previous files back on %s and dies of the signal', async (signal) => {
-    const { cliPath } = await import('./helpers/cli.js');
     const writeModule = join(cliPath(), '..', 'build', 'write.js');
     const before = previousBuild();
     // The child writes three files; the second rename never finishes, so the signal lands mid-commit.
@@ -295,7 +294,6 @@ describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () =>
       } };
       await writeAllOrNothing(['pdf', 'docx', 'html'].map((ext) => ({
         path: ${JSON.stringify(outDir)} + '/briefing.ar.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
-    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
     // The first file is already replaced: the rollback has something to undo.

@@ -1,4 +1,5 @@
 // The real `briefing` command, compiled as it ships (dist/cli.js beside package.json), run in child processes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,8 +182,7 @@ describe('briefing build with the real pipeline and renderers', () => {
 });
 
 describe('package.json', () => {
-  it('`npx briefing` runs the bin entry of the built package', async () => {
-    const { spawnSync } = await import('node:child_process');
+  it('`npx briefing` runs the bin entry of the built package', () => {
     const npx = (args: string[]) =>
       // A clean environment: npm's own variables (set when the tests run under npm) would name this repo instead.
       spawnSync('npx', ['--offline', 'briefing', ...args], {
