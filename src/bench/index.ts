@@ -371,7 +371,7 @@ function printReport(result: BenchResult): void {
     String(measured.runs),
   ];
   const selectionLabel = (key: Selection) => (key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`);
-  const processRows = (['all', 'pdf', 'docx', 'html'] as const).map((key) => row(selectionLabel(key), p[key]));
+  const processRows = (['all', ...OUTPUT_FORMATS] as const).map((key) => row(selectionLabel(key), p[key]));
   for (const key of ['all', 'pdf'] as const) {
     const measured = result.otherCli[key];
     if (measured) processRows.push(row(`${selectionLabel(key)} [${result.cli.other}]`, measured));
@@ -419,7 +419,7 @@ function printReport(result: BenchResult): void {
       formatTable(
         'Warm in-process (after warm-up)',
         ['stage', 'median', 'p90', 'runs'],
-        (['model', 'pdf', 'docx', 'html'] as const).map((key) => [
+        (['model', ...OUTPUT_FORMATS] as const).map((key) => [
           key === 'model' ? 'dataset + template → model' : `render ${key}`,
           milliseconds(result.warm[key].median),
           milliseconds(result.warm[key].p90),
