@@ -1,28 +1,26 @@
 // The esbuild bundle of the CLI (src/bundle) must be the same program as the tsc build, only quicker to start:
 // the same bytes for every format, the same errors, and pdfkit still finding its data files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../src/bundle/index.js';
-import { cliPath, REPO_ROOT } from './helpers/cli.js';
+import { cliPath, compiledPackage } from './helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bundle-test-'));
-/** A package folder like an installed one: package.json, templates, data and node_modules beside dist/bin. */
-const packageDir = join(work, 'package');
-const bundledCli = join(packageDir, 'dist', 'bin', 'briefing.js');
+/** The bundle beside the tsc build in the compiled package, laid out like an installed one (package.json,
+ *  templates, data and node_modules beside dist/bin). */
+let binDir: string;
+let bundledCli: string;
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, SOURCE_DATE_EPOCH: '1513951200' };
 
 function run(cli: string, args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: work, env, encoding: 'utf8' });
 }
 
-beforeAll(async () => {
-  mkdirSync(packageDir, { recursive: true });
-  writeFileSync(join(packageDir, 'package.json'), readFileSync(join(REPO_ROOT, 'package.json')));
-  for (const linked of ['templates', 'data', 'node_modules']) symlinkSync(join(REPO_ROOT, linked), join(packageDir, linked));
-  await bundleCli({ packageRoot: REPO_ROOT, outDir: join(packageDir, 'dist', 'bin') });
+beforeAll(() => {
+  binDir = join(compiledPackage(), 'dist', 'bin');
+  bundledCli = join(binDir, 'briefing.js');
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -61,13 +59,13 @@ describe('the bundled CLI', () => {
   }, 60_000);
 
   it('is a small entry with the renderers in their own chunks, loaded only when asked for', () => {
-    const chunks = readdirSync(join(packageDir, 'dist', 'bin'));
+    const chunks = readdirSync(binDir);
     for (const renderer of ['pdf', 'docx', 'html']) expect(chunks.some((file) => file.startsWith(`${renderer}-`))).toBe(true);
     const entry = readFileSync(bundledCli, 'utf8');
     expect(entry.length).toBeLessThan(64 * 1024);
     // pdfkit's file header, "%PDF-", lives in the PDF chunk, not in the entry every build loads.
     expect(entry).not.toContain('%PDF-');
     const pdfChunk = chunks.find((file) => file.startsWith('pdf-'))!;
-    expect(readFileSync(join(packageDir, 'dist', 'bin', pdfChunk), 'utf8')).toContain('%PDF-');
+    expect(readFileSync(join(binDir, pdfChunk), 'utf8')).toContain('%PDF-');
   });
 });

@@ -1,6 +1,6 @@
 // The build orchestration in-process, with stand-in stages: what is printed, the exit status, and that a failure
 // in any stage leaves the output folder exactly as it was (same files, same bytes, same mtimes, no temp files).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/build/command.js';
 import { nodeWriterFs } from '../src/build/write.js';
 import { InputError } from '../src/errors.js';
-import { snapshotFolder } from './helpers/cli.js';
+import { cliPath, snapshotFolder } from './helpers/cli.js';
 import { failOnCall, fakeModel, fakeStages, type FakeStagesOptions } from './helpers/cli-fakes.js';
 
 let workDir: string;
@@ -26,14 +26,19 @@ interface Captured {
   stderr: string[];
 }
 
-async function run(args: string[], stages: FakeStagesOptions = {}, env: Record<string, string> = {}): Promise<Captured & { stages: ReturnType<typeof fakeStages> }> {
+/** `briefing ...argv` in-process with stand-in stages, its output captured line by line. */
+async function runArgv(argv: string[], stages: FakeStagesOptions = {}, env: Record<string, string> = {}): Promise<Captured & { stages: ReturnType<typeof fakeStages> }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const io: CliIo = { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(...line.split('\n')), env, cwd: workDir };
   const fake = fakeStages(stages);
-  const status = await runCli(['build', '--data', 'data/dgsn-2017.json', ...args], io, fake);
+  const status = await runCli(argv, io, fake);
   return { status, stdout, stderr, stages: fake };
 }
+
+/** `briefing build --data data/dgsn-2017.json ...args`. */
+const run = (args: string[], stages: FakeStagesOptions = {}, env: Record<string, string> = {}) =>
+  runArgv(['build', '--data', 'data/dgsn-2017.json', ...args], stages, env);
 
 /** A previous build's files, so a failed build can be shown to leave them alone. */
 function previousBuild(): Record<string, string> {
@@ -229,9 +234,7 @@ describe('a failure in any stage changes nothing in the output folder', () => {
 
 describe('the command line', () => {
   async function fails(args: string[], expected: RegExp) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const status = await runCli(args, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), env: {}, cwd: workDir }, fakeStages());
+    const { status, stderr } = await runArgv(args);
     expect(status, args.join(' ')).toBe(1);
     expect(stderr[0], args.join(' ')).toMatch(expected);
     noStackTrace(stderr);
@@ -253,12 +256,12 @@ describe('the command line', () => {
   ])('rejects %j', async (args, expected) => fails(args, expected));
 
   it('prints help and the version without building', async () => {
-    const stdout: string[] = [];
-    const io = { stdout: (l: string) => stdout.push(l), stderr: () => undefined, env: {}, cwd: workDir };
-    expect(await runCli(['--help'], io, fakeStages())).toBe(0);
-    expect(stdout[0]).toMatch(/^Usage: briefing build/);
-    expect(await runCli(['build', '--version'], io, fakeStages())).toBe(0);
-    expect(stdout[1]).toMatch(/^\d+\.\d+\.\d+/);
+    const help = await runArgv(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout[0]).toMatch(/^Usage: briefing build/);
+    const version = await runArgv(['build', '--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout[0]).toMatch(/^\d+\.\d+\.\d+/);
     expect(readdirSync(workDir)).toEqual([]);
   });
 });
@@ -281,7 +284,6 @@ describe('temporary files of a build that was killed outright', () => {
 
 describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('puts the previous files back on %s and dies of the signal', async (signal) => {
-    const { cliPath } = await import('./helpers/cli.js');
     const writeModule = join(cliPath(), '..', 'build', 'write.js');
     const before = previousBuild();
     // The child writes three files; the second rename never finishes, so the signal lands mid-commit.
@@ -295,7 +297,6 @@ describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () =>
       } };
       await writeAllOrNothing(['pdf', 'docx', 'html'].map((ext) => ({
         path: ${JSON.stringify(outDir)} + '/briefing.ar.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
-    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
     // The first file is already replaced: the rollback has something to undo.

@@ -1,23 +1,19 @@
 // The real `briefing` command, compiled as it ships (dist/cli.js beside package.json), run in child processes.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledPackage, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledPackage, compiledPackageWorkDir, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
 
-let workDir: string;
-
-beforeAll(() => {
-  compiledPackage();
-  workDir = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
-  chmodSync(workDir, 0o777);
-}, 120_000);
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = compiledPackageWorkDir('briefing-cli-');
+// Open to the unprivileged user the read-only test runs as.
+beforeAll(() => chmodSync(workDir(), 0o777));
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
 function freshDir(name: string): string {
-  const dir = join(workDir, name);
+  const dir = join(workDir(), name);
   mkdirSync(dir, { recursive: true, mode: 0o777 });
   chmodSync(dir, 0o777);
   return dir;
@@ -186,8 +182,7 @@ describe('briefing build with the real pipeline and renderers', () => {
 });
 
 describe('package.json', () => {
-  it('`npx briefing` runs the bin entry of the built package', async () => {
-    const { spawnSync } = await import('node:child_process');
+  it('`npx briefing` runs the bin entry of the built package', () => {
     const npx = (args: string[]) =>
       // A clean environment: npm's own variables (set when the tests run under npm) would name this repo instead.
       spawnSync('npx', ['--offline', 'briefing', ...args], {

@@ -2,21 +2,14 @@
 // Each runs in fresh processes so no earlier render changes it. A bug still open is an `it.fails` (it passes
 // while the bug is there); a fixed one is a plain `it`, kept as a regression test.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_DATA_FILE } from '../src/build/package.js';
-import { compiledPackage, runBriefing } from './helpers/cli.js';
+import { compiledPackage, compiledPackageWorkDir, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools, extractedPages } from './helpers/cli-pdf.js';
 
-let workDir: string;
-
-beforeAll(() => {
-  compiledPackage();
-  workDir = mkdtempSync(join(tmpdir(), 'briefing-known-bugs-'));
-}, 120_000);
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = compiledPackageWorkDir('briefing-known-bugs-');
 
 /** The real dataset (without its article link) with one field replaced, written to `name`.json. */
 function dataset(name: string, path: (string | number)[], text: string): string {
@@ -25,7 +18,7 @@ function dataset(name: string, path: (string | number)[], text: string): string 
   let node = data as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   node[path.at(-1)!] = text;
-  const file = join(workDir, `${name}.json`);
+  const file = join(workDir(), `${name}.json`);
   writeFileSync(file, JSON.stringify(data));
   return file;
 }
@@ -38,11 +31,11 @@ function renderInOneProcess(dataFiles: string[]): string[] {
     const { TEMPLATE_DIR } = await import(${JSON.stringify(join(dist, 'build/package.js'))});
     for (const [index, dataFile] of JSON.parse(process.argv[1]).entries()) {
       await runBuild({ dataFile, template: 'briefing.ar', templateDir: TEMPLATE_DIR, formats: ['pdf'],
-        outDir: ${JSON.stringify(workDir)} + '/one-process-' + index, strict: false }, defaultStages);
+        outDir: ${JSON.stringify(workDir())} + '/one-process-' + index, strict: false }, defaultStages);
     }`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(dataFiles)], { stdio: 'pipe' });
   // Output files are named after the template.
-  return dataFiles.map((_, index) => extractedPages(join(workDir, `one-process-${index}`, 'briefing.ar.pdf')).join('\n'));
+  return dataFiles.map((_, index) => extractedPages(join(workDir(), `one-process-${index}`, 'briefing.ar.pdf')).join('\n'));
 }
 
 describeWithCliTools({ pdftotext: 'poppler-utils' }, 'known PDF text-engine bugs (reported)', () => {
@@ -56,8 +49,8 @@ describeWithCliTools({ pdftotext: 'poppler-utils' }, 'known PDF text-engine bugs
 
   it('"</td>" + a combining mark in a right-to-left label keeps its ">": the mirrored bracket under the mark copies out as itself (fixed)', async () => {
     dataset('angle-brackets', ['totals', 0, 'label', 'ar'], '\u2067،</td>\u0670');
-    const run = await runBriefing(['build', '--data', 'angle-brackets.json', '--format', 'pdf', '--out', 'angle', '--quiet'], { cwd: workDir });
+    const run = await runBriefing(['build', '--data', 'angle-brackets.json', '--format', 'pdf', '--out', 'angle', '--quiet'], { cwd: workDir() });
     expect(run.status).toBe(0);
-    expect(extractedPages(join(workDir, 'angle', 'briefing.ar.pdf')).join('\n')).toContain('>');
+    expect(extractedPages(join(workDir(), 'angle', 'briefing.ar.pdf')).join('\n')).toContain('>');
   }, 60_000);
 });

@@ -9,9 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultStages, runBuild, type FormatWarning } from '../src/build/build.js';
+import { defaultStages, runBuild, type BuildStages, type FormatWarning } from '../src/build/build.js';
 import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATE, TEMPLATE_DIR } from '../src/build/package.js';
 import { InputError } from '../src/errors.js';
+import type { DocumentModel } from '../src/model/types.js';
 import { FRAME, PAGE } from '../src/renderers/pdf/style.js';
 import {
   characterSet,
@@ -55,8 +56,7 @@ function baseDataset(): Json {
 }
 
 async function buildModel(dataFile: string) {
-  const { buildDocumentModel } = await import('../src/pipeline.js');
-  return buildDocumentModel({ dataFile, template: DEFAULT_TEMPLATE, templateDir: TEMPLATE_DIR });
+  return defaultStages.buildModel({ dataFile, template: DEFAULT_TEMPLATE, templateDir: TEMPLATE_DIR });
 }
 
 interface Built {
@@ -75,17 +75,20 @@ async function build(dataset: Json): Promise<Built> {
   const dataFile = join(workDir, `${name}.json`);
   writeFileSync(dataFile, JSON.stringify(dataset, null, 1));
   const outDir = join(workDir, `out-${buildCount}`);
+  // The model the build made, kept for the text checks rather than built a second time.
+  let model: DocumentModel | undefined;
+  const stages: BuildStages = { ...defaultStages, buildModel: async (input) => (model = await defaultStages.buildModel(input)) };
   try {
     const result = await runBuild(
       { dataFile, template: DEFAULT_TEMPLATE, templateDir: TEMPLATE_DIR, formats: ['pdf', 'docx', 'html'], outDir, strict: false },
-      defaultStages,
+      stages,
     );
     return {
       warnings: result.warnings,
       pdfFile: join(outDir, `${DEFAULT_TEMPLATE}.pdf`),
       docx: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.docx`)),
       html: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.html`), 'utf8'),
-      modelText: modelText(await buildModel(dataFile)),
+      modelText: modelText(model!),
     };
   } catch (error) {
     if (!(error instanceof InputError)) throw error; // an internal fault: the property fails with it

@@ -1,26 +1,19 @@
 // Two builds of the same input give byte-identical PDF, DOCX and HTML — in another time zone and locale, seconds
 // apart, from another folder — and the document date comes from the dataset or SOURCE_DATE_EPOCH, never the clock.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledPackage, runBriefing } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { compiledPackageWorkDir, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools } from './helpers/cli-pdf.js';
 import { zipEntries } from './helpers/cli-zip.js';
 
 const FILES = ['briefing.ar.pdf', 'briefing.ar.docx', 'briefing.ar.html'];
-let workDir: string;
-
-beforeAll(() => {
-  compiledPackage();
-  workDir = mkdtempSync(join(tmpdir(), 'briefing-reproducible-'));
-}, 120_000);
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = compiledPackageWorkDir('briefing-reproducible-');
 
 async function build(name: string, env: Record<string, string>): Promise<Record<string, Buffer>> {
-  const cwd = join(workDir, name);
+  const cwd = join(workDir(), name);
   mkdirSync(cwd, { recursive: true });
   const run = await runBriefing(['build', '--quiet', '--out', 'out'], { cwd, env });
   expect(run.stderr, `${name}: stderr`).toBe('');
@@ -53,7 +46,7 @@ describe('reproducible builds', () => {
 
 /** The PDF's creation date as pdfinfo reads it (ISO 8601). */
 function pdfCreationDate(pdf: Buffer): string {
-  const file = join(workDir, `probe-${Math.random().toString(36).slice(2)}.pdf`);
+  const file = join(workDir(), `probe-${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, pdf);
   return /^CreationDate:\s*(\S+)/m.exec(execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' }))?.[1] ?? '';
 }

@@ -1,20 +1,18 @@
 // 5 000 plan rows (the benchmark's generated dataset) build into a correct multi-page table: every row there
 // once and in order, the header row repeated at the top of the table on every page, "صفحة N من M" right on
 // every page; the DOCX and HTML hold every row under a repeating header. Not timed: `npm run bench` measures.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeLargeDataset } from '../src/bench/large-dataset.js';
-import { compiledPackage, runBriefing } from './helpers/cli.js';
+import { beforeAll, expect, it } from 'vitest';
+import { LARGE_PLAN_ROWS, writeLargeDataset } from '../src/bench/large-dataset.js';
+import { compiledPackageWorkDir, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools, extractedPages } from './helpers/cli-pdf.js';
 import { zipEntries } from './helpers/cli-zip.js';
 
-const ROWS = 5000;
+const ROWS = LARGE_PLAN_ROWS;
 /** The plans table's header cells, as the template writes them. */
 const HEADER = ['المشروع', 'المجال', 'المكان', 'العدد'];
 
-let workDir: string;
 let pdfPages: string[] = [];
 let docx: Buffer;
 let html: string;
@@ -23,20 +21,16 @@ let html: string;
 const withoutMarks = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
 describeWithCliTools({ pdftotext: 'poppler-utils' }, 'a 5 000-row plan table', () => {
+  const workDir = compiledPackageWorkDir('briefing-scale-');
   beforeAll(async () => {
-    compiledPackage();
-    workDir = mkdtempSync(join(tmpdir(), 'briefing-scale-'));
-    writeLargeDataset(join(workDir, 'large.json'), ROWS);
-    const run = await runBriefing(['build', '--data', 'large.json', '--out', 'out', '--quiet'], { cwd: workDir });
+    writeLargeDataset(join(workDir(), 'large.json'), ROWS);
+    const run = await runBriefing(['build', '--data', 'large.json', '--out', 'out', '--quiet'], { cwd: workDir() });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    pdfPages = extractedPages(join(workDir, 'out/briefing.ar.pdf')).map(withoutMarks);
-    docx = readFileSync(join(workDir, 'out/briefing.ar.docx'));
-    html = readFileSync(join(workDir, 'out/briefing.ar.html'), 'utf8');
+    pdfPages = extractedPages(join(workDir(), 'out/briefing.ar.pdf')).map(withoutMarks);
+    docx = readFileSync(join(workDir(), 'out/briefing.ar.docx'));
+    html = readFileSync(join(workDir(), 'out/briefing.ar.html'), 'utf8');
   }, 300_000);
-  afterAll(() => {
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
 
   it('runs over many pages, each numbered "صفحة N من M" with the right N and M', () => {
     const total = pdfPages.length;

@@ -1,24 +1,30 @@
 // One cold build, phase by phase, in a fresh process: `node dist/bench/cold-phases.js <format>` prints JSON.
 // It shows where a whole-process build spends its time (module loading, model, first render) — the first
 // render of a process is many times the warm one, since fontkit decodes font tables and V8 compiles as it goes.
-import { join, resolve } from 'node:path';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { OutputFormat } from '../renderers/types.js';
 
-export type Phase = 'node start-up' | 'load pipeline modules' | 'build model' | 'load renderer modules' | 'first render' | 'second render';
+/** The phases in the order they happen (and are printed): the bench's table rows, the JSON's keys. */
+export const PHASES = [
+  'node start-up',
+  'load pipeline modules',
+  'build model',
+  'load renderer modules',
+  'first render',
+  'second render',
+] as const;
+export type Phase = (typeof PHASES)[number];
 export type ColdPhases = Record<Phase, number>;
 
-interface PipelineModule {
-  buildDocumentModel(input: { dataFile: string; template: string }): unknown;
-}
-interface RegistryModule {
-  loadRenderer(format: string): Promise<{ render(model: unknown, context: { warn: () => void }): Promise<Uint8Array> }>;
-}
+// Imported by address inside the timed phases; typed as the package's own modules (no import at run time).
+type PipelineModule = typeof import('../pipeline.js');
+type RegistryModule = typeof import('../renderers/index.js');
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(DIST, '..');
 
-async function main(format: string): Promise<void> {
+async function main(format: OutputFormat): Promise<void> {
   const phases = {} as ColdPhases;
   phases['node start-up'] = performance.now(); // since the process's time origin
   let start = performance.now();
@@ -42,7 +48,7 @@ async function main(format: string): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv[2] ?? 'pdf').catch((error: unknown) => {
+  main((process.argv[2] ?? 'pdf') as OutputFormat).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -10,16 +10,17 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ColdPhases, Phase } from './cold-phases.js';
+import { writeAllOrNothing } from '../build/write.js';
+import { OUTPUT_FORMATS } from '../renderers/index.js';
+import type { OutputFormat } from '../renderers/types.js';
+import { PHASES, type ColdPhases } from './cold-phases.js';
 import { writeLargeDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
 import { linearFit, median } from './stats.js';
@@ -27,9 +28,7 @@ import { formatTable, kilobytes, megabytes, milliseconds, ratio, seconds } from 
 import { checkTarget, TARGETS, type TargetResult } from './targets.js';
 import { timeWarm, type WarmTiming } from './warm.js';
 
-type Format = 'pdf' | 'docx' | 'html';
-const FORMATS: readonly Format[] = ['pdf', 'docx', 'html'];
-type Selection = Format | 'all';
+type Selection = OutputFormat | 'all';
 
 /** This file is dist/bench/index.js (or src/bench/index.ts): the package is two folders up. */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,7 +103,7 @@ interface ScalePoint {
   rows: number;
   seconds: number;
   peakRssBytes: number | null;
-  bytes: Record<Format, number | null>;
+  bytes: Record<OutputFormat, number | null>;
 }
 
 export interface BenchResult {
@@ -118,9 +117,9 @@ export interface BenchResult {
   otherCli: Partial<Record<'all' | 'pdf', ProcessResult>>;
   moduleLoadMs: Record<string, number>;
   /** One cold build in a fresh process, phase by phase (median milliseconds). */
-  coldPhases: Record<Format, ColdPhases>;
-  warm: Record<'model' | Format, WarmTiming>;
-  sizes: Record<Format, number | null>;
+  coldPhases: Record<OutputFormat, ColdPhases>;
+  warm: Record<'model' | OutputFormat, WarmTiming>;
+  sizes: Record<OutputFormat, number | null>;
   chromium: (ProcessResult & { ratioToPdfProcess: number; ratioToAllProcess: number }) | null;
   scaling: {
     points: ScalePoint[];
@@ -128,7 +127,7 @@ export interface BenchResult {
     kbRssPerRow: number;
     pdfBytesPerRow: number;
     /** The largest dataset, one format per process: which renderer the time and memory go to. */
-    largestByFormat: { rows: number; formats: Record<Format, { seconds: number; peakRssBytes: number | null }> };
+    largestByFormat: { rows: number; formats: Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
   };
   targets: TargetResult[];
 }
@@ -139,7 +138,9 @@ async function main(): Promise<void> {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it compiles and bundles first)`);
     const result = await bench(work);
     printReport(result);
-    writeJsonAtomically(outputFile, result);
+    // Through a temporary file renamed into place, as the briefings are: a reader never sees half a file.
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeAllOrNothing([{ path: resolve(outputFile), bytes: Buffer.from(json) }]);
     console.log(`\nwrote ${outputFile}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -165,7 +166,7 @@ async function bench(work: string): Promise<BenchResult> {
   step('bare node process');
   processResults.nodeBaseline = measureProcess([process.execPath, '-e', '0']);
   const outDirs = {} as Record<Selection, string>;
-  for (const selection of ['all', ...FORMATS] as const) {
+  for (const selection of ['all', ...OUTPUT_FORMATS] as const) {
     step(`whole process: briefing build (${selection})`);
     outDirs[selection] = join(work, `out-${selection}`);
     processResults[selection] = measureProcess(buildCommand(selection, outDirs[selection]));
@@ -229,8 +230,8 @@ async function bench(work: string): Promise<BenchResult> {
     points.push({ rows, seconds: timing.median, peakRssBytes: peakRss(command, options, 1), bytes: outputSizes(outDir) });
   }
   const largestRows = scaleRows.at(-1)!;
-  const largestByFormat = { rows: largestRows, formats: {} as Record<Format, { seconds: number; peakRssBytes: number | null }> };
-  for (const format of FORMATS) {
+  const largestByFormat = { rows: largestRows, formats: {} as Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
+  for (const format of OUTPUT_FORMATS) {
     step(`large dataset: ${largestRows} plan rows, ${format} alone`);
     const command = buildCommand(format, join(work, `out-large-${format}`), join(work, `large-${largestRows}.json`));
     const timing = timeProcess(command, { ...options, runs: 1, warmup: 0 });
@@ -284,8 +285,8 @@ function findOutput(dir: string, extension: string): string | undefined {
   return name === undefined ? undefined : join(dir, name);
 }
 
-function outputSizes(dir: string): Record<Format, number | null> {
-  const size = (format: Format) => {
+function outputSizes(dir: string): Record<OutputFormat, number | null> {
+  const size = (format: OutputFormat) => {
     const file = findOutput(dir, format);
     return file === undefined ? null : statSync(file).size;
   };
@@ -324,19 +325,10 @@ function measureModuleLoads(): Record<string, number> {
   return results;
 }
 
-const PHASES: readonly Phase[] = [
-  'node start-up',
-  'load pipeline modules',
-  'build model',
-  'load renderer modules',
-  'first render',
-  'second render',
-];
-
-function measureColdPhases(): Record<Format, ColdPhases> {
+function measureColdPhases(): Record<OutputFormat, ColdPhases> {
   const script = join(DIST, 'bench', 'cold-phases.js');
-  const result = {} as Record<Format, ColdPhases>;
-  for (const format of FORMATS) {
+  const result = {} as Record<OutputFormat, ColdPhases>;
+  for (const format of OUTPUT_FORMATS) {
     const samples: ColdPhases[] = [];
     for (let run = 0; run < RUNS.coldPhases; run++) {
       const child = spawnSync(process.execPath, [script, format], { cwd: ROOT, encoding: 'utf8' });
@@ -348,12 +340,9 @@ function measureColdPhases(): Record<Format, ColdPhases> {
   return result;
 }
 
-interface PipelineModule {
-  buildDocumentModel(input: { dataFile: string; template: string }): unknown | Promise<unknown>;
-}
-interface RendererModule {
-  loadRenderer(format: Format): Promise<{ render(model: unknown, context: { warn: (w: unknown) => void }): Promise<Uint8Array> }>;
-}
+// The snapshot's modules, imported by address at run time; typed as the package's own.
+type PipelineModule = typeof import('../pipeline.js');
+type RendererModule = typeof import('../renderers/index.js');
 
 async function measureWarm(): Promise<BenchResult['warm']> {
   const pipeline = (await import(pathToFileURL(join(DIST, 'pipeline.js')).href)) as PipelineModule;
@@ -362,7 +351,7 @@ async function measureWarm(): Promise<BenchResult['warm']> {
   const model = await pipeline.buildDocumentModel(input);
   const context = { warn: () => {} };
   const warm = { model: await timeWarm(async () => pipeline.buildDocumentModel(input), WARM) } as BenchResult['warm'];
-  for (const format of FORMATS) {
+  for (const format of OUTPUT_FORMATS) {
     const renderer = await registry.loadRenderer(format);
     warm[format] = await timeWarm(() => renderer.render(model, context), WARM);
   }
@@ -382,7 +371,7 @@ function printReport(result: BenchResult): void {
     String(measured.runs),
   ];
   const selectionLabel = (key: Selection) => (key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`);
-  const processRows = (['all', 'pdf', 'docx', 'html'] as const).map((key) => row(selectionLabel(key), p[key]));
+  const processRows = (['all', ...OUTPUT_FORMATS] as const).map((key) => row(selectionLabel(key), p[key]));
   for (const key of ['all', 'pdf'] as const) {
     const measured = result.otherCli[key];
     if (measured) processRows.push(row(`${selectionLabel(key)} [${result.cli.other}]`, measured));
@@ -420,8 +409,8 @@ function printReport(result: BenchResult): void {
     '\n' +
       formatTable(
         'One cold build in a fresh process, by phase (tsc output; median)',
-        ['phase', ...FORMATS],
-        PHASES.map((phase) => [phase, ...FORMATS.map((format) => milliseconds(result.coldPhases[format][phase]))]),
+        ['phase', ...OUTPUT_FORMATS],
+        PHASES.map((phase) => [phase, ...OUTPUT_FORMATS.map((format) => milliseconds(result.coldPhases[format][phase]))]),
       ),
   );
 
@@ -430,7 +419,7 @@ function printReport(result: BenchResult): void {
       formatTable(
         'Warm in-process (after warm-up)',
         ['stage', 'median', 'p90', 'runs'],
-        (['model', 'pdf', 'docx', 'html'] as const).map((key) => [
+        (['model', ...OUTPUT_FORMATS] as const).map((key) => [
           key === 'model' ? 'dataset + template → model' : `render ${key}`,
           milliseconds(result.warm[key].median),
           milliseconds(result.warm[key].p90),
@@ -441,7 +430,7 @@ function printReport(result: BenchResult): void {
 
   console.log(
     '\n' +
-      formatTable('Output sizes', ['file', 'size'], FORMATS.map((format) => [format, kilobytes(result.sizes[format])])),
+      formatTable('Output sizes', ['file', 'size'], OUTPUT_FORMATS.map((format) => [format, kilobytes(result.sizes[format])])),
   );
 
   const s = result.scaling;
@@ -466,7 +455,7 @@ function printReport(result: BenchResult): void {
   const largest = s.largestByFormat;
   console.log(
     `${largest.rows} rows, one format per process: ` +
-      FORMATS.map(
+      OUTPUT_FORMATS.map(
         (format) => `${format} ${seconds(largest.formats[format].seconds)} / ${megabytes(largest.formats[format].peakRssBytes)}`,
       ).join(', '),
   );
@@ -482,13 +471,6 @@ function printReport(result: BenchResult): void {
         result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
       ),
   );
-}
-
-function writeJsonAtomically(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temp, path);
 }
 
 main().catch((error: unknown) => {

@@ -21,8 +21,6 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
   runs: number;
   warmup: number;
-  /** Run before every timed run (e.g. to remove the previous output). Runs outside the timing. */
-  prepare?: string[];
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -66,7 +64,6 @@ function timeWithHyperfine(command: readonly string[], options: CommandOptions):
       `--runs=${options.runs}`,
       `--export-json=${exportPath}`,
     ];
-    if (options.prepare) args.push(`--prepare=${commandLine(options.prepare)}`);
     args.push(commandLine(command));
     const result = spawnSync('hyperfine', args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`hyperfine failed on \`${commandLine(command)}\`:\n${result.stderr}`);
@@ -86,7 +83,6 @@ function timeWithHyperfine(command: readonly string[], options: CommandOptions):
 function timeWithSpawn(command: readonly string[], options: CommandOptions): ProcessTiming {
   const times: number[] = [];
   for (let run = 0; run < options.warmup + options.runs; run++) {
-    if (options.prepare) runOnce(options.prepare, options);
     const start = process.hrtime.bigint();
     runOnce(command, options);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -23,8 +23,6 @@ export const TARGETS = {
   peakMemory: { name: 'peak memory, whole process (all formats)', unit: 'MB', limit: 100 },
 } as const satisfies Record<string, Target>;
 
-export type TargetKey = keyof typeof TARGETS;
-
 export function checkTarget(target: Target, value: number | null | undefined): TargetResult {
   if (value === null || value === undefined || !Number.isFinite(value)) return { ...target, value: null, status: 'n/a' };
   return { ...target, value, status: value <= target.limit ? 'pass' : 'miss' };

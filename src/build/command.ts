@@ -6,7 +6,7 @@ import { defaultStages, runBuild, StrictModeFailure, type BuildStages } from './
 import { PACKAGE_VERSION } from './package.js';
 import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
-import { WriteFailure } from './write.js';
+import { describeFsError, WriteFailure } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -73,7 +73,7 @@ function reportFailure(error: unknown, io: CliIo): number {
   }
   if (error instanceof WriteFailure) {
     // The output folder is the user's to fix (read-only, full, a folder where a file goes).
-    io.stderr(displayWriteFailure(error, io.cwd));
+    io.stderr(`${displayPath(error.path, io.cwd)}: ${describeFsError(error.cause)}`);
     io.stderr(NOTHING_WRITTEN);
     return EXIT_INPUT;
   }
@@ -86,8 +86,4 @@ function reportFailure(error: unknown, io: CliIo): number {
   }
   io.stderr(NOTHING_WRITTEN);
   return EXIT_INTERNAL;
-}
-
-function displayWriteFailure(failure: WriteFailure, cwd: string): string {
-  return failure.message.replace(failure.path, displayPath(failure.path, cwd));
 }

@@ -158,38 +158,35 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   const staging = `${outDir}.new-${process.pid}`;
   const previous = `${outDir}.old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  const result = await esbuild.build({
+  // What the CLI and the template compiler beside it are both built with.
+  const common = {
     absWorkingDir: root,
-    entryPoints: { briefing: join(root, 'src', 'cli.ts') },
-    outdir: staging,
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     minify: true,
     legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  } as const satisfies esbuild.BuildOptions;
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: { briefing: join(root, 'src', 'cli.ts') },
+    outdir: staging,
+    splitting: true,
+    format: 'esm',
     // jsonc-parser's "main" is a UMD build whose inner requires esbuild cannot follow; use its ESM build.
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
     plugins: [pdfkitDataBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
-    metafile: true,
-    logLevel: 'warning',
   });
   const compiler = await esbuild.build({
-    absWorkingDir: root,
+    ...common,
     entryPoints: [join(root, 'src', 'template', 'compile.ts')],
     outfile: join(staging, TEMPLATE_COMPILER_FILE),
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
     plugins: [handlebarsWithoutSourceMaps],
-    metafile: true,
-    logLevel: 'warning',
   });
   Object.assign(result.metafile.outputs, compiler.metafile.outputs);
   // The DOCX's embedded faces, compressed now rather than on every run, and the body face's coverage (the docx

@@ -5,10 +5,11 @@
 // sources, so test files running in parallel share one compile and a source change triggers a new one.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -64,6 +65,26 @@ export function compiledPackage(): string {
   }
   packageDir = target;
   return target;
+}
+
+/**
+ * A temporary folder for the builds of the enclosing suite, with the compiled package ready (its first compile
+ * takes a while): made before the suite's tests, removed after them. Call it where hooks go; the function it
+ * returns gives the folder's path from the hooks and tests on.
+ */
+export function compiledPackageWorkDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    compiledPackage();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  }, 120_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error(`the ${prefix} work folder is made before the tests: ask for it in a hook or a test`);
+    return dir;
+  };
 }
 
 export function cliPath(): string {
