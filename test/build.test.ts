@@ -115,7 +115,7 @@ describe('warnings', () => {
 
 describe('the document date', () => {
   it('is the dataset date when SOURCE_DATE_EPOCH is unset or empty', async () => {
-    for (const env of [{}, { SOURCE_DATE_EPOCH: '' }]) {
+    for (const env of [{}, { SOURCE_DATE_EPOCH: '' }] as Record<string, string>[]) {
       const { stages } = await run(['--format', 'pdf'], {}, env);
       expect(stages.seenModels.at(-1)!.meta.date).toBe('2017-12-22T14:00:00+01:00');
     }

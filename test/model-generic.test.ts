@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableBlock } from '../src/model/types.js';
 import { buildDocumentModel } from '../src/pipeline.js';
+import { scratchDir } from './helpers/scratch.js';
 
 describe('another dataset through the same template', () => {
   const model = buildDocumentModel({ dataFile: 'test/fixtures/spine/minimal.json', template: 'briefing.ar' });
@@ -25,12 +26,11 @@ describe('another dataset through the same template', () => {
 
 describe('a part of zero', () => {
   it('shows its share as 0%, not as a blank', async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { readFileSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const data = JSON.parse(readFileSync('test/fixtures/spine/minimal.json', 'utf8'));
     data.documents.push({ ...data.documents[0], id: 'none-of-them', value: 0, partOf: 'cards', quote: 'منها 0 بطاقة' });
-    const file = join(mkdtempSync(join(tmpdir(), 'briefing-zero-')), 'zero.json');
+    const file = join(scratchDir('briefing-zero-'), 'zero.json');
     writeFileSync(file, JSON.stringify(data));
     const model = buildDocumentModel({ dataFile: file, template: 'briefing.ar' });
     const documents = model.blocks.find((block): block is TableBlock => block.kind === 'table')!;

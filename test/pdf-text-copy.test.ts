@@ -2,8 +2,7 @@
 // right letters. Poppler reorders a right-to-left line itself (TextOutputDev's reorderText) when the glyphs'
 // ToUnicode entries are Arabic and drawn in visual order, which is how the engine draws.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutLines } from '../src/renderers/pdf/text/index.js';
@@ -11,6 +10,7 @@ import { articleParagraphs, renderParagraphs, spec, type TestPdf } from './fixtu
 import { fixtureBriefing } from './fixtures/text/briefing.js';
 import { harfbuzz, IGNORABLE } from './fixtures/text/harfbuzz.js';
 import { missingTool, pdftotext, recall } from './fixtures/text/extract.js';
+import { scratchDir } from './helpers/scratch.js';
 
 describe('ToUnicode', () => {
   it('never needs one glyph to stand for two different texts (the dotless-glyph trap of Noto Naskh 2.021)', () => {
@@ -104,7 +104,7 @@ describe.skipIf(missing !== null)(`copy-paste with pdftotext${missing ? ` (skipp
   });
 
   it('embeds subset fonts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pdf-text-'));
+    const dir = scratchDir('pdf-text-');
     const file = join(dir, 'article.pdf');
     writeFileSync(file, pdf.bytes);
     const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

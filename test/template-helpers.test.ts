@@ -1,11 +1,11 @@
 // The formatting helpers: Intl in the template's locale, without the bidi marks Intl adds.
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDays, formatNumber, formatPercent, formatTime, wallClock } from '../src/template/helpers.js';
 import { loadTemplate } from '../src/template/engine.js';
+import { scratchDir } from './helpers/scratch.js';
 
 describe('formatting in ar-MA, as Moroccan Arabic writes it', () => {
   it('numbers group thousands with dots', () => {
@@ -48,7 +48,7 @@ describe('formatting in ar-MA, as Moroccan Arabic writes it', () => {
 
 describe('compiled templates', () => {
   it('are reused while unchanged and recompiled when a file changes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-cache-'));
+    const dir = scratchDir('briefing-cache-');
     mkdirSync(join(dir, 'partials'));
     const page = (body: string) => `<html lang="ar-MA" dir="rtl"><head><title>t</title><meta name="date" content="2017-12-22T14:00:00+00:00"></head><body>${body}</body></html>`;
     writeFileSync(join(dir, 'b.hbs'), page('<p>{{number n}}</p>'));
@@ -67,7 +67,7 @@ describe('compiled templates', () => {
   });
 
   it('use the literal lang of <html> as their locale', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-locale-'));
+    const dir = scratchDir('briefing-locale-');
     writeFileSync(join(dir, 'f.hbs'), '<html lang="fr-FR" dir="ltr"><head><title>t</title><meta name="date" content="2017-12-22T14:00:00+00:00"></head><body><p>{{number n}} {{date d}}</p></body></html>');
     const template = loadTemplate('f', dir);
     expect(template.locale).toBe('fr-FR');
@@ -75,7 +75,7 @@ describe('compiled templates', () => {
   });
 
   it('give no access to prototype properties', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-proto-'));
+    const dir = scratchDir('briefing-proto-');
     writeFileSync(join(dir, 'p.hbs'), '<html lang="ar" dir="rtl"><head><title>t</title></head><body><p>[{{o.constructor}}][{{o.__proto__}}]</p></body></html>');
     expect(loadTemplate('p', dir).render({ o: {} })).toContain('<p>[][]</p>');
   });

@@ -1,18 +1,18 @@
 // Template errors name the template file, line and column; data stays text whatever it holds.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../src/errors.js';
 import type { Inline, TableBlock } from '../src/model/types.js';
 import { buildDocumentModel } from '../src/pipeline.js';
+import { scratchDir } from './helpers/scratch.js';
 
 const TEMPLATES = 'templates';
 const DATA_FILE = 'data/dgsn-2017.json';
 
 /** A copy of templates/ in a fresh folder, with some files replaced or added (paths relative to it). */
 function templateDir(changes: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-templates-'));
+  const dir = scratchDir('briefing-templates-');
   mkdirSync(join(dir, 'partials'));
   writeFileSync(join(dir, 'briefing.ar.hbs'), readFileSync(join(TEMPLATES, 'briefing.ar.hbs')));
   for (const partial of readdirSync(join(TEMPLATES, 'partials'))) {
@@ -151,7 +151,7 @@ describe('data is escaped', () => {
     delete data.publication.article;
     data.documents[0].label.ar = '<b>بطاقة</b> {{x}} & "ok"';
     data.plans[0].project.ar = '{{{publication.title}}} <script>alert(1)</script>';
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-data-'));
+    const dir = scratchDir('briefing-data-');
     const dataFile = join(dir, 'escape.json');
     writeFileSync(dataFile, JSON.stringify(data));
     const model = buildDocumentModel({ dataFile, template: 'briefing.ar' });

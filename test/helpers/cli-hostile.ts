@@ -43,7 +43,7 @@ interface FigureRecord {
 
 /** The counted figures (documents, communication) as paths, for replacing their values. */
 export function figurePaths(dataset: Json): JsonPath[] {
-  const root = dataset as { documents: FigureRecord[]; communication: FigureRecord[] };
+  const root = dataset as unknown as { documents: FigureRecord[]; communication: FigureRecord[] };
   return [...root.documents.map((_, i) => ['documents', i]), ...root.communication.map((_, i) => ['communication', i])];
 }
 

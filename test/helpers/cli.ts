@@ -1,83 +1,32 @@
 // Runs the real `briefing` command in a child process, as `npx briefing` would: the package compiled by tsc
 // into dist/, beside the package's package.json, templates/, data/ and node_modules/.
 //
-// The compiled copy lives in the system temp folder (never the shared working tree), keyed by a hash of the
-// sources, so test files running in parallel share one compile and a source change triggers a new one.
-import { spawn, spawnSync } from 'node:child_process';
+// The compiled copy is made once per test run by the global setup (test/setup/global.ts), in the run's own temp
+// folder, and removed when the run ends.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const inputs = [...filesUnder(join(REPO_ROOT, 'src')), join(REPO_ROOT, 'package.json'), join(REPO_ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url)];
-  for (const file of inputs) {
-    hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-let packageDir: string | undefined;
-
-/** The folder of a compiled copy of the package (built on first use); its CLI is dist/cli.js. */
+/** The folder of this run's compiled copy of the package; its CLI is dist/cli.js. */
 export function compiledPackage(): string {
-  if (packageDir) return packageDir;
-  const target = join(tmpdir(), `briefing-cli-${sourceHash()}`);
-  if (!existsSync(join(target, 'dist', 'cli.js'))) {
-    const partial = `${target}.partial-${process.pid}`;
-    rmSync(partial, { recursive: true, force: true });
-    mkdirSync(partial, { recursive: true, mode: 0o755 });
-    // Type errors (a colleague's file mid-edit) do not stop tsc from emitting; a missing cli.js does.
-    const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.json'), '--outDir', join(partial, 'dist')], {
-      encoding: 'utf8',
-    });
-    if (!existsSync(join(partial, 'dist', 'cli.js'))) {
-      throw new Error(`tsc did not produce dist/cli.js:\n${tsc.stdout}${tsc.stderr}`);
-    }
-    // The bin entry (`npx briefing`) is the esbuild bundle in dist/bin, made by the compiled bundler.
-    const bundle = spawnSync(
-      process.execPath,
-      ['--input-type=module', '-e', `const { bundleCli } = await import(${JSON.stringify(join(partial, 'dist/bundle/index.js'))});
-        await bundleCli({ packageRoot: ${JSON.stringify(REPO_ROOT)}, outDir: ${JSON.stringify(join(partial, 'dist/bin'))} });`],
-      { encoding: 'utf8' },
-    );
-    if (bundle.status !== 0) throw new Error(`bundling the CLI failed:\n${bundle.stdout}${bundle.stderr}`);
-    writeFileSync(join(partial, 'package.json'), readFileSync(join(REPO_ROOT, 'package.json')));
-    for (const linked of ['templates', 'data', 'node_modules']) symlinkSync(join(REPO_ROOT, linked), join(partial, linked));
-    try {
-      renameSync(partial, target);
-    } catch {
-      // Another test file finished the same compile first; use its copy.
-      rmSync(partial, { recursive: true, force: true });
-    }
-  }
-  packageDir = target;
-  return target;
+  return inject('compiledPackage');
 }
 
 /**
- * A temporary folder for the builds of the enclosing suite, with the compiled package ready (its first compile
- * takes a while): made before the suite's tests, removed after them. Call it where hooks go; the function it
+ * A temporary folder for the builds of the enclosing suite: made before the suite's tests, removed after them. Call it where hooks go; the function it
  * returns gives the folder's path from the hooks and tests on.
  */
 export function compiledPackageWorkDir(prefix: string): () => string {
   let dir: string | undefined;
   beforeAll(() => {
-    compiledPackage();
     dir = mkdtempSync(join(tmpdir(), prefix));
-  }, 120_000);
+  });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

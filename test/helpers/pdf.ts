@@ -1,17 +1,17 @@
 // Shared by the PDF tests: render a model, run poppler/qpdf tools on the result, and read word positions.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import type { Warning } from '../../src/errors.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { pdfRenderer } from '../../src/renderers/pdf/index.js';
+import { scratchDir } from './scratch.js';
 
 export async function renderModel(model: DocumentModel): Promise<{ bytes: Uint8Array; warnings: Warning[]; file: string }> {
   const warnings: Warning[] = [];
   const bytes = await pdfRenderer.render(model, { warn: (w) => warnings.push(w) });
-  const file = join(mkdtempSync(join(tmpdir(), 'pdf-test-')), 'out.pdf');
+  const file = join(scratchDir('pdf-test-'), 'out.pdf');
   writeFileSync(file, bytes);
   return { bytes, warnings, file };
 }
