@@ -21,7 +21,7 @@ import { writeAllOrNothing } from '../build/write.js';
 import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
-import { writeLargeDataset } from './large-dataset.js';
+import { UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
 import { linearFit, median } from './stats.js';
 import { formatTable, kilobytes, megabytes, milliseconds, ratio, seconds } from './table.js';
@@ -129,6 +129,8 @@ export interface BenchResult {
     /** The largest dataset, one format per process: which renderer the time and memory go to. */
     largestByFormat: { rows: number; formats: Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
   };
+  /** A title of this many characters with no space: every line break an emergency break inside the word. */
+  unbrokenRun: { characters: number; seconds: number; peakRssBytes: number | null };
   targets: TargetResult[];
 }
 
@@ -237,6 +239,12 @@ async function bench(work: string): Promise<BenchResult> {
     const timing = timeProcess(command, { ...options, runs: 1, warmup: 0 });
     largestByFormat.formats[format] = { seconds: timing.median, peakRssBytes: peakRss(command, options, 1) };
   }
+  step(`unbroken run: a ${UNBROKEN_TITLE_LENGTH}-character title without spaces, all formats`);
+  const unbrokenFile = writeUnbrokenTitleDataset(join(work, 'unbroken', 'unbroken-title.json'));
+  const unbrokenCommand = buildCommand('all', join(work, 'out-unbroken'), unbrokenFile);
+  const unbrokenTiming = timeProcess(unbrokenCommand, { ...options, runs: RUNS.scale, warmup: 0 });
+  const unbrokenRun = { characters: UNBROKEN_TITLE_LENGTH, seconds: unbrokenTiming.median, peakRssBytes: peakRss(unbrokenCommand, options, 1) };
+
   const timeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.seconds * 1000 })));
   const rssFit = linearFit(points.map((p) => ({ x: p.rows, y: (p.peakRssBytes ?? Number.NaN) / 1024 })));
   const sizeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.bytes.pdf ?? Number.NaN })));
@@ -249,6 +257,7 @@ async function bench(work: string): Promise<BenchResult> {
     checkTarget(TARGETS.warmDocx, warm.docx.median),
     checkTarget(TARGETS.warmHtml, warm.html.median),
     checkTarget(TARGETS.pdfSize, sizes.pdf === null ? null : sizes.pdf / 1024),
+    checkTarget(TARGETS.unbrokenRun, unbrokenRun.seconds),
     checkTarget(
       TARGETS.peakMemory,
       processResults.all.peakRssBytes === null ? null : processResults.all.peakRssBytes / 1024 / 1024,
@@ -275,6 +284,7 @@ async function bench(work: string): Promise<BenchResult> {
     sizes,
     chromium,
     scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope, largestByFormat },
+    unbrokenRun,
     targets,
   };
 }
@@ -458,6 +468,10 @@ function printReport(result: BenchResult): void {
       OUTPUT_FORMATS.map(
         (format) => `${format} ${seconds(largest.formats[format].seconds)} / ${megabytes(largest.formats[format].peakRssBytes)}`,
       ).join(', '),
+  );
+  const unbroken = result.unbrokenRun;
+  console.log(
+    `unbroken run: a ${unbroken.characters}-character title without spaces, all formats: ${seconds(unbroken.seconds)} / ${megabytes(unbroken.peakRssBytes)}`,
   );
 
   const value = (t: TargetResult) =>

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.js';
+import { minOf } from '../collections.js';
 
 export interface ProcessTiming {
   /** Median wall time of one run, in seconds. */
@@ -74,7 +75,7 @@ function timeWithHyperfine(command: readonly string[], options: CommandOptions):
     const times = first?.times ?? [];
     // hyperfine exports CPU time as a mean only.
     const cpu = first ? first.user + first.system : null;
-    return { median: median(times), min: Math.min(...times), cpu, runs: times.length, tool: 'hyperfine' };
+    return { median: median(times), min: minOf(times, NaN), cpu, runs: times.length, tool: 'hyperfine' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -88,7 +89,7 @@ function timeWithSpawn(command: readonly string[], options: CommandOptions): Pro
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run >= options.warmup) times.push(seconds);
   }
-  return { median: median(times), min: Math.min(...times), cpu: null, runs: times.length, tool: 'spawn' };
+  return { median: median(times), min: minOf(times, NaN), cpu: null, runs: times.length, tool: 'spawn' };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The command line, parsed strictly: an unknown flag, a missing or empty value, a repeated flag or an unknown
 // format is an input error naming the flag.
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, type Problem } from '../errors.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../renderers/index.js';
@@ -115,6 +116,10 @@ function templateLocation(value: string, cwd: string, problem: (place: string, m
   }
   if (!value.endsWith(TEMPLATE_EXTENSION)) problem('--template', `"${value}" is not a ${TEMPLATE_EXTENSION} file`);
   const path = resolve(cwd, value);
+  const packageName = basename(value, TEMPLATE_EXTENSION);
+  if (!existsSync(path) && basename(value) === value && existsSync(join(TEMPLATE_DIR, value))) {
+    problem('--template', `no file "${value}" here; for the package's template give its name without ${TEMPLATE_EXTENSION}: --template ${packageName}`);
+  }
   return { name: basename(path, TEMPLATE_EXTENSION), dir: dirname(path) };
 }
 

@@ -1,5 +1,6 @@
 // What the build prints: a line per file written (size, render time), a summary, warnings and errors.
 import type { BuildResult, FormatWarning } from './build.js';
+import { maxOf } from '../collections.js';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -16,7 +17,7 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 /** The success report: aligned file lines, then the summary. */
 export function successReport(result: BuildResult, shownPath: (path: string) => string, outDir: string): string[] {
   const rows = result.files.map((file) => [shownPath(file.path), formatSize(file.size), formatDuration(file.milliseconds)] as const);
-  const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.map((row) => row[column]!.length)));
+  const widths = [0, 1, 2].map((column) => maxOf(rows.map((row) => row[column]!.length)));
   const lines = rows.map(([path, size, time]) => `${path.padEnd(widths[0]!)}  ${size.padStart(widths[1]!)}  ${time.padStart(widths[2]!)}`);
   const total = result.files.reduce((sum, file) => sum + file.size, 0);
   const warnings = result.warnings.length > 0 ? `, ${plural(countDistinct(result.warnings), 'warning')}` : '';

@@ -1,32 +1,34 @@
 // Reading a dataset file: JSON syntax (with line and column), then the schema, then the cross-record rules.
 // Every problem becomes one line of an InputError naming the file and the JSON path.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, parse as parseJsonWithErrors, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { $ZodIssue } from 'zod/v4/core';
 import { formatLineColumn, InputError, lineColumnAt, type Problem } from '../errors.js';
+import { confinedPath, readInputText } from '../input-files.js';
+import { nestingProblem, unsafeTextProblems } from './raw-checks.js';
 import { describeJsonValue, jsonPath, valueAt, type PathSegment } from './json-path.js';
 import { datasetSchema, type Dataset } from './schema.js';
 import { salvageRecords, validateDataset } from './validate.js';
+import { appendAll } from '../collections.js';
 
 /** Loads and checks a dataset; `file` is shown in errors as given. Throws InputError listing every problem. */
 export function loadDataset(file: string): Dataset {
   const absolute = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw InputError.one(file, '', `cannot read the dataset: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return parseDataset(text, file, (relativePath) => resolve(dirname(absolute), relativePath));
+  const text = readInputText({ path: absolute, shown: file, kind: 'dataset' });
+  return parseDataset(text, file, (relativePath) => resolve(dirname(absolute), relativePath), dirname(absolute));
 }
 
-/** Checks dataset text; `resolveSibling` finds the article a dataset names (relative to the dataset file). */
-export function parseDataset(text: string, file: string, resolveSibling?: (path: string) => string): Dataset {
+/** Checks dataset text; `resolveSibling` finds the article a dataset names (relative to the dataset file), which
+ *  must lie inside `datasetFolder` once links are resolved. */
+export function parseDataset(text: string, file: string, resolveSibling?: (path: string) => string, datasetFolder?: string): Dataset {
+  const tooDeep = nestingProblem(text, file);
+  if (tooDeep) throw new InputError([tooDeep]);
   const raw = parseJson(text.replace(/^\uFEFF/, ''), file);
 
   const result = datasetSchema.safeParse(raw);
-  const problems = result.success ? [] : result.error.issues.flatMap((issue) => issueProblems(issue, raw, file));
+  const problems = unsafeTextProblems(raw, file);
+  if (!result.success) appendAll(problems, result.error.issues.flatMap((issue) => issueProblems(issue, raw, file)));
   // The cross-record rules run even when some records fail the schema (on those that pass), so one run
   // reports every problem.
   const checkable = result.success ? result.data : salvageRecords(raw);
@@ -34,17 +36,25 @@ export function parseDataset(text: string, file: string, resolveSibling?: (path:
   let article: { file: string; text: string } | undefined;
   const articleName = checkable.publication?.article;
   if (articleName !== undefined && resolveSibling) {
-    const articlePath = resolveSibling(articleName);
+    const place = jsonPath(['publication', 'article']);
     try {
-      article = { file: articleName, text: readFileSync(articlePath, 'utf8') };
-    } catch {
-      problems.push({ file, place: jsonPath(['publication', 'article']), message: `cannot read the article "${articleName}" (looked at ${articlePath})` });
+      article = { file: articleName, text: readArticle(resolveSibling(articleName), datasetFolder, articleName) };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // Reported at the dataset's key that names the article, with the article's own place (a byte offset).
+      appendAll(problems, error.problems.map((problem) => ({ file, place, message: `"${articleName}"${problem.place ? ` at ${problem.place}` : ''}: ${problem.message}` })));
     }
   }
 
-  problems.push(...validateDataset(checkable, { file, article }));
+  appendAll(problems, validateDataset(checkable, { file, article }));
   if (problems.length > 0 || !result.success) throw new InputError(sortByFileOrder(problems, text));
   return result.data;
+}
+
+/** The article's text: inside the dataset's folder (a dataset cannot make the build read /etc or /proc). */
+function readArticle(path: string, datasetFolder: string | undefined, shown: string): string {
+  const real = datasetFolder ? confinedPath(path, datasetFolder, shown, '', "the article must be a file in the dataset's folder or below it") : path;
+  return readInputText({ path: real, shown, kind: 'article' });
 }
 
 /** Problems in the order of the file: by where their JSON path (or its nearest existing parent) starts. */

@@ -27,6 +27,7 @@ import type {
   TableRow,
   TextInline,
 } from './types.js';
+import { maxOf } from '../collections.js';
 
 export interface ParseOptions {
   /** The file named in errors (the template the HTML came from). */
@@ -401,7 +402,7 @@ function readTable(element: ElementNode, report: Report): TableBlock {
     }
   }
   const all = [...head, ...body];
-  const columnCount = Math.max(0, ...all.map(({ row }) => rowSpan(row)));
+  const columnCount = maxOf(all.map(({ row }) => rowSpan(row)));
   for (const { row, element: rowElement } of all) {
     const span = rowSpan(row);
     if (span !== columnCount) report(rowElement.start, `this row spans ${span} column${span === 1 ? '' : 's'}, the table has ${columnCount}`);

@@ -9,6 +9,7 @@ import { HELPERS } from './helpers.js';
 import { checkTemplateHtml } from './html-check.js';
 import { handlebarsProblem } from './problems.js';
 import { installStrictLookups } from './strict-lookups.js';
+import { appendAll } from '../collections.js';
 
 /** One template file and its text. */
 export interface TemplateText {
@@ -60,18 +61,18 @@ export function compileTemplateSources(main: TemplateText, partials: readonly Te
     const found: Problem[] = [];
     const program = parseTemplate(env, source.text, source.file, found);
     if (program) {
-      found.push(...checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
+      appendAll(found, checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
       programs.push({ source, program });
     }
     const html = checkTemplateHtml(source.text, source.file);
-    found.push(...html.problems);
+    appendAll(found, html.problems);
     if (source === main) {
       locale = html.lang;
       if (locale === undefined) {
         found.push({ file: source.file, place: '', message: 'the template needs <html lang="..."> with a literal language tag (its locale)' });
       }
     }
-    problems.push(...sortByLine(found));
+    appendAll(problems, sortByLine(found));
   }
   const specifications: string[] = [];
   if (problems.length === 0) {

@@ -7,11 +7,12 @@
 // Handlebars runtime; a template that reads differently from its precompiled version is compiled here
 // (compile.ts). Compiled templates are kept per process and reused until one of their files changes
 // (modification time and size of the template and of every partial, and the list of partials).
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
 import { InputError, type Problem } from '../errors.js';
+import { confinedPath, readInputText } from '../input-files.js';
 import type { TemplateText } from './compile.js';
 import { templateCompiler } from './compiler.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
@@ -45,6 +46,7 @@ interface SourceFile {
   name: string;
   path: string;
   file: string;
+  kind: 'template' | 'partial';
   stats: Stats;
 }
 
@@ -52,7 +54,7 @@ const cache = new Map<string, { signature: string; template: LoadedTemplate }>()
 
 /** The template `name` (file `<templateDir>/<name>.hbs`) with the partials of `<templateDir>/partials/`. */
 export function loadTemplate(name: string, templateDir: string): LoadedTemplate {
-  const main = sourceFile(name, join(templateDir, `${name}${EXTENSION}`), templateDir);
+  const main = sourceFile(name, join(templateDir, `${name}${EXTENSION}`), templateDir, 'template');
   const partials = partialFiles(templateDir);
   const signature = [main, ...partials].map((source) => `${source.path}:${source.stats.mtimeMs}:${source.stats.size}`).join('|');
   const cached = cache.get(main.path);
@@ -62,16 +64,16 @@ export function loadTemplate(name: string, templateDir: string): LoadedTemplate 
   return template;
 }
 
-function sourceFile(name: string, path: string, templateDir: string): SourceFile {
+function sourceFile(name: string, path: string, templateDir: string, kind: SourceFile['kind']): SourceFile {
   const absolute = resolve(path);
   try {
-    return { name, path: absolute, file: displayPath(absolute), stats: statSync(absolute) };
+    return { name, path: absolute, file: displayPath(absolute), kind, stats: statSync(absolute) };
   } catch {
     const available = listTemplates(templateDir);
     throw InputError.one(
       displayPath(absolute),
       '',
-      `no such template${available.length ? ` (templates: ${available.join(', ')})` : ''}`,
+      `no such ${kind}${available.length ? ` (templates: ${available.join(', ')})` : ''}`,
     );
   }
 }
@@ -98,7 +100,12 @@ function partialFiles(templateDir: string): SourceFile[] {
   return entries
     .filter((entry) => entry.endsWith(EXTENSION))
     .sort()
-    .map((entry) => sourceFile(basename(entry, EXTENSION), join(folder, entry), templateDir));
+    .map((entry) => {
+      const path = join(folder, entry);
+      // A partial is a file of this folder: a link that leads elsewhere would put that file into the output.
+      confinedPath(path, folder, displayPath(path), '', `a partial must be a file in ${displayPath(folder)} (not a link out of it)`);
+      return sourceFile(basename(entry, EXTENSION), path, templateDir, 'partial');
+    });
 }
 
 /** Relative to the current directory where that is shorter and does not climb out of it. */
@@ -114,7 +121,11 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 const errorFiles = new WeakMap<object, string>();
 
 function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTemplate {
-  const read = (source: SourceFile): TemplateText => ({ name: source.name, file: source.file, text: readFileSync(source.path, 'utf8') });
+  const read = (source: SourceFile): TemplateText => ({
+    name: source.name,
+    file: source.file,
+    text: readInputText({ path: source.path, shown: source.file, kind: source.kind }),
+  });
   const mainText = read(main);
   const partialTexts = partials.map(read);
   const { locale, specifications } = precompiledFor(mainText, partialTexts) ?? compileNow(mainText, partialTexts);

@@ -16,6 +16,7 @@ import {
 import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
+import { appendAll } from '../../collections.js';
 
 export interface BlockContext {
   direction: Direction;
@@ -48,7 +49,7 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
         out.push(paragraph(block.inlines, context, { style: ROLE_STYLE[block.role], align: block.align, spaceBefore }));
         break;
       case 'table':
-        out.push(...table(block, context));
+        appendAll(out, table(block, context));
         break;
       case 'list': {
         listInstance += 1;

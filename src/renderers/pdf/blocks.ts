@@ -6,6 +6,7 @@ import { type LayoutContext, drawLine, drawLines, formatInteger, measure, placeA
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FIGURE, FRAME, HEADING, HEADING_RULE, LIST, PARAGRAPH, SOURCE_RULE, type TextStyle } from './style.js';
+import { appendAll, maxOf } from '../../collections.js';
 
 /** One slice per line; `tag` wraps each line in marked content of the block's element. */
 export function lineSlices(
@@ -133,7 +134,7 @@ export function listSlices(ctx: LayoutContext, block: ListBlock): Slice[] {
       };
       first.spaceBefore = index === 0 ? 0 : LIST.itemGap;
     }
-    slices.push(...itemSlices);
+    appendAll(slices, itemSlices);
   });
   return withSpacing(slices, style);
 }
@@ -145,7 +146,7 @@ export function figurePanelSlices(ctx: LayoutContext, figures: readonly FigureBl
   if (direction === 'rtl') inner.right -= FIGURE.barWidth;
   else inner.left += FIGURE.barWidth;
   const valueSpec = (figure: FigureBlock) => specOf([{ text: figure.value, bold: true, italic: false }], FIGURE.value, direction, 'start');
-  const valueWidth = Math.max(...figures.map((figure) => measure(ctx, valueSpec(figure))));
+  const valueWidth = maxOf(figures.map((figure) => measure(ctx, valueSpec(figure))), -Infinity);
   const captionWidth = inner.right - inner.left - valueWidth - FIGURE.gutter;
   const valueX = placeAt('start', inner.left, inner.right, valueWidth, direction);
   const captionX = placeAt('end', inner.left, inner.right, captionWidth, direction);

@@ -8,6 +8,7 @@ import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specO
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
+import { appendAll, maxOf, minOf } from '../../collections.js';
 
 interface Box {
   x: number;
@@ -119,8 +120,8 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   }
   const boxOf = (column: number, span: number): Box => {
     const covered = Array.from({ length: span }, (_, k) => column + k);
-    const x = Math.min(...covered.map((c) => lefts[c]!));
-    const right = Math.max(...covered.map((c) => lefts[c]! + widths[c]!));
+    const x = minOf(covered.map((c) => lefts[c]!));
+    const right = maxOf(covered.map((c) => lefts[c]! + widths[c]!));
     return { x, width: right - x };
   };
   const inner = (box: Box): Box => ({ x: box.x + TABLE.padX, width: box.width - 2 * TABLE.padX });
@@ -146,7 +147,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
     const captionSlices = lineSlices(ctx, layout, TABLE.caption, caption, 'Caption', { x: FRAME.left, width: FRAME.width });
     for (const slice of captionSlices) slice.keepWithNext = true;
     captionSlices[captionSlices.length - 1]!.spaceAfter = TABLE.captionGap;
-    slices.push(...captionSlices);
+    appendAll(slices, captionSlices);
   }
 
   const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow => {
@@ -224,7 +225,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       draw: (top) => drawHeadRow(row, index, top, tagged),
     }));
   const repeat = headSlices(false);
-  slices.push(...headSlices(true));
+  appendAll(slices, headSlices(true));
 
   // Body rows: light zebra shading, hairlines between rows, a heavy rule where the table (or its page) ends.
   const tbody = ctx.tagger.element('TBody', table);
@@ -293,7 +294,7 @@ function strokeRule(ctx: LayoutContext, y: number, width: number, color: string)
 
 /** Height of a row (or part of one) whose cells hold these lines: the tallest cell and the padding. */
 function rowHeight(lines: LaidLine[][]): number {
-  return Math.max(0, ...lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
+  return maxOf(lines.map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 2 * TABLE.padY;
 }
 
 /** Splits each cell's lines into those that fit in `room` (points) and the rest. */

@@ -4,6 +4,7 @@
 import type { LoadedFace } from './faces.js';
 import { bidi } from './prepare.js';
 import type { ShapedRun } from './shape.js';
+import { fromCodePoints } from '../../../collections.js';
 
 /** The parts of pdfkit 0.20's EmbeddedFont that drawing glyphs needs (pdfkit has no public glyph API). */
 interface EmbeddedFont {
@@ -277,7 +278,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     const codes = shaped.codePoints[base]!;
     // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
     const baseCodes = bracketInText(codes) ?? codes;
-    return String.fromCodePoint(...[...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
+    return fromCodePoints([...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
   };
   const groups = clusters(shaped, run.rtl);
   if (!run.rtl) for (const cluster of groups) drawCluster(cluster);

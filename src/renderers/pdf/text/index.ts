@@ -10,6 +10,7 @@ import { isItalic, lineMetrics } from './faces.js';
 import { finalizeLine, type FinalLine, type VisualRun } from './finalize.js';
 import { breakLines } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
+import { maxOf } from '../../../collections.js';
 
 /** Synthetic slant for italic runs of non-Arabic letters: 12°, like most oblique Latin. */
 const SLANT = Math.tan((12 * Math.PI) / 180);
@@ -101,7 +102,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       last: i === lines.length - 1,
       [LINE]: { final, spec },
     }));
-    return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)) };
+    return { lines: laid, height: height * laid.length, width: maxOf(laid.map((l) => l.width)) };
   };
 
   return {

@@ -2,6 +2,7 @@
 // package); widths come from shaped text. Lines are filled greedily; a word wider than the line is broken
 // at grapheme-cluster boundaries.
 import LineBreaker from 'linebreak';
+import { graphemeBoundaries } from '../../../text/graphemes.js';
 import { isBidiControl } from './collect.js';
 import { joiningContext, shapingSlice, type Prepared } from './prepare.js';
 import { runWidth } from './shape.js';
@@ -49,6 +50,17 @@ interface Segment {
   required: boolean;
 }
 
+/** A word longer than this is wider than any line: it is measured from its graphemes, not shaped whole. */
+const LONG_WORD = 2000;
+
+/** The width of a segment's content. A very long one (a title with no space) is summed from its graphemes' own
+ *  widths, which breakInsideWord needs anyway: shaping it whole as well would cost a second pass over it. */
+function segmentWidth(p: Prepared, start: number, end: number, size: number): number {
+  if (end - start <= LONG_WORD) return rangeWidth(p, start, end, size);
+  const { estimated } = graphemeWidths(p, size, start, end);
+  return estimated[estimated.length - 1]!;
+}
+
 function segmentsOf(p: Prepared, size: number): Segment[] {
   const segments: Segment[] = [];
   const breaker = new LineBreaker(p.text);
@@ -56,7 +68,7 @@ function segmentsOf(p: Prepared, size: number): Segment[] {
   for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
     if (b.position <= start) continue;
     const contentEnd = contentEndOf(p.text, start, b.position);
-    const contentWidth = rangeWidth(p, start, contentEnd, size);
+    const contentWidth = segmentWidth(p, start, contentEnd, size);
     const fullWidth = contentEnd === b.position ? contentWidth : contentWidth + rangeWidth(p, contentEnd, b.position, size);
     segments.push({ start, end: b.position, contentEnd, contentWidth, fullWidth, required: b.required });
     start = b.position;
@@ -155,9 +167,38 @@ function greedyLines(p: Prepared, segments: Segment[], size: number, maxWidth: n
   return lines;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+interface GraphemeWidths {
+  /** The grapheme boundaries of the word, from its start to its end. */
+  boundaries: number[];
+  /** estimated[k]: the summed widths of the graphemes before boundaries[k], each shaped alone. */
+  estimated: Float64Array;
+}
 
-/** Pushes full lines cut from [start, end) at grapheme boundaries; returns where the unfinished last piece starts. */
+const graphemeWidthCache = new WeakMap<Prepared, Map<string, GraphemeWidths>>();
+
+/** Kept per paragraph: balancing a heading breaks the same word at many widths. */
+function graphemeWidths(p: Prepared, size: number, start: number, end: number): GraphemeWidths {
+  let byWord = graphemeWidthCache.get(p);
+  if (!byWord) graphemeWidthCache.set(p, (byWord = new Map()));
+  const key = `${size}:${start}:${end}`;
+  let widths = byWord.get(key);
+  if (!widths) {
+    const boundaries = [start, ...graphemeBoundaries(p.text.slice(start, end)).map((offset) => start + offset), end];
+    const estimated = new Float64Array(boundaries.length);
+    for (let k = 1; k < boundaries.length; k++) estimated[k] = estimated[k - 1]! + rangeWidth(p, boundaries[k - 1]!, boundaries[k]!, size);
+    widths = { boundaries, estimated };
+    byWord.set(key, widths);
+  }
+  return widths;
+}
+
+/**
+ * Pushes full lines cut from [start, end) at grapheme boundaries; returns where the unfinished last piece starts.
+ * Linear in the word's length: each cut is first estimated from the graphemes' own widths (shaped one by one,
+ * and mostly cached: a long word repeats its letters), then checked by shaping the line as it will be drawn and
+ * moved a grapheme at a time until the line is the longest that fits. Measuring every prefix instead would shape
+ * each line once per grapheme in it.
+ */
 function breakInsideWord(
   p: Prepared,
   size: number,
@@ -166,24 +207,22 @@ function breakInsideWord(
   end: number,
   push: (start: number, end: number) => void,
 ): number {
-  const boundaries: number[] = [];
-  for (const g of graphemes.segment(p.text.slice(start, end))) if (g.index > 0) boundaries.push(start + g.index);
-  boundaries.push(end);
-  let lineStart = start;
-  let lastFit = -1;
-  for (let i = 0; i < boundaries.length; i++) {
-    const boundary = boundaries[i]!;
-    if (rangeWidth(p, lineStart, boundary, size) <= maxWidth) {
-      lastFit = boundary;
-      continue;
-    }
-    // At least one grapheme per line, even if it alone is too wide.
-    const cut = lastFit > lineStart ? lastFit : boundary;
-    if (cut === end) break;
-    push(lineStart, cut);
-    lineStart = cut;
-    lastFit = -1;
-    if (cut !== boundary) i--;
+  const { boundaries, estimated } = graphemeWidths(p, size, start, end);
+
+  const fits = (from: number, to: number) => rangeWidth(p, boundaries[from]!, boundaries[to]!, size) <= maxWidth;
+  const last = boundaries.length - 1;
+  let from = 0;
+  let to = 0;
+  while (from < last) {
+    // The estimate: as many graphemes as their own widths allow (at least one).
+    if (to <= from) to = from + 1;
+    while (to < last && estimated[to + 1]! - estimated[from]! <= maxWidth) to++;
+    // The check, on the line's real shaping.
+    while (to > from + 1 && !fits(from, to)) to--;
+    while (to < last && fits(from, to + 1)) to++;
+    if (to === last && fits(from, to)) break; // the rest fits: it is the unfinished last piece
+    push(boundaries[from]!, boundaries[to]!);
+    from = to;
   }
-  return lineStart;
+  return boundaries[from]!;
 }

@@ -1,0 +1,29 @@
+// Aggregates over arrays of any length. `Math.max(...values)` and `array.push(...values)` pass every element as a
+// call argument and overflow the stack past ~100 000 elements (a 150 000-row table), so the code uses these.
+
+/** The largest value, or `empty` for an empty list. */
+export function maxOf(values: Iterable<number>, empty = 0): number {
+  let max = -Infinity;
+  for (const value of values) if (value > max) max = value;
+  return max === -Infinity ? empty : max;
+}
+
+/** The smallest value, or `empty` for an empty list. */
+export function minOf(values: Iterable<number>, empty = 0): number {
+  let min = Infinity;
+  for (const value of values) if (value < min) min = value;
+  return min === Infinity ? empty : min;
+}
+
+/** Appends every item of `items` to `target` (in place), and returns `target`. */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/** The code points as a string, without spreading them into one call's arguments. */
+export function fromCodePoints(codePoints: readonly number[]): string {
+  let text = '';
+  for (const codePoint of codePoints) text += String.fromCodePoint(codePoint);
+  return text;
+}
