@@ -176,7 +176,7 @@ describe('briefing build with the real pipeline and renderers', () => {
     const before = snapshotFolder(out);
     const run = await runBriefing(['build'], { cwd, ...asUser, env: { HOME: cwd } });
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n')[0]).toMatch(/^output\/briefing\.ar\.pdf: cannot write: permission denied \(EACCES\)$/);
+    expect(run.stderr.split('\n')[0]).toMatch(/^output\/briefing\.ar\.pdf: cannot write: permission denied \(EACCES\); choose a folder you may write to with --out$/);
     noStackTrace(run.stderr);
     expect(snapshotFolder(out)).toEqual(before);
   }, 120_000);

@@ -181,6 +181,6 @@ describe('bad data is rejected with its file and JSON path', () => {
   });
 
   it('a missing file', () => {
-    expect(() => loadDataset('data/nope.json')).toThrow(/data\/nope\.json: cannot read the dataset: ENOENT/);
+    expect(() => loadDataset('data/nope.json')).toThrow(/^data\/nope\.json: cannot read the dataset: no such file \(ENOENT\)$/);
   });
 });

@@ -2,6 +2,7 @@
 //   1. model   — dataset + template → document model (its date pinned: SOURCE_DATE_EPOCH or the dataset's);
 //   2. render  — every requested format, in memory, warnings collected;
 //   3. write   — all files or none (see write.ts).
+// Before them, the output folder is brought back to a complete set if a killed build left it mid-change.
 // A failure in any stage leaves the output folder exactly as it was.
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +12,7 @@ import type { PipelineInput } from '../pipeline.js';
 import { loadRenderer } from '../renderers/index.js';
 import type { OutputFormat, Renderer } from '../renderers/types.js';
 import { pinDocumentDate } from './source-date.js';
-import { nodeWriterFs, writeAllOrNothing, type WriterFs } from './write.js';
+import { nodeWriterFs, recoverOutputFolder, writeAllOrNothing, WriteFailure, type WriterFs } from './write.js';
 
 export interface BuildOptions {
   /** The dataset file, as the user named it (relative to the current directory, or absolute). */
@@ -78,6 +79,12 @@ export function outputBaseName(template: string): string {
 
 export async function runBuild(options: BuildOptions, stages: BuildStages = defaultStages): Promise<BuildResult> {
   const started = performance.now();
+  // A build killed outright before left the folder mid-change: finish that first, whatever this build then does.
+  try {
+    recoverOutputFolder(options.outDir);
+  } catch (error) {
+    throw new WriteFailure(options.outDir, error);
+  }
   // Load the renderers while the model is built; a failure surfaces when they are awaited.
   const renderersLoading = Promise.all(options.formats.map((format) => stages.loadRenderer(format)));
   renderersLoading.catch(() => undefined);
