@@ -41,7 +41,7 @@ const BUILT_IN_ARITY: Readonly<Record<string, number | undefined>> = {
   each: 1,
   with: 1,
   lookup: 2,
-  log: undefined,
+  // No `log`: it would print the view (the whole dataset) on stdout, even with --quiet.
 };
 
 export interface AstCheckOptions {
@@ -59,7 +59,7 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
       message,
     });
 
-  const isKnownHelper = (name: string) => name in BUILT_IN_ARITY || options.helpers.has(name);
+  const isKnownHelper = (name: string) => Object.hasOwn(BUILT_IN_ARITY, name) || options.helpers.has(name);
   const helperName = (node: Node) => (node.type === 'PathExpression' ? (node as PathNode).original : undefined);
 
   const checkCall = (node: CallNode, mustBeHelper: boolean) => {
@@ -70,7 +70,7 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
     } else if (mustBeHelper || hasArguments || isKnownHelper(name)) {
       if (!isKnownHelper(name)) {
         report(node, `unknown helper "${name}" (helpers: ${[...Object.keys(BUILT_IN_ARITY), ...options.helpers].join(', ')})`);
-      } else if (name in BUILT_IN_ARITY) {
+      } else if (Object.hasOwn(BUILT_IN_ARITY, name)) {
         const arity = BUILT_IN_ARITY[name];
         if (arity !== undefined && node.params.length !== arity) {
           report(node, `{{${name}}} takes ${arity} argument${arity === 1 ? '' : 's'}, got ${node.params.length}`);

@@ -15,6 +15,7 @@ import { InputError, type Problem } from '../errors.js';
 import { confinedPath, readInputText } from '../input-files.js';
 import type { TemplateText } from './compile.js';
 import { templateCompiler } from './compiler.js';
+import { STRICT_LOOKUP, strictLookup } from './strict-lookups.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';
 import { handlebarsProblem } from './problems.js';
@@ -132,6 +133,8 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
 
   const environment = HandlebarsRuntime.create();
   for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, helper);
+  environment.registerHelper(STRICT_LOOKUP, strictLookup(HandlebarsRuntime.Exception));
+  environment.unregisterHelper('log');
   const [mainSpecification, ...partialSpecifications] = specifications;
   partials.forEach((partial, index) => {
     const compiledPartial = environment.template(partialSpecifications[index]!) as unknown as CompiledFunction;

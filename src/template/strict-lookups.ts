@@ -1,7 +1,9 @@
 // Handlebars' `strict` mode checks only the last segment of a path in a plain `{{a.b}}`: `{{#if a.b}}`,
 // `{{number a}}` and `{{a.b.c}}` with `a` missing give `undefined` or a bare TypeError with no line. This
-// compiler subclass checks every segment of every lookup through the runtime's own `container.strict`, which
-// throws an Exception carrying the expression's line and column.
+// compiler subclass checks every segment of every lookup through STRICT_LOOKUP (registered by the template
+// engine), which throws an Exception carrying the expression's line and column. Unlike the runtime's own
+// `container.strict` it takes only the object's own fields: `{{year.x}}` on a number or `{{toString}}` is a
+// missing variable at its line, not a bare "Cannot use 'in' operator" or an inherited function.
 import type Handlebars from 'handlebars';
 
 type HandlebarsEnvironment = typeof Handlebars;
@@ -16,6 +18,27 @@ interface CompilerInternals {
 }
 
 type CompilerConstructor = new () => CompilerInternals;
+
+/** The helper name compiled templates call for every lookup: not a name a template can use (the AST check
+ *  allows only the helpers of helpers.ts and the built-ins). */
+export const STRICT_LOOKUP = '__briefingStrictLookup';
+
+type ExceptionConstructor = typeof Handlebars.Exception;
+type ExceptionNode = ConstructorParameters<ExceptionConstructor>[1];
+
+/** The lookup itself, for the runtime environment: `parent[name]` when it is the parent's own field. */
+export function strictLookup(Exception: ExceptionConstructor) {
+  return (parent: unknown, name: string, loc: unknown): unknown => {
+    // The runtime reads only `loc` of the node (the expression's line and column).
+    const node = (loc ? { loc } : undefined) as ExceptionNode;
+    if (parent === null || parent === undefined) throw new Exception(`"${name}" is not defined: what it is looked up in is ${String(parent)}`, node);
+    if (typeof parent !== 'object') {
+      throw new Exception(`"${name}" is not defined: it is looked up in a ${typeof parent} (${JSON.stringify(parent)}), which has no fields`, node);
+    }
+    if (!Object.hasOwn(parent, name)) throw new Exception(`"${name}" is not defined (missing variable)`, node);
+    return (parent as Record<string, unknown>)[name];
+  };
+}
 
 /** Makes `environment` compile templates whose every property lookup is strict. */
 export function installStrictLookups(environment: HandlebarsEnvironment): void {
@@ -43,7 +66,7 @@ export function installStrictLookups(environment: HandlebarsEnvironment): void {
     const location = JSON.stringify(this.source.currentLocation ?? null);
     let stack = this.popStack();
     for (let index = startPartIndex; index < parts.length; index += 1) {
-      stack = [this.aliasable('container.strict'), '(', stack, ', ', this.quotedString(parts[index] ?? ''), ', ', location, ')'];
+      stack = [this.aliasable(`container.helpers.${STRICT_LOOKUP}`), '(', stack, ', ', this.quotedString(parts[index] ?? ''), ', ', location, ')'];
     }
     this.push(stack);
   };
