@@ -74,9 +74,17 @@ describe('compiled templates', () => {
     expect(template.render({ n: 1965644, d: '2017-12-22T14:00:00+00:00' })).toContain('<p>1\u202f965\u202f644 22 décembre 2017</p>');
   });
 
-  it('give no access to prototype properties', () => {
+  it('give no access to prototype properties: an inherited name is a missing variable at its line and column', () => {
     const dir = scratchDir('briefing-proto-');
-    writeFileSync(join(dir, 'p.hbs'), '<html lang="ar" dir="rtl"><head><title>t</title></head><body><p>[{{o.constructor}}][{{o.__proto__}}]</p></body></html>');
-    expect(loadTemplate('p', dir).render({ o: {} })).toContain('<p>[][]</p>');
+    for (const [name, column] of [['constructor', 68], ['__proto__', 68], ['toString', 68]] as const) {
+      writeFileSync(join(dir, `p-${column}-${name}.hbs`), `<html lang="ar" dir="rtl"><head><title>t</title></head><body><p>[{{o.${name}}}]</p></body></html>`);
+      expect(() => loadTemplate(`p-${column}-${name}`, dir).render({ o: {} })).toThrow(`line 1, column ${column}: "${name}" is not defined (missing variable)`);
+    }
+  });
+
+  it('name the line and column of a field looked up in a number or a string', () => {
+    const dir = scratchDir('briefing-primitive-');
+    writeFileSync(join(dir, 'n.hbs'), '<html lang="ar" dir="rtl"><head><title>t</title></head><body><p>{{year.x}} {{title.length}}</p></body></html>');
+    expect(() => loadTemplate('n', dir).render({ year: 2017, title: 't' })).toThrow(/line 1, column 6\d: "x" is not defined: it is looked up in a number \(2017\)/);
   });
 });

@@ -24,6 +24,9 @@ Options:
   --help, -h        show this help
   --version, -V     show the version
 
+Input files must be regular UTF-8 files of at most 16 MiB (dataset) or 1 MiB (article, template, each partial);
+the article must lie in the dataset's folder, and partials in the template's partials/ folder.
+
 Paths are relative to the current directory. Files are written only when every format has rendered,
 each through a temporary file renamed into place, so a failed build leaves the output folder untouched.
 
