@@ -25,7 +25,7 @@ export interface InputFile {
 }
 
 /** `1.5 MiB`, `512 KiB`, `300 bytes`. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
@@ -41,11 +41,15 @@ const OPEN_REASONS: Record<string, string> = {
   EISDIR: 'it is a folder, not a file',
 };
 
-/** Why a file cannot be opened, in words, with what to do where there is something to do. */
-function openFailure(kind: InputKind, error: unknown): string {
+/** A file-system error in words, with its code: `no such file (ENOENT)`. */
+function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = OPEN_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
-  return `cannot read the ${kind}: ${reason}${code ? ` (${code})` : ''}`;
+  return `${reason}${code ? ` (${code})` : ''}`;
+}
+
+function openFailure(kind: InputKind, error: unknown): string {
+  return `cannot read the ${kind}: ${describeReadError(error)}`;
 }
 
 function fileTypeName(stats: ReturnType<typeof fstatSync>): string {
@@ -57,7 +61,7 @@ function fileTypeName(stats: ReturnType<typeof fstatSync>): string {
 }
 
 /** The file's bytes: a regular file of at most the kind's limit. */
-export function readInputBytes(input: InputFile): Buffer {
+function readInputBytes(input: InputFile): Buffer {
   const limit = INPUT_LIMITS[input.kind];
   let fd: number;
   try {
@@ -110,7 +114,7 @@ export function readInputText(input: InputFile): string {
 }
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const lead = bytes[index]!;
@@ -149,8 +153,7 @@ export function confinedPath(path: string, folder: string, shown: string, place:
     real = realpathSync(path);
     realFolder = realpathSync(folder);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw InputError.one(shown, place, `cannot read it: ${OPEN_REASONS[code] ?? (error instanceof Error ? error.message : String(error))}${code ? ` (${code})` : ''}`);
+    throw InputError.one(shown, place, `cannot read it: ${describeReadError(error)}`);
   }
   const inside = relative(realFolder, real);
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
