@@ -162,3 +162,56 @@ describe('data is escaped', () => {
     expect(text(tables[2]!.body[0]!.cells[0]!.inlines)).toBe('{{{publication.title}}} <script>alert(1)</script>');
   });
 });
+
+describe('every problem of a template in one run', () => {
+  /** The main template with `replace` applied (each pair once) and lines removed. */
+  function mainEdited(replacements: [string, string][]): { text: string; lineOf: (snippet: string) => number } {
+    let text = readFileSync(join(TEMPLATES, 'briefing.ar.hbs'), 'utf8');
+    for (const [from, to] of replacements) {
+      expect(text.includes(from), `the template has ${from}`).toBe(true);
+      text = text.replace(from, to);
+    }
+    const lines = text.split('\n');
+    return { text, lineOf: (snippet) => lines.findIndex((line) => line.includes(snippet)) + 1 };
+  }
+
+  it('an unknown helper, missing variables in the template and a partial, a bad helper argument and a missing <meta>', () => {
+    const main = mainEdited([
+      ['<title>{{publication.title}}</title>', '<title>{{shout publication.title}}</title>'],
+      ['content="{{publication.source}}"', 'content="{{publication.sourc}}"'],
+      ['<h3>{{label.ar}}</h3>', '<h3>{{label.arr}} {{number label}}</h3>'],
+      ['  <meta name="date" content="{{publication.publishedAt}}">\n', ''],
+    ]);
+    const summary = readFileSync(join(TEMPLATES, 'partials/summary.hbs'), 'utf8').replace('{{year}}', '{{yaer}}');
+    const dir = templateDir({ 'briefing.ar.hbs': main.text, 'partials/summary.hbs': summary });
+    const file = join(dir, 'briefing.ar.hbs');
+    const problems = problemsOf(dir);
+    const at = (problem: Problem) => `${problem.file.slice(dir.length + 1)}: ${problem.place.replace(/, column \d+/, '')}: ${problem.message}`;
+    const expected = [
+      `briefing.ar.hbs: line ${main.lineOf('{{shout')}: unknown helper "shout" (helpers: if, unless`,
+      `briefing.ar.hbs: line ${main.lineOf('publication.sourc')}: "sourc" is not defined (missing variable`,
+      `partials/summary.hbs: line 2: "yaer" is not defined (missing variable)`,
+      `briefing.ar.hbs: line ${main.lineOf('label.arr')}: "arr" is not defined (missing variable)`,
+      `briefing.ar.hbs: line ${main.lineOf('label.arr')}: {{number}} needs a number, got object {"a`,
+      `briefing.ar.hbs: line ${main.lineOf('<head>')}: <head> needs <meta name="date" content="...`,
+    ];
+    expect(problems.map(at).map((shown, index) => shown.slice(0, expected[index]?.length))).toEqual(expected);
+    expect(problems.every((problem) => problem.file === file || problem.file.endsWith('summary.hbs'))).toBe(true);
+  });
+
+  it('a missing variable inside {{#each}} is reported once, not once per row', () => {
+    const main = mainEdited([['<h3>{{label.ar}}</h3>', '<h3>{{label.arr}}</h3>']]);
+    expect(problemsOf(templateDir({ 'briefing.ar.hbs': main.text })).map((problem) => problem.message)).toEqual([
+      '"arr" is not defined (missing variable)',
+    ]);
+  });
+
+  it('a variable looked up inside a missing one is not reported again', () => {
+    const line = bodyLine();
+    const dir = templateDir({ 'briefing.ar.hbs': mainWithLine(line, '<p>{{publication.nothing.deeper.still}} {{number nothing}}</p>') });
+    expect(problemsOf(dir).map((problem) => problem.message)).toEqual([
+      '"nothing" is not defined (missing variable)',
+      '"nothing" is not defined (missing variable)',
+    ]);
+  });
+});

@@ -48,6 +48,8 @@ export interface AstCheckOptions {
   file: string;
   helpers: ReadonlySet<string>;
   partials: ReadonlySet<string>;
+  /** Told the name of each unknown helper called (so a reporting render can stub it). */
+  onUnknownHelper?: (name: string) => void;
 }
 
 export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOptions): Problem[] {
@@ -69,6 +71,7 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
       report(node, 'a helper must be called by its name');
     } else if (mustBeHelper || hasArguments || isKnownHelper(name)) {
       if (!isKnownHelper(name)) {
+        options.onUnknownHelper?.(name);
         report(node, `unknown helper "${name}" (helpers: ${[...Object.keys(BUILT_IN_ARITY), ...options.helpers].join(', ')})`);
       } else if (Object.hasOwn(BUILT_IN_ARITY, name)) {
         const arity = BUILT_IN_ARITY[name];
@@ -97,6 +100,7 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
         const block = node as BlockNode;
         const name = helperName(block.path);
         if (name !== undefined && !isKnownHelper(name)) {
+          options.onUnknownHelper?.(name);
           report(node, `{{#${name}}} is not a block helper (use {{#each ${name}}} or {{#if ${name}}})`);
         } else {
           checkCall(block, true);

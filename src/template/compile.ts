@@ -27,6 +27,11 @@ export interface CompiledSources {
   locale: string | undefined;
   /** Handlebars template specification as JavaScript source (an object literal), main first, then partials. */
   specifications: string[];
+  /** When there are problems but every file parsed: the same files compiled without the helper checks, so the
+   *  engine can render once more to report the missing variables and bad calls too, all in one run. */
+  lenientSpecifications: string[] | undefined;
+  /** The helpers the files call that do not exist (stubbed in the reporting render). */
+  unknownHelpers: string[];
 }
 
 const COMPILE_OPTIONS = {
@@ -56,12 +61,18 @@ export function compileTemplateSources(main: TemplateText, partials: readonly Te
   const problems: Problem[] = [];
   const programs: { source: TemplateText; program: Program }[] = [];
   let locale: string | undefined;
+  const unknownHelpers = new Set<string>();
 
   for (const source of [main, ...partials]) {
     const found: Problem[] = [];
     const program = parseTemplate(env, source.text, source.file, found);
     if (program) {
-      appendAll(found, checkTemplateAst(program as never, { file: source.file, helpers: helperNames, partials: partialNames }));
+      appendAll(found, checkTemplateAst(program as never, {
+          file: source.file,
+          helpers: helperNames,
+          partials: partialNames,
+          onUnknownHelper: (name) => unknownHelpers.add(name),
+        }));
       programs.push({ source, program });
     }
     const html = checkTemplateHtml(source.text, source.file);
@@ -84,7 +95,25 @@ export function compileTemplateSources(main: TemplateText, partials: readonly Te
       }
     }
   }
-  return { problems, locale, specifications: problems.length === 0 ? specifications : [] };
+  if (problems.length === 0) return { problems, locale, specifications, lenientSpecifications: undefined, unknownHelpers: [] };
+  const everyFileParsed = programs.length === partials.length + 1;
+  return {
+    problems,
+    locale,
+    specifications: [],
+    lenientSpecifications: everyFileParsed ? lenientlyCompiled(env, programs) : undefined,
+    unknownHelpers: [...unknownHelpers],
+  };
+}
+
+/** The programs compiled with unknown helpers allowed (they resolve to nothing at run time), or undefined where
+ *  even that fails. */
+function lenientlyCompiled(env: typeof Handlebars, programs: readonly { program: Program }[]): string[] | undefined {
+  try {
+    return programs.map(({ program }) => env.precompile(program, { ...COMPILE_OPTIONS, knownHelpersOnly: false }) as string);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One file's problems from top to bottom (whole-file problems first). */

@@ -117,9 +117,54 @@ function displayPath(absolute: string): string {
 
 type CompiledFunction = (context: unknown, options?: Record<string, unknown>) => string;
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
+
+/** What a template found wrong, with the HTML its reporting render wrote (missing values left empty) when it
+ *  got that far, so the pipeline can add the model's problems of the same run. */
+export class TemplateRenderError extends InputError {
+  constructor(
+    problems: Problem[],
+    readonly partialHtml: string | undefined,
+  ) {
+    super(problems);
+  }
+}
+
+/** The problems of one reporting render, once each, in the file being rendered (main or partial). */
+class ProblemRecorder {
+  readonly problems: Problem[] = [];
+  private readonly seen = new Set<string>();
+  private readonly files: string[] = [];
+
+  constructor(private readonly mainFile: string) {}
+
+  get file(): string {
+    return this.files.at(-1) ?? this.mainFile;
+  }
+
+  add(error: unknown, file = this.file): void {
+    const problem = templateProblem(error, file);
+    const key = `${problem.file}\0${problem.place}\0${problem.message}`;
+    if (this.seen.has(key)) return; // the same miss in every row of an {{#each}}
+    this.seen.add(key);
+    this.problems.push(problem);
+  }
+
+  within<T>(file: string, run: () => T): T {
+    this.files.push(file);
+    try {
+      return run();
+    } finally {
+      this.files.pop();
+    }
+  }
+}
 
 /** The file each error came from, set by the partial wrappers as the error passes out of a partial. */
 const errorFiles = new WeakMap<object, string>();
+
+/** The recorder of the reporting render under way (rendering is synchronous: one at a time). */
+let recording: ProblemRecorder | undefined;
 
 function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTemplate {
   const read = (source: SourceFile): TemplateText => ({
@@ -129,36 +174,44 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   });
   const mainText = read(main);
   const partialTexts = partials.map(read);
-  const { locale, specifications } = precompiledFor(mainText, partialTexts) ?? compileNow(mainText, partialTexts);
-
-  const environment = HandlebarsRuntime.create();
-  for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, helper);
-  environment.registerHelper(STRICT_LOOKUP, strictLookup(HandlebarsRuntime.Exception));
-  environment.unregisterHelper('log');
-  const [mainSpecification, ...partialSpecifications] = specifications;
-  partials.forEach((partial, index) => {
-    const compiledPartial = environment.template(partialSpecifications[index]!) as unknown as CompiledFunction;
-    environment.registerPartial(partial.name, ((context: unknown, options?: Record<string, unknown>) => {
-      try {
-        return compiledPartial(context, options);
-      } catch (error) {
-        if (error !== null && typeof error === 'object' && !errorFiles.has(error)) errorFiles.set(error, partial.file);
-        throw error;
-      }
-    }) as unknown as Handlebars.Template);
-  });
-  const compiledMain = environment.template(mainSpecification!) as unknown as CompiledFunction;
+  const compiled = precompiledFor(mainText, partialTexts) ?? compileNow(mainText, partialTexts);
+  const locale = compiled.locale ?? 'ar-MA';
+  const strictMain = compiled.problems.length === 0 ? strictEnvironment(compiled.specifications, partials) : undefined;
+  const reportingSpecifications = compiled.problems.length === 0 ? compiled.specifications : compiled.lenientSpecifications;
+  let reportingMain: CompiledFunction | undefined;
   let expanded: ExpandedTemplate | undefined;
+
+  /** Renders once more, recording every problem instead of stopping at the first. */
+  const report = (view: unknown, firstError: unknown): never => {
+    const recorder = new ProblemRecorder(main.file);
+    let html: string | undefined;
+    if (reportingSpecifications) {
+      reportingMain ??= reportingEnvironment(reportingSpecifications, partials, compiled.unknownHelpers);
+      recording = recorder;
+      try {
+        html = reportingMain(view, { ...RUNTIME_OPTIONS, data: { locale } });
+      } catch (error) {
+        // What stops even this render (an unknown partial) is already a compile problem, or is the one to report.
+        if (compiled.problems.length === 0) recorder.add(error);
+      } finally {
+        recording = undefined;
+      }
+    }
+    if (firstError !== undefined && recorder.problems.length === 0) {
+      recorder.add(firstError, (firstError !== null && typeof firstError === 'object' && errorFiles.get(firstError)) || main.file);
+    }
+    throw new TemplateRenderError([...compiled.problems, ...withoutSamePlace(recorder.problems, compiled.problems)], html);
+  };
 
   return {
     file: main.file,
     locale,
     render(view: unknown): string {
+      if (!strictMain) return report(view, undefined);
       try {
-        return compiledMain(view, { ...RUNTIME_OPTIONS, data: { locale } });
+        return strictMain(view, { ...RUNTIME_OPTIONS, data: { locale } });
       } catch (error) {
-        const file = (error !== null && typeof error === 'object' && errorFiles.get(error)) || main.file;
-        throw new InputError([templateProblem(error, file)]);
+        return report(view, error);
       }
     },
     locate(problems: readonly Problem[]): Problem[] {
@@ -168,22 +221,113 @@ function compileTemplate(main: SourceFile, partials: SourceFile[]): LoadedTempla
   };
 }
 
+/** A render problem at the place of a compile problem says the same thing again (an unknown helper is also
+ *  a missing variable there). */
+function withoutSamePlace(problems: readonly Problem[], already: readonly Problem[]): Problem[] {
+  const lines = new Set(already.map((problem) => `${problem.file}\0${/line \d+/.exec(problem.place)?.[0] ?? ''}`));
+  return problems.filter((problem) => !lines.has(`${problem.file}\0${/line \d+/.exec(problem.place)?.[0] ?? ''}`));
+}
+
+/** The environment of a normal render: the first problem stops it (the reporting render then finds the rest). */
+function strictEnvironment(specifications: readonly TemplateSpecification[], partials: readonly SourceFile[]): CompiledFunction {
+  const environment = HandlebarsRuntime.create();
+  for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, helper);
+  environment.registerHelper(STRICT_LOOKUP, strictLookup(HandlebarsRuntime.Exception));
+  environment.unregisterHelper('log');
+  return registerTemplates(environment, specifications, partials, (file, compiledPartial) => (context, options) => {
+    try {
+      return compiledPartial(context, options);
+    } catch (error) {
+      if (error !== null && typeof error === 'object' && !errorFiles.has(error)) errorFiles.set(error, file);
+      throw error;
+    }
+  });
+}
+
+/**
+ * The environment of a reporting render: a missing variable is recorded and reads as undefined, a helper given
+ * such an undefined says nothing more (its cause is reported), a helper that fails is recorded and writes
+ * nothing, an unknown helper (a compile problem already) writes nothing. So one render finds every problem.
+ */
+function reportingEnvironment(
+  specifications: readonly TemplateSpecification[],
+  partials: readonly SourceFile[],
+  unknownHelpers: readonly string[],
+): CompiledFunction {
+  const environment = HandlebarsRuntime.create();
+  // An unknown helper (a compile problem already) writes its name, so what needs text (a title) is not reported empty too.
+  for (const name of unknownHelpers) environment.registerHelper(name, () => `{{${name}}}`);
+  for (const [helperName, helper] of Object.entries(HELPERS)) environment.registerHelper(helperName, reportingHelper(helper as Helper));
+  const lookup = strictLookup(HandlebarsRuntime.Exception);
+  environment.registerHelper(STRICT_LOOKUP, (parent: unknown, name: string, loc: unknown) => {
+    if (parent === undefined) return undefined; // looked up in a missing variable, reported already
+    try {
+      return lookup(parent, name, loc);
+    } catch (error) {
+      recording?.add(error);
+      return undefined;
+    }
+  });
+  environment.registerHelper('helperMissing', () => undefined);
+  environment.unregisterHelper('log');
+  return registerTemplates(environment, specifications, partials, (file, compiledPartial) => (context, options) =>
+    recording ? recording.within(file, () => compiledPartial(context, options)) : compiledPartial(context, options),
+  );
+}
+
+function reportingHelper(helper: Helper): Helper {
+  return function reporting(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as { hash?: Record<string, unknown> } | undefined;
+    const values = [...args.slice(0, -1), ...Object.values(options?.hash ?? {})];
+    if (values.includes(undefined)) return '';
+    try {
+      return helper.apply(this, args);
+    } catch (error) {
+      recording?.add(error);
+      return '';
+    }
+  };
+}
+
+function registerTemplates(
+  environment: typeof Handlebars,
+  specifications: readonly TemplateSpecification[],
+  partials: readonly SourceFile[],
+  wrapPartial: (file: string, compiledPartial: CompiledFunction) => CompiledFunction,
+): CompiledFunction {
+  const [mainSpecification, ...partialSpecifications] = specifications;
+  partials.forEach((partial, index) => {
+    const compiledPartial = environment.template(partialSpecifications[index]!) as unknown as CompiledFunction;
+    environment.registerPartial(partial.name, wrapPartial(partial.file, compiledPartial) as unknown as Handlebars.Template);
+  });
+  return environment.template(mainSpecification!) as unknown as CompiledFunction;
+}
+
+interface CompiledTemplates {
+  /** Empty when the template compiled. */
+  problems: Problem[];
+  locale: string | undefined;
+  specifications: TemplateSpecification[];
+  lenientSpecifications: TemplateSpecification[] | undefined;
+  unknownHelpers: readonly string[];
+}
+
 /** Compiled now (Handlebars' compile() would wait for the first render), so every problem surfaces here with its
  *  line. The specification source becomes a function the way Handlebars' own compile() does it. */
-function compileNow(main: TemplateText, partials: readonly TemplateText[]): { locale: string; specifications: TemplateSpecification[] } {
+function compileNow(main: TemplateText, partials: readonly TemplateText[]): CompiledTemplates {
   const compiled = templateCompiler().compileTemplateSources(main, partials);
-  if (compiled.problems.length > 0) throw new InputError(compiled.problems);
+  const toSpecification = (source: string) => new Function(`return ${source};`)() as TemplateSpecification;
   return {
-    locale: compiled.locale!,
-    specifications: compiled.specifications.map((source) => new Function(`return ${source};`)() as TemplateSpecification),
+    problems: compiled.problems,
+    locale: compiled.locale,
+    specifications: compiled.specifications.map(toSpecification),
+    lenientSpecifications: compiled.lenientSpecifications?.map(toSpecification),
+    unknownHelpers: compiled.unknownHelpers,
   };
 }
 
 /** The bundle's precompiled specifications when the template and its partials read exactly as they were then. */
-function precompiledFor(
-  main: TemplateText,
-  partials: readonly TemplateText[],
-): { locale: string; specifications: TemplateSpecification[] } | undefined {
+function precompiledFor(main: TemplateText, partials: readonly TemplateText[]): CompiledTemplates | undefined {
   if (!PRECOMPILED) return undefined;
   const template = Object.hasOwn(PRECOMPILED.templates, main.name) ? PRECOMPILED.templates[main.name] : undefined;
   if (!template || template.text !== main.text) return undefined;
@@ -195,7 +339,7 @@ function precompiledFor(
     if (!known || known.text !== partial.text) return undefined;
     specifications.push(known.specification);
   }
-  return { locale: template.locale, specifications: specifications as TemplateSpecification[] };
+  return { problems: [], locale: template.locale, specifications: specifications as TemplateSpecification[], lenientSpecifications: undefined, unknownHelpers: [] };
 }
 
 /** One problem from whatever a helper or the Handlebars runtime threw, at the template place it names. */
