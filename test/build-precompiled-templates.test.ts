@@ -65,7 +65,7 @@ describe('precompiled templates in the bundle', () => {
   }, 60_000);
 
   it('compiles a template edited in place: the edit shows, and a broken edit names its file, line and column', () => {
-    const partial = join(packageDir, 'templates', 'partials', 'summary.hbs');
+    const partial = join(packageDir, 'templates', 'partials', 'ar', 'summary.hbs');
     const original = readFileSync(partial, 'utf8');
     try {
       writeFileSync(partial, `<p>سطر مضاف للاختبار</p>\n${original}`);
@@ -78,7 +78,7 @@ describe('precompiled templates in the bundle', () => {
       writeFileSync(partial, `<p>{{#if year}}</p>\n${original}`);
       const broken = run(bundledCli, ['build', '--format', 'html', '--out', join(work, 'broken')]);
       expect(broken.status).toBe(1);
-      expect(broken.stderr).toMatch(/templates\/partials\/summary\.hbs: line \d+, column \d+: template syntax error/);
+      expect(broken.stderr).toMatch(/templates\/partials\/ar\/summary\.hbs: line \d+, column \d+: template syntax error/);
       expect(broken.stderr).not.toMatch(/\n\s+at /);
     } finally {
       writeFileSync(partial, original);
@@ -88,7 +88,7 @@ describe('precompiled templates in the bundle', () => {
   it('compiles an edited copy passed with --template, with the same error messages as the tsc build', () => {
     const copy = join(work, 'edited-copy');
     cpSync(join(REPO_ROOT, 'templates'), copy, { recursive: true });
-    const partial = join(copy, 'partials', 'key-figures.hbs');
+    const partial = join(copy, 'partials', 'ar', 'key-figures.hbs');
     writeFileSync(partial, readFileSync(partial, 'utf8').replace('{{number', '{{numbr'));
     const args = ['build', '--format', 'html', '--template', join(copy, 'briefing.ar.hbs'), '--out', join(work, 'bad')];
     const fromBundle = run(bundledCli, args);

@@ -1,5 +1,5 @@
 // Template errors name the template file, line and column; data stays text whatever it holds.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../src/errors.js';
@@ -13,11 +13,7 @@ const DATA_FILE = 'data/dgsn-2017.json';
 /** A copy of templates/ in a fresh folder, with some files replaced or added (paths relative to it). */
 function templateDir(changes: Record<string, string> = {}): string {
   const dir = scratchDir('briefing-templates-');
-  mkdirSync(join(dir, 'partials'));
-  writeFileSync(join(dir, 'briefing.ar.hbs'), readFileSync(join(TEMPLATES, 'briefing.ar.hbs')));
-  for (const partial of readdirSync(join(TEMPLATES, 'partials'))) {
-    writeFileSync(join(dir, 'partials', partial), readFileSync(join(TEMPLATES, 'partials', partial)));
-  }
+  cpSync(TEMPLATES, dir, { recursive: true });
   for (const [path, text] of Object.entries(changes)) writeFileSync(join(dir, path), text);
   return dir;
 }
@@ -52,9 +48,9 @@ describe('template errors name the template line', () => {
   });
 
   it('an element outside the subset in a partial names the partial', () => {
-    const dir = templateDir({ 'partials/title-block.hbs': '{{!-- title --}}\n<h1>{{publication.title}}</h1>\n  <p class="meta"><span>{{year}}</span></p>\n' });
+    const dir = templateDir({ 'partials/ar/title-block.hbs': '{{!-- title --}}\n<h1>{{publication.title}}</h1>\n  <p class="meta"><span>{{year}}</span></p>\n' });
     const [problem] = problemsOf(dir);
-    expect(problem).toMatchObject({ file: join(dir, 'partials/title-block.hbs'), place: 'line 3, column 19' });
+    expect(problem).toMatchObject({ file: join(dir, 'partials/ar/title-block.hbs'), place: 'line 3, column 19' });
     expect(problem?.message).toMatch(/^element <span> is not allowed/);
   });
 
@@ -84,10 +80,10 @@ describe('template errors name the template line', () => {
   });
 
   it('a missing variable inside a partial names the partial', () => {
-    const partial = readFileSync(join(TEMPLATES, 'partials/summary.hbs'), 'utf8').replace('{{year}}', '{{yaer}}');
-    const dir = templateDir({ 'partials/summary.hbs': partial });
+    const partial = readFileSync(join(TEMPLATES, 'partials/ar/summary.hbs'), 'utf8').replace('{{year}}', '{{yaer}}');
+    const dir = templateDir({ 'partials/ar/summary.hbs': partial });
     const [problem] = problemsOf(dir);
-    expect(problem?.file).toBe(join(dir, 'partials/summary.hbs'));
+    expect(problem?.file).toBe(join(dir, 'partials/ar/summary.hbs'));
     expect(problem?.place).toMatch(/^line 2, column \d+$/);
     expect(problem?.message).toBe('"yaer" is not defined (missing variable)');
   });
@@ -132,16 +128,16 @@ describe('template errors name the template line', () => {
       `line ${line}, column 19: <td> is not allowed inside <p> (only text, strong, b, em, i, br)`,
       `line ${line + 1}, column 8: this row spans 1 column, the table has 2`,
     ]);
-    const partial = templateDir({ 'partials/facts.hbs': '{{#each facts}}\n<p class="note">\n  <ul><li>{{label.ar}}</li></ul>\n</p>\n{{/each}}\n' });
+    const partial = templateDir({ 'partials/ar/facts.hbs': '{{#each facts}}\n<p class="note">\n  <ul><li>{{label.ar}}</li></ul>\n</p>\n{{/each}}\n' });
     expect(problemsOf(partial)[0]).toMatchObject({
-      file: join(partial, 'partials/facts.hbs'),
+      file: join(partial, 'partials/ar/facts.hbs'),
       place: 'line 3, column 3',
       message: '<ul> is not allowed inside <p> (only text, strong, b, em, i, br)',
     });
   });
 
   it('a template that does not exist lists those that do', () => {
-    expect(() => buildDocumentModel({ dataFile: DATA_FILE, template: 'briefing.fr' })).toThrow(/no such template \(templates: briefing\.ar\)/);
+    expect(() => buildDocumentModel({ dataFile: DATA_FILE, template: 'briefing.en' })).toThrow(/no such template \(templates: briefing\.ar, briefing\.fr\)/);
   });
 });
 
@@ -182,15 +178,15 @@ describe('every problem of a template in one run', () => {
       ['<h3>{{label.ar}}</h3>', '<h3>{{label.arr}} {{number label}}</h3>'],
       ['  <meta name="date" content="{{publication.publishedAt}}">\n', ''],
     ]);
-    const summary = readFileSync(join(TEMPLATES, 'partials/summary.hbs'), 'utf8').replace('{{year}}', '{{yaer}}');
-    const dir = templateDir({ 'briefing.ar.hbs': main.text, 'partials/summary.hbs': summary });
+    const summary = readFileSync(join(TEMPLATES, 'partials/ar/summary.hbs'), 'utf8').replace('{{year}}', '{{yaer}}');
+    const dir = templateDir({ 'briefing.ar.hbs': main.text, 'partials/ar/summary.hbs': summary });
     const file = join(dir, 'briefing.ar.hbs');
     const problems = problemsOf(dir);
     const at = (problem: Problem) => `${problem.file.slice(dir.length + 1)}: ${problem.place.replace(/, column \d+/, '')}: ${problem.message}`;
     const expected = [
       `briefing.ar.hbs: line ${main.lineOf('{{shout')}: unknown helper "shout" (helpers: if, unless`,
       `briefing.ar.hbs: line ${main.lineOf('publication.sourc')}: "sourc" is not defined (missing variable`,
-      `partials/summary.hbs: line 2: "yaer" is not defined (missing variable)`,
+      `partials/ar/summary.hbs: line 2: "yaer" is not defined (missing variable)`,
       `briefing.ar.hbs: line ${main.lineOf('label.arr')}: "arr" is not defined (missing variable)`,
       `briefing.ar.hbs: line ${main.lineOf('label.arr')}: {{number}} needs a number, got object {"a`,
       `briefing.ar.hbs: line ${main.lineOf('<head>')}: <head> needs <meta name="date" content="...`,

@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { writeFaceCoverage } from '../renderers/docx/coverage.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
+import { partialPaths } from '../template/partial-files.js';
 
 /** dist/bundle/index.js (or src/bundle/index.ts): the package is two folders up. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -125,17 +126,15 @@ function precompiledTemplates(templateDir: string): esbuild.Plugin {
  * problems is left out, so the CLI reports them the usual way when it is used.
  */
 export async function precompiledTemplatesModule(templateDir: string): Promise<string> {
-  const readTemplates = async (folder: string): Promise<TemplateText[]> => {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const files = names.filter((entry) => entry.endsWith('.hbs')).sort();
-    return Promise.all(
-      files.map(async (entry) => ({ name: basename(entry, '.hbs'), file: join(folder, entry), text: await readFile(join(folder, entry), 'utf8') })),
-    );
-  };
-  const partials = await readTemplates(join(templateDir, 'partials'));
+  const readFiles = (files: { name: string; path: string }[]): Promise<TemplateText[]> =>
+    Promise.all(files.map(async ({ name, path }) => ({ name, file: path, text: await readFile(path, 'utf8') })));
+  const mainNames = (await readdir(templateDir).catch(() => [] as string[])).filter((entry) => entry.endsWith('.hbs')).sort();
+  const mains = await readFiles(mainNames.map((entry) => ({ name: basename(entry, '.hbs'), path: join(templateDir, entry) })));
+  // The same list, in the same order, as the engine reads at run time.
+  const partials = await readFiles(partialPaths(join(templateDir, 'partials')));
   const templates: string[] = [];
   let partialSpecifications: string[] | undefined;
-  for (const main of await readTemplates(templateDir)) {
+  for (const main of mains) {
     const compiled = compileTemplateSources(main, partials);
     if (compiled.problems.length > 0 || compiled.locale === undefined) continue;
     const [specification, ...others] = compiled.specifications;

@@ -18,6 +18,7 @@ import { templateCompiler } from './compiler.js';
 import { STRICT_LOOKUP, strictLookup } from './strict-lookups.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';
+import { partialPaths } from './partial-files.js';
 import { handlebarsProblem } from './problems.js';
 import { expandTemplate, locateInTemplate, type ExpandedTemplate } from './source-map.js';
 
@@ -90,23 +91,15 @@ function listTemplates(templateDir: string): string[] {
   }
 }
 
+/** The partials of `<templateDir>/partials/`: its .hbs files and those of its subfolders (one per edition, e.g.
+ *  `partials/fr/summary.hbs`, named `fr/summary`), sorted by name. */
 function partialFiles(templateDir: string): SourceFile[] {
   const folder = join(templateDir, PARTIALS_FOLDER);
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.endsWith(EXTENSION))
-    .sort()
-    .map((entry) => {
-      const path = join(folder, entry);
-      // A partial is a file of this folder: a link that leads elsewhere would put that file into the output.
-      confinedPath(path, folder, displayPath(path), '', `a partial must be a file in ${displayPath(folder)} (not a link out of it)`);
-      return sourceFile(basename(entry, EXTENSION), path, templateDir, 'partial');
-    });
+  return partialPaths(folder).map(({ name, path }) => {
+    // A partial is a file of this folder: a link that leads elsewhere would put that file into the output.
+    confinedPath(path, folder, displayPath(path), '', `a partial must be a file in ${displayPath(folder)} (not a link out of it)`);
+    return sourceFile(name, path, templateDir, 'partial');
+  });
 }
 
 /** Relative to the current directory where that is shorter and does not climb out of it. */

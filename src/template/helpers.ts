@@ -38,15 +38,23 @@ interface Formatters {
 
 const formattersByLocale = new Map<string, Formatters>();
 
+/**
+ * The locale whose number format a document locale takes. CLDR's fr-MA groups digits with a full stop
+ * (1.965.644), as the Arabic does; French typography, which the French edition follows, groups them with narrow
+ * no-break spaces (1 965 644) and puts a no-break space before % ("10,5 %"): that is `fr`.
+ */
+const NUMBER_LOCALE: Readonly<Record<string, string>> = { 'fr-MA': 'fr' };
+
 /** Intl formatters are costly to build: one set per locale, per process. */
 function formattersFor(locale: string): Formatters {
   let formatters = formattersByLocale.get(locale);
   if (!formatters) {
     // Dates are formatted in UTC from a wall-clock time (see wallClock), so no time zone database is involved.
     const utc = { timeZone: 'UTC' } as const;
+    const numbers = Object.hasOwn(NUMBER_LOCALE, locale) ? NUMBER_LOCALE[locale]! : locale;
     formatters = {
-      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+      number: new Intl.NumberFormat(numbers, { maximumFractionDigits: 0 }),
+      percent: new Intl.NumberFormat(numbers, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
       date: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric', month: 'long', year: 'numeric' }),
       dayOnly: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric' }),
       monthYear: new Intl.DateTimeFormat(locale, { ...utc, month: 'long', year: 'numeric' }),
@@ -178,6 +186,27 @@ export const HELPERS = {
     const formatted =
       Array.isArray(value) && value.every((item) => typeof item === 'string') ? formatDays(localeOf(options), value) : undefined;
     return dateArgument('days', formatted, value, options);
+  },
+  /** {{capital "journées portes ouvertes"}} → Journées portes ouvertes (first letter, in the locale's case rules) */
+  capital(...args: unknown[]): string {
+    const { values, options } = argumentsOf('capital', 1, args);
+    const value = values[0];
+    if (typeof value !== 'string') throw new TemplateHelperError(`{{capital}} needs text, got ${describe(value)}`, loc(options));
+    const first = value.codePointAt(0);
+    if (first === undefined) return value;
+    const head = String.fromCodePoint(first);
+    return head.toLocaleUpperCase(localeOf(options)) + value.slice(head.length);
+  },
+  /**
+   * {{isolate publication.source}} → the text between FSI and PDI (U+2068, U+2069): a bidi isolate taking the
+   * direction of its first strong letter, so "Le360 مع و.م.ع" inside a French sentence keeps its own order and
+   * the ", 22 décembre" after it is not pulled into its right-to-left run (as HTML's <bdi> does).
+   */
+  isolate(...args: unknown[]): string {
+    const { values, options } = argumentsOf('isolate', 1, args);
+    const value = values[0];
+    if (typeof value !== 'string') throw new TemplateHelperError(`{{isolate}} needs text, got ${describe(value)}`, loc(options));
+    return `\u2068${value}\u2069`;
   },
   /** {{eq a b}}: strict equality, for {{#if (eq ...)}}. */
   eq(...args: unknown[]): boolean {

@@ -116,7 +116,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
     importedStyles: [
       new DocumentDefaults({ run: { language } }),
       ...BASE_STYLES_XML.map((xml) => ImportedXmlComponent.fromXmlString(xml)),
-      ImportedXmlComponent.fromXmlString(TABLE_STYLE_XML),
+      ImportedXmlComponent.fromXmlString(tableStyleXml(direction)),
     ],
     paragraphStyles: [
       {
@@ -253,16 +253,17 @@ const BASE_STYLES_XML = [
 /**
  * The table style (docx has no option for one), as the PDF draws tables: a heavy rule above and below, a lighter
  * one under the shaded header row, grey hairlines between rows, every other row lightly shaded, no vertical rules.
- * Header rows also use the Table Heading paragraph style, so a head of several rows looks the same.
+ * Header rows also use the Table Heading paragraph style, so a head of several rows looks the same. In a
+ * right-to-left document the first column is on the right (w:bidiVisual), as the model's direction says.
  */
-const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${STYLE.table}">
+const tableStyleXml = (direction: Direction) => `<w:style w:type="table" w:customStyle="1" w:styleId="${STYLE.table}">
 <w:name w:val="Briefing Table"/>
 <w:basedOn w:val="TableNormal"/>
 <w:uiPriority w:val="59"/>
 <w:qFormat/>
 <w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>
 <w:tblPr>
-<w:bidiVisual/>
+${direction === 'rtl' ? '<w:bidiVisual/>' : ''}
 <w:tblStyleRowBandSize w:val="1"/>
 <w:tblBorders>
 <w:top w:val="single" w:sz="7" w:space="0" w:color="${INK}"/>

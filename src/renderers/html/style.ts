@@ -4,6 +4,7 @@
 import { BODY_FAMILY, fontBytes, FONT_FACES } from '../../fonts/index.js';
 import { PALETTE } from '../palette.js';
 import { pageLabelParts } from '../page-label.js';
+import type { Direction } from '../../model/types.js';
 
 /** Families after the embedded one, for a reader whose browser cannot load it. */
 const FALLBACK_FAMILIES = ["'Noto Naskh Arabic'", "'Noto Sans Arabic'", "'Amiri'", "'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
@@ -46,13 +47,17 @@ export interface PageText {
   header: string;
   footer: string;
   pageLabel: string;
+  dir: Direction;
 }
 
 export function styleSheet(page: PageText): string {
+  // Margin boxes are physical: the footer sits on the start side, the page label on the end side, as in the
+  // PDF and the DOCX.
+  const [startBox, endBox] = page.dir === 'rtl' ? ['@bottom-right', '@bottom-left'] : ['@bottom-left', '@bottom-right'];
   const marginBoxes = [
     page.header ? `@top-center{content:${cssString(page.header)};}` : '',
-    page.footer ? `@bottom-right{content:${cssString(page.footer)};}` : '',
-    page.pageLabel ? `@bottom-left{content:${pageLabelContent(page.pageLabel)};}` : '',
+    page.footer ? `${startBox}{content:${cssString(page.footer)};}` : '',
+    page.pageLabel ? `${endBox}{content:${pageLabelContent(page.pageLabel)};}` : '',
   ].join('');
   return `
 @page{size:A4;margin:22mm 18mm 20mm 18mm;${marginBoxes}}
