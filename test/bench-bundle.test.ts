@@ -32,7 +32,7 @@ describe('the bundled CLI', () => {
     const fromTsc = run(cliPath(), ['build', '--quiet', '--out', join(work, 'tsc')]);
     expect(fromTsc.status).toBe(0);
     const files = readdirSync(join(work, 'tsc')).sort();
-    expect(files).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf']);
+    expect(files).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf', 'briefing.fr.docx', 'briefing.fr.html', 'briefing.fr.pdf']);
     expect(readdirSync(join(work, 'bundled')).sort()).toEqual(files);
     for (const file of files) {
       expect(readFileSync(join(work, 'bundled', file)).equals(readFileSync(join(work, 'tsc', file))), file).toBe(true);

@@ -36,9 +36,9 @@ async function runArgv(argv: string[], stages: FakeStagesOptions = {}, env: Reco
   return { status, stdout, stderr, stages: fake };
 }
 
-/** `briefing build --data data/dgsn-2017.json ...args`. */
+/** `briefing build --data data/dgsn-2017.json --template briefing.ar ...args`: one edition, three files. */
 const run = (args: string[], stages: FakeStagesOptions = {}, env: Record<string, string> = {}) =>
-  runArgv(['build', '--data', 'data/dgsn-2017.json', ...args], stages, env);
+  runArgv(['build', '--data', 'data/dgsn-2017.json', '--template', 'briefing.ar', ...args], stages, env);
 
 /** A previous build's files, so a failed build can be shown to leave them alone. */
 function previousBuild(): Record<string, string> {
@@ -62,6 +62,42 @@ describe('a successful build', () => {
     expect(stdout[1]).toMatch(/^output\/briefing\.ar\.docx\s/);
     expect(stdout[2]).toMatch(/^output\/briefing\.ar\.html\s/);
     expect(stdout[3]).toMatch(/^built 3 files \(\d+ B\) into output\/ in \d+ ms$/);
+  });
+
+  it('builds both editions without --template, Arabic first, in one write', async () => {
+    const { status, stdout, stages } = await runArgv(['build', '--format', 'pdf,html']);
+    expect(status).toBe(0);
+    expect(stages.seenTemplates).toEqual(['briefing.ar', 'briefing.fr']);
+    expect(readdirSync(outDir).sort()).toEqual(['briefing.ar.html', 'briefing.ar.pdf', 'briefing.fr.html', 'briefing.fr.pdf']);
+    expect(stdout.map((line) => line.split(/\s+/)[0])).toEqual([
+      'output/briefing.ar.pdf', 'output/briefing.ar.html', 'output/briefing.fr.pdf', 'output/briefing.fr.html', 'built',
+    ]);
+  });
+
+  it('reports the problems of every edition together, each once, and writes nothing', async () => {
+    const before = previousBuild();
+    const problem = { file: 'data/dgsn-2017.json', place: '$.title', message: 'must not be empty' };
+    const { status, stderr } = await runArgv(['build', '--template', 'briefing.ar,briefing.fr'], {
+      model: (input) => {
+        throw new InputError([problem, { file: `templates/${input.template}.hbs`, place: 'line 1, column 1', message: 'bad' }]);
+      },
+    });
+    expect(status).toBe(1);
+    expect(stderr).toEqual([
+      'data/dgsn-2017.json: $.title: must not be empty',
+      'templates/briefing.ar.hbs: line 1, column 1: bad',
+      'templates/briefing.fr.hbs: line 1, column 1: bad',
+      'briefing: build failed; no file was written or changed',
+    ]);
+    expect(snapshotFolder(outDir)).toEqual(before);
+  });
+
+  it('refuses two templates of the same name from different folders (they would write the same files)', async () => {
+    mkdirSync(join(workDir, 'mine'));
+    writeFileSync(join(workDir, 'mine', 'briefing.ar.hbs'), '<html></html>');
+    const { status, stderr } = await runArgv(['build', '--template', 'briefing.ar,mine/briefing.ar.hbs']);
+    expect(status).toBe(1);
+    expect(stderr[0]).toBe('command line: --template: two templates named "briefing.ar" would write the same files');
   });
 
   it('builds only the formats asked for, in the order asked, into --out', async () => {

@@ -23,7 +23,7 @@ describe('briefing (compiled)', () => {
     const run = await runBriefing(['--help'], { cwd: freshDir('help') });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: briefing build \[options\]/);
-    expect(run.stdout).toMatch(/--data FILE.*--template NAME.*--format LIST.*--out DIR.*--quiet.*--strict/s);
+    expect(run.stdout).toMatch(/--data FILE.*--template LIST.*--format LIST.*--out DIR.*--quiet.*--strict/s);
     expect(run.stderr).toBe('');
   });
 
@@ -80,21 +80,23 @@ export async function resolve(specifier, context, next) {
 });
 
 describe('briefing build with the real pipeline and renderers', () => {
-  it('builds the default briefing into output/: a line per file with size and time, then a summary', async () => {
+  it('builds both editions into output/: a line per file with size and time, then a summary', async () => {
     const cwd = freshDir('default');
     const run = await runBriefing(['build'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    for (const [index, extension] of ['pdf', 'docx', 'html'].entries()) {
-      expect(lines[index]).toMatch(new RegExp(`^output/briefing\\.ar\\.${extension}\\s+[\\d.]+ (B|kB|MB)\\s+[\\d.]+ (ms|s)$`));
+    expect(lines).toHaveLength(7);
+    const files = ['ar', 'fr'].flatMap((edition) => ['pdf', 'docx', 'html'].map((extension) => `briefing.${edition}.${extension}`));
+    for (const [index, file] of files.entries()) {
+      expect(lines[index]).toMatch(new RegExp(`^output/${file.replaceAll('.', '\\.')}\\s+[\\d.]+ (B|kB|MB)\\s+[\\d.]+ (ms|s)$`));
     }
-    expect(lines[3]).toMatch(/^built 3 files \([\d.]+ (kB|MB)\) into output\/ in [\d.]+ m?s$/);
-    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['briefing.ar.docx', 'briefing.ar.html', 'briefing.ar.pdf']);
-    const pdf = readFileSync(join(cwd, 'output/briefing.ar.pdf'));
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readFileSync(join(cwd, 'output/briefing.ar.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(lines[6]).toMatch(/^built 6 files \([\d.]+ (kB|MB)\) into output\/ in [\d.]+ m?s$/);
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual([...files].sort());
+    for (const edition of ['ar', 'fr']) {
+      expect(readFileSync(join(cwd, `output/briefing.${edition}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(readFileSync(join(cwd, `output/briefing.${edition}.docx`)).subarray(0, 2).toString()).toBe('PK');
+    }
   }, 120_000);
 
   it('--quiet prints nothing on success', async () => {
@@ -102,7 +104,7 @@ describe('briefing build with the real pipeline and renderers', () => {
     const run = await runBriefing(['build', '--quiet', '--format', 'html'], { cwd });
     expect(run.status).toBe(0);
     expect(run.stdout + run.stderr).toBe('');
-    expect(readdirSync(join(cwd, 'output'))).toEqual(['briefing.ar.html']);
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['briefing.ar.html', 'briefing.fr.html']);
   }, 60_000);
 
   it('a missing dataset is bad input naming the file, and leaves the previous output alone', async () => {
@@ -198,7 +200,7 @@ describe('package.json', () => {
     const out = join(freshDir('npx'), 'out');
     const build = npx(['build', '--format', 'html', '--out', out, '--quiet']);
     expect(build.status).toBe(0);
-    expect(readdirSync(out)).toEqual(['briefing.ar.html']);
+    expect(readdirSync(out).sort()).toEqual(['briefing.ar.html', 'briefing.fr.html']);
   }, 120_000);
 
   it('`npm run build` compiles, then runs the bin entry (`npx briefing`) with build', () => {

@@ -30,7 +30,7 @@ function renderInOneProcess(dataFiles: string[]): string[] {
     const { runBuild, defaultStages } = await import(${JSON.stringify(join(dist, 'build/build.js'))});
     const { TEMPLATE_DIR } = await import(${JSON.stringify(join(dist, 'build/package.js'))});
     for (const [index, dataFile] of JSON.parse(process.argv[1]).entries()) {
-      await runBuild({ dataFile, template: 'briefing.ar', templateDir: TEMPLATE_DIR, formats: ['pdf'],
+      await runBuild({ dataFile, templates: [{ name: 'briefing.ar', dir: TEMPLATE_DIR }], formats: ['pdf'],
         outDir: ${JSON.stringify(workDir())} + '/one-process-' + index, strict: false }, defaultStages);
     }`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(dataFiles)], { stdio: 'pipe' });

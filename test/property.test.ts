@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultStages, runBuild, type BuildStages, type FormatWarning } from '../src/build/build.js';
-import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATE, TEMPLATE_DIR } from '../src/build/package.js';
+import { DEFAULT_DATA_FILE, TEMPLATE_DIR } from '../src/build/package.js';
+
+const ARABIC_TEMPLATE = 'briefing.ar';
 import { InputError } from '../src/errors.js';
 import type { DocumentModel } from '../src/model/types.js';
 import { FRAME, PAGE } from '../src/renderers/pdf/style.js';
@@ -56,7 +58,7 @@ function baseDataset(): Json {
 }
 
 async function buildModel(dataFile: string) {
-  return defaultStages.buildModel({ dataFile, template: DEFAULT_TEMPLATE, templateDir: TEMPLATE_DIR });
+  return defaultStages.buildModel({ dataFile, template: ARABIC_TEMPLATE, templateDir: TEMPLATE_DIR });
 }
 
 interface Built {
@@ -80,14 +82,14 @@ async function build(dataset: Json): Promise<Built> {
   const stages: BuildStages = { ...defaultStages, buildModel: async (input) => (model = await defaultStages.buildModel(input)) };
   try {
     const result = await runBuild(
-      { dataFile, template: DEFAULT_TEMPLATE, templateDir: TEMPLATE_DIR, formats: ['pdf', 'docx', 'html'], outDir, strict: false },
+      { dataFile, templates: [{ name: ARABIC_TEMPLATE, dir: TEMPLATE_DIR }], formats: ['pdf', 'docx', 'html'], outDir, strict: false },
       stages,
     );
     return {
       warnings: result.warnings,
-      pdfFile: join(outDir, `${DEFAULT_TEMPLATE}.pdf`),
-      docx: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.docx`)),
-      html: readFileSync(join(outDir, `${DEFAULT_TEMPLATE}.html`), 'utf8'),
+      pdfFile: join(outDir, `${ARABIC_TEMPLATE}.pdf`),
+      docx: readFileSync(join(outDir, `${ARABIC_TEMPLATE}.docx`)),
+      html: readFileSync(join(outDir, `${ARABIC_TEMPLATE}.html`), 'utf8'),
       modelText: modelText(model!),
     };
   } catch (error) {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError, type Problem } from '../errors.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
-import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATE, TEMPLATE_DIR } from './package.js';
+import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATES, TEMPLATE_DIR } from './package.js';
 
 export const USAGE = `Usage: briefing build [options]
        briefing --help | --version
@@ -15,8 +15,9 @@ Builds the briefing from a dataset through a template into PDF, Word and HTML fi
 
 Options:
   --data FILE       dataset JSON (default: the package's data/dgsn-2017.json)
-  --template NAME   template in the package's templates/ folder (default: ${DEFAULT_TEMPLATE}),
-                    or the path of a .hbs file (its partials in partials/ beside it)
+  --template LIST   comma-separated templates, each a name in the package's templates/ folder or the path
+                    of a .hbs file (its partials in partials/ beside it); one set of files per template
+                    (default: ${DEFAULT_TEMPLATES.join(',')}, the Arabic and the French edition)
   --format LIST     comma-separated formats out of ${OUTPUT_FORMATS.join(', ')} (default: all)
   --out DIR         output folder, created if missing (default: output)
   --quiet, -q       print nothing when the build succeeds
@@ -42,13 +43,18 @@ export type Command =
   | {
       kind: 'build';
       dataFile: string;
-      template: string;
-      templateDir: string;
+      templates: TemplateChoice[];
       formats: OutputFormat[];
       outDir: string;
       quiet: boolean;
       strict: boolean;
     };
+
+/** A template to build: its name (the output files' name) and the folder that holds it and its partials/. */
+export interface TemplateChoice {
+  name: string;
+  dir: string;
+}
 
 const COMMAND_LINE = 'command line';
 
@@ -90,15 +96,14 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
     if (values[name] !== undefined && values[name].trim() === '') problem(`--${name}`, 'needs a value');
   }
 
-  const template = templateLocation(values.template ?? DEFAULT_TEMPLATE, cwd, problem);
+  const templates = parseTemplates(values.template, cwd, problem);
   const formats = parseFormats(values.format, problem);
 
   if (problems.length > 0) throw new InputError(problems);
   return {
     kind: 'build',
     dataFile: values.data ?? displayPath(DEFAULT_DATA_FILE, cwd),
-    template: template.name,
-    templateDir: template.dir,
+    templates,
     formats,
     outDir: resolve(cwd, values.out ?? 'output'),
     quiet: values.quiet ?? false,
@@ -107,6 +112,20 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
 }
 
 const TEMPLATE_EXTENSION = '.hbs';
+
+/** The templates of `--template`, in the order given; two that would write the same files are refused. */
+function parseTemplates(list: string | undefined, cwd: string, problem: (place: string, message: string) => void): TemplateChoice[] {
+  const items = list === undefined ? [...DEFAULT_TEMPLATES] : list.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0 && list !== undefined && list.trim() !== '') problem('--template', 'needs a template name');
+  const templates: TemplateChoice[] = [];
+  for (const item of items) {
+    const template = templateLocation(item, cwd, problem);
+    const same = templates.find((earlier) => earlier.name === template.name);
+    if (same === undefined) templates.push(template);
+    else if (same.dir !== template.dir) problem('--template', `two templates named "${template.name}" would write the same files`);
+  }
+  return templates;
+}
 
 /** A bare name is a template of the package; a path (with a slash, or ending in .hbs) is the user's file. */
 function templateLocation(value: string, cwd: string, problem: (place: string, message: string) => void): { name: string; dir: string } {

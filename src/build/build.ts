@@ -1,24 +1,26 @@
 // One build, in three stages that each finish before the next starts:
-//   1. model   — dataset + template → document model (its date pinned: SOURCE_DATE_EPOCH or the dataset's);
-//   2. render  — every requested format, in memory, warnings collected;
-//   3. write   — all files or none (see write.ts).
+//   1. model   — dataset + each template (edition) → document model (its date pinned: SOURCE_DATE_EPOCH or the
+//                dataset's); the problems of every edition are reported together;
+//   2. render  — every requested format of every edition, in memory, warnings collected;
+//   3. write   — all files of all editions or none (see write.ts).
 // Before them, the output folder is brought back to a complete set if a killed build left it mid-change.
 // A failure in any stage leaves the output folder exactly as it was.
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Warning } from '../errors.js';
+import { InputError, type Problem, type Warning } from '../errors.js';
 import type { DocumentModel } from '../model/types.js';
 import type { PipelineInput } from '../pipeline.js';
 import { loadRenderer } from '../renderers/index.js';
 import type { OutputFormat, Renderer } from '../renderers/types.js';
+import type { TemplateChoice } from './args.js';
 import { pinDocumentDate } from './source-date.js';
 import { nodeWriterFs, recoverOutputFolder, writeAllOrNothing, WriteFailure, type WriterFs } from './write.js';
 
 export interface BuildOptions {
   /** The dataset file, as the user named it (relative to the current directory, or absolute). */
   dataFile: string;
-  template: string;
-  templateDir: string;
+  /** The editions to build, each into its own set of files named after its template. */
+  templates: readonly TemplateChoice[];
   formats: readonly OutputFormat[];
   /** Absolute path of the output folder. */
   outDir: string;
@@ -89,22 +91,21 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
   const renderersLoading = Promise.all(options.formats.map((format) => stages.loadRenderer(format)));
   renderersLoading.catch(() => undefined);
 
-  const model = pinDocumentDate(
-    await stages.buildModel({ dataFile: options.dataFile, template: options.template, templateDir: options.templateDir }),
-    options.sourceDate,
-  );
+  const models = await buildModels(options, stages);
   const renderers = await renderersLoading;
 
   const warnings: FormatWarning[] = [];
   const rendered: { file: BuiltFile; bytes: Uint8Array }[] = [];
-  for (const renderer of renderers) {
-    const renderStarted = performance.now();
-    const bytes = await renderer.render(model, { warn: (warning) => warnings.push({ format: renderer.format, warning }) });
-    const path = join(options.outDir, `${outputBaseName(options.template)}.${renderer.extension}`);
-    rendered.push({
-      bytes,
-      file: { format: renderer.format, path, size: bytes.byteLength, milliseconds: performance.now() - renderStarted },
-    });
+  for (const { template, model } of models) {
+    for (const renderer of renderers) {
+      const renderStarted = performance.now();
+      const bytes = await renderer.render(model, { warn: (warning) => warnings.push({ format: renderer.format, warning }) });
+      const path = join(options.outDir, `${outputBaseName(template.name)}.${renderer.extension}`);
+      rendered.push({
+        bytes,
+        file: { format: renderer.format, path, size: bytes.byteLength, milliseconds: performance.now() - renderStarted },
+      });
+    }
   }
   if (options.strict && warnings.length > 0) throw new StrictModeFailure(warnings);
 
@@ -113,4 +114,32 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
     stages.fs,
   );
   return { files: rendered.map(({ file }) => file), warnings, milliseconds: performance.now() - started };
+}
+
+/** Every edition's model; the input problems of all editions are thrown together (each problem once). */
+async function buildModels(options: BuildOptions, stages: BuildStages): Promise<{ template: TemplateChoice; model: DocumentModel }[]> {
+  const models: { template: TemplateChoice; model: DocumentModel }[] = [];
+  const problems: Problem[] = [];
+  for (const template of options.templates) {
+    try {
+      const model = await stages.buildModel({ dataFile: options.dataFile, template: template.name, templateDir: template.dir });
+      models.push({ template, model: pinDocumentDate(model, options.sourceDate) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(withoutRepeats(problems));
+  return models;
+}
+
+/** A dataset problem is found once per edition; it is reported once. */
+function withoutRepeats(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.place, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

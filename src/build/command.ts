@@ -43,8 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
     const result = await runBuild(
       {
         dataFile: command.dataFile,
-        template: command.template,
-        templateDir: command.templateDir,
+        templates: command.templates,
         formats: command.formats,
         outDir: command.outDir,
         strict: command.strict,

@@ -31,4 +31,5 @@ export const PACKAGE_ROOT = found.root;
 export const PACKAGE_VERSION = found.manifest.version ?? '0.0.0';
 export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 export const DEFAULT_DATA_FILE = join(PACKAGE_ROOT, 'data', 'dgsn-2017.json');
-export const DEFAULT_TEMPLATE = 'briefing.ar';
+/** The editions `briefing build` makes without --template: Arabic first, then French. */
+export const DEFAULT_TEMPLATES = ['briefing.ar', 'briefing.fr'] as const;

@@ -3,6 +3,7 @@
 import type { Warning } from '../../src/errors.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { BuildStages } from '../../src/build/build.js';
+import type { PipelineInput } from '../../src/pipeline.js';
 import { nodeWriterFs, type WriterFs } from '../../src/build/write.js';
 import type { OutputFormat, Renderer } from '../../src/renderers/types.js';
 
@@ -43,18 +44,21 @@ export function fakeRenderer(format: OutputFormat, options: FakeRendererOptions 
 }
 
 export interface FakeStagesOptions {
-  model?: () => DocumentModel;
+  model?: (input: PipelineInput) => DocumentModel;
   renderers?: Partial<Record<OutputFormat, FakeRendererOptions>>;
   failLoading?: OutputFormat;
   fs?: Partial<WriterFs>;
 }
 
-export function fakeStages(options: FakeStagesOptions = {}): BuildStages & { seenModels: DocumentModel[] } {
+export function fakeStages(options: FakeStagesOptions = {}): BuildStages & { seenModels: DocumentModel[]; seenTemplates: string[] } {
   const seenModels: DocumentModel[] = [];
+  const seenTemplates: string[] = [];
   return {
     seenModels,
-    buildModel: () => {
-      const model = (options.model ?? fakeModel)();
+    seenTemplates,
+    buildModel: (input) => {
+      seenTemplates.push(input.template);
+      const model = options.model ? options.model(input) : fakeModel();
       seenModels.push(model);
       return model;
     },
