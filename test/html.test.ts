@@ -30,7 +30,8 @@ describe('the HTML preview of the briefing', () => {
 
   it('is standalone: the font is embedded and nothing is fetched', async () => {
     const html = decode(await htmlRenderer.render(model, context));
-    expect(html.match(/@font-face\{font-family:'IBM Plex Sans Arabic'/g)).toHaveLength(2);
+    // Regular, bold, and the Medium emphasis face (the plans table has emphasis).
+    expect(html.match(/@font-face\{font-family:'IBM Plex Sans Arabic';font-style:normal;font-weight:(400|700|500);/g)).toHaveLength(3);
     expect(html).toContain('src:url(data:font/ttf;base64,AAEAAA');
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script|<link|<img/);
@@ -39,8 +40,10 @@ describe('the HTML preview of the briefing', () => {
   it('prints on A4 with the running header, the source and "page X of Y"', () => {
     const html = renderHtml(model, false);
     expect(html).toContain('@page{size:A4;');
-    expect(html).toContain(`@top-center{content:"${model.meta.header}";}`);
-    expect(html).toContain('@bottom-left{content:"صفحة " counter(page) " من " counter(pages);}');
+    // As in the PDF: the header and the source at the start (right), the page label at the end (left).
+    expect(html).toContain(`@top-right{content:"${model.meta.header}";`);
+    expect(html).toContain(`@bottom-right{content:"${model.meta.footer}";`);
+    expect(html).toContain('@bottom-left{content:"صفحة " counter(page) " من " counter(pages);');
     expect(html).toContain("font-family:'IBM Plex Sans Arabic', 'Noto Naskh Arabic'");
   });
 

@@ -11,7 +11,7 @@ import { faceFor, fontBytes } from '../../fonts/index.js';
 import type { DocumentModel } from '../../model/types.js';
 import { pageLabelParts } from '../page-label.js';
 import { BUNDLED_FACES_DIR } from './fonts.js';
-import { blockInlines } from './model-text.js';
+import { blockInlines } from '../../model/block-inlines.js';
 
 /** Invisible controls the renderer drops or Word handles itself; they need no glyph. */
 const NEEDS_NO_GLYPH = /[\s\u200b-\u200f\u2028-\u202e\u2060-\u2069\u061c\ufeff]/u;

@@ -3,20 +3,31 @@
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
 import { pageLabelParts } from '../page-label.js';
+import { FURNITURE, MARGIN, PAGE_SIZE } from '../../theme/index.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
-import { blockInlines } from './model-text.js';
+import { blockInlines } from '../../model/block-inlines.js';
 import { finishPackage, packageParts } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
-/** A4 portrait, in twips, with the PDF's print margins (62 pt at the sides, 82 pt above, 76 pt below, where the
- *  running header and footer sit). */
+const twips = (points: number) => Math.round(points * 20);
+
+/** The theme's A4 page and print margins, in twips. The header's top and the footer's bottom sit where the PDF
+ *  draws them (Word measures the footer from the page's bottom edge to the footer's last line). */
 export const PAGE = {
-  width: 11906,
-  height: 16838,
-  margin: { top: 1640, bottom: 1520, left: 1240, right: 1240, header: 800, footer: 560, gutter: 0 },
+  width: twips(PAGE_SIZE.width),
+  height: twips(PAGE_SIZE.height),
+  margin: {
+    top: twips(MARGIN.top),
+    bottom: twips(MARGIN.bottom),
+    left: twips(MARGIN.left),
+    right: twips(MARGIN.right),
+    header: twips(FURNITURE.headerTop),
+    footer: twips(FURNITURE.footerTop - FURNITURE.size * FURNITURE.lineHeight),
+    gutter: 0,
+  },
 } as const;
 
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;

@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { BODY_FAMILY, EMPHASIS_FAMILY } from '../../fonts/index.js';
 import type { Direction } from '../../model/types.js';
-import { ooxmlColor } from '../palette.js';
+import { FIGURE, FURNITURE, LIST as LIST_STYLE, HEADING as HEADING_STYLE, HEADING_RULE, ooxmlColor, PARAGRAPH, SOURCE_RULE, TABLE } from '../../theme/index.js';
 
 /** Style ids the blocks refer to. */
 export const STYLE = {
@@ -72,13 +72,16 @@ const pt = (points: number) => Math.round(points * 2);
 const twips = (points: number) => Math.round(points * 20);
 /** Line spacing as a multiple of single (w:line in 240ths, "auto"). */
 const lines = (multiple: number) => ({ line: Math.round(multiple * 240), lineRule: LineRuleType.AUTO });
-const rule = (size: number, color = RULE): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
+/** Border widths in eighths of a point (w:sz of a border). */
+const eighths = (points: number) => Math.round(points * 8);
+const rule = (points: number, color = RULE): IBorderOptions => ({ style: BorderStyle.SINGLE, size: eighths(points), color, space: 4 });
 const size = (points: number) => ({ size: pt(points), sizeComplexScript: pt(points) });
 const bold = { bold: true, boldComplexScript: true } as const;
 
 /**
- * Sizes and spacing follow the PDF's scale. IBM Plex Sans Arabic's single line is 1.73 em in Word and LibreOffice
- * (its Windows metrics), about the PDF's 1.7–1.75, so body text is single-spaced.
+ * Sizes, spacing, rules and colours are the theme's (../../theme/), as in the PDF and the HTML. Line heights are
+ * Word's own multiples: IBM Plex Sans Arabic's single line is 1.73 em in Word and LibreOffice (its Windows
+ * metrics), about the theme's body line of 1.75, so body text is single-spaced and the rest set to match by eye.
  */
 export function briefingStyles(lang: string, direction: Direction): IStylesOptions {
   // Word keeps a language for right-to-left text (w:bidi) apart from the one for Latin text (w:val).
@@ -91,7 +94,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
   });
   // Widow/orphan control, and for Arabic a right-to-left paragraph by default, so a paragraph typed in Word is one.
   const normalParagraph: StyleParagraph = {
-    spacing: { before: 0, after: twips(9), ...lines(1) },
+    spacing: { before: 0, after: twips(PARAGRAPH.body.spaceAfter), ...lines(1) },
     widowControl: true,
     ...(direction === 'rtl' ? { bidirectional: true } : {}),
   };
@@ -99,13 +102,13 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
   // figure then its caption at a hanging indent (Word's implicit tab stop), hairlines between them. Consecutive
   // paragraphs with the same borders are drawn as one box. w:pBdr left/right are sides of the page, but w:ind left
   // is the start side in a bidi paragraph.
-  const bar = { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 10 };
+  const bar = { style: BorderStyle.SINGLE, size: eighths(FIGURE.barWidth), color: ACCENT, space: 10 };
   const figurePanel = {
     border: {
       ...(direction === 'rtl' ? { right: bar } : { left: bar }),
       top: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 6 },
       bottom: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 6 },
-      between: { style: BorderStyle.SINGLE, size: 3, color: HAIRLINE, space: 6 },
+      between: { style: BorderStyle.SINGLE, size: eighths(FIGURE.rowRule), color: HAIRLINE, space: 6 },
     },
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
     indent: { left: FIGURE_START + FIGURE_CAPTION, hanging: FIGURE_CAPTION },
@@ -125,7 +128,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         quickFormat: true,
         run: {
           font: { ascii: BODY_FAMILY, hAnsi: BODY_FAMILY, cs: BODY_FAMILY, eastAsia: BODY_FAMILY },
-          ...size(11),
+          ...size(PARAGRAPH.body.size),
           color: INK,
         },
         paragraph: normalParagraph,
@@ -133,83 +136,89 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
       based({
         id: STYLE.title,
         name: 'Title',
-        run: { ...size(21), ...bold, color: HEADING },
+        run: { ...size(HEADING_STYLE[1].size), ...bold, color: HEADING },
         paragraph: {
-          spacing: { after: twips(14), ...lines(0.85) },
+          spacing: { after: twips(HEADING_STYLE[1].spaceAfter), ...lines(0.85) },
           keepNext: true,
           keepLines: true,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 8 } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[1].width), color: ACCENT, space: 8 } },
         },
       }),
       based({
         id: STYLE.heading2,
         name: 'heading 1',
-        run: { ...size(14.5), ...bold, color: HEADING },
+        run: { ...size(HEADING_STYLE[2].size), ...bold, color: HEADING },
         paragraph: {
-          spacing: { before: twips(20), after: twips(8), ...lines(0.9) },
+          spacing: { before: twips(HEADING_STYLE[2].spaceBefore), after: twips(HEADING_STYLE[2].spaceAfter), ...lines(0.9) },
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 3, color: HAIRLINE, space: 4 } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[2].width), color: HAIRLINE, space: 4 } },
         },
       }),
       based({
         id: STYLE.heading3,
         name: 'heading 2',
-        run: { ...size(12), ...bold, color: HEADING },
-        paragraph: { spacing: { before: twips(14), after: twips(5), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 1 },
+        run: { ...size(HEADING_STYLE[3].size), ...bold, color: HEADING },
+        paragraph: {
+          spacing: { before: twips(HEADING_STYLE[3].spaceBefore), after: twips(HEADING_STYLE[3].spaceAfter), ...lines(0.9) },
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 1,
+        },
       }),
       based({
         id: 'Heading3',
         name: 'heading 3',
-        run: { ...size(11), ...bold, color: HEADING },
+        // Not in the briefing's templates (h1 is the title): Word's Heading 3 for text typed in Word.
+        run: { ...size(PARAGRAPH.body.size), ...bold, color: HEADING },
         paragraph: { spacing: { before: twips(12), after: twips(4), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 2 },
       }),
-      based({ id: STYLE.lead, name: 'Lead', run: size(12.5), paragraph: { spacing: { after: twips(14) } } }),
-      based({ id: STYLE.note, name: 'Note', run: { ...size(9.5), color: MUTED }, paragraph: { spacing: { after: twips(8) } } }),
+      based({ id: STYLE.lead, name: 'Lead', run: size(PARAGRAPH.lead.size), paragraph: { spacing: { after: twips(PARAGRAPH.lead.spaceAfter) } } }),
+      based({ id: STYLE.note, name: 'Note', run: { ...size(PARAGRAPH.note.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.note.spaceAfter) } } }),
       based({
         id: STYLE.source,
         name: 'Source',
-        run: { ...size(9.5), color: MUTED },
-        paragraph: { spacing: { before: twips(14), after: 0 }, border: { top: rule(4, HAIRLINE) } },
+        run: { ...size(PARAGRAPH.source.size), color: MUTED },
+        paragraph: { spacing: { before: twips(PARAGRAPH.source.spaceBefore), after: 0 }, border: { top: rule(SOURCE_RULE.width, HAIRLINE) } },
       }),
-      based({ id: STYLE.meta, name: 'Meta', run: { ...size(10), color: MUTED }, paragraph: { spacing: { after: twips(12) } } }),
+      based({ id: STYLE.meta, name: 'Meta', run: { ...size(PARAGRAPH.meta.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.meta.spaceAfter) } } }),
       based({
         id: STYLE.caption,
         name: 'caption',
-        run: { ...size(11), ...bold, color: HEADING },
-        paragraph: { spacing: { before: twips(8), after: twips(5), ...lines(0.9) }, keepNext: true, keepLines: true },
+        run: { ...size(TABLE.caption.size), ...bold, color: HEADING },
+        paragraph: { spacing: { before: twips(TABLE.spaceBefore), after: twips(TABLE.captionGap), ...lines(0.9) }, keepNext: true, keepLines: true },
       }),
       based({
         id: STYLE.tableText,
         name: 'Table Text',
-        run: size(10),
+        run: size(TABLE.cell.size),
         paragraph: { spacing: { before: 0, after: 0, ...lines(0.95) } },
       }),
       based({ id: STYLE.tableHeading, name: 'Table Heading', run: { ...bold, color: HEADING }, paragraph: { keepNext: true } }, STYLE.tableText),
       based({
         id: STYLE.keyFigure,
         name: 'Key Figure',
-        run: size(10.5),
+        run: size(FIGURE.caption.size),
         paragraph: { ...figurePanel, spacing: { before: 0, after: 0, ...lines(0.9) }, keepLines: true },
       }),
       based({
         id: STYLE.listParagraph,
         name: 'List Paragraph',
-        paragraph: { spacing: { after: twips(2) }, contextualSpacing: true },
+        paragraph: { spacing: { after: twips(LIST_STYLE.itemGap) }, contextualSpacing: true },
       }),
       based({
         id: STYLE.header,
         name: 'header',
-        run: { ...size(8.5), color: MUTED },
-        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { bottom: rule(4) } },
+        run: { ...size(FURNITURE.size), color: MUTED },
+        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { bottom: rule(FURNITURE.ruleWidth) } },
       }),
       based({
         id: STYLE.footer,
         name: 'footer',
-        run: { ...size(8.5), color: MUTED },
+        run: { ...size(FURNITURE.size), color: MUTED },
         // The same rule as the header's, above the footer: adjacent footer paragraphs share one border.
-        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { top: rule(4) } },
+        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { top: rule(FURNITURE.ruleWidth) } },
       }),
     ],
     characterStyles: [
@@ -225,7 +234,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         name: 'Key Figure Value',
         basedOn: 'DefaultParagraphFont',
         quickFormat: true,
-        run: { ...size(18), ...bold, color: HEADING },
+        run: { ...size(FIGURE.value.size), ...bold, color: HEADING },
       },
       {
         id: STYLE.emphasis,
@@ -266,11 +275,11 @@ const tableStyleXml = (direction: Direction) => `<w:style w:type="table" w:custo
 ${direction === 'rtl' ? '<w:bidiVisual/>' : ''}
 <w:tblStyleRowBandSize w:val="1"/>
 <w:tblBorders>
-<w:top w:val="single" w:sz="7" w:space="0" w:color="${INK}"/>
+<w:top w:val="single" w:sz="${eighths(TABLE.outerRule)}" w:space="0" w:color="${INK}"/>
 <w:left w:val="nil"/>
-<w:bottom w:val="single" w:sz="7" w:space="0" w:color="${INK}"/>
+<w:bottom w:val="single" w:sz="${eighths(TABLE.outerRule)}" w:space="0" w:color="${INK}"/>
 <w:right w:val="nil"/>
-<w:insideH w:val="single" w:sz="2" w:space="0" w:color="${RULE}"/>
+<w:insideH w:val="single" w:sz="${eighths(TABLE.rowRule)}" w:space="0" w:color="${RULE}"/>
 <w:insideV w:val="nil"/>
 </w:tblBorders>
 <w:tblCellMar>
@@ -285,7 +294,7 @@ ${direction === 'rtl' ? '<w:bidiVisual/>' : ''}
 <w:tblPr/>
 <w:trPr><w:tblHeader/></w:trPr>
 <w:tcPr>
-<w:tcBorders><w:bottom w:val="single" w:sz="5" w:space="0" w:color="${INK}"/></w:tcBorders>
+<w:tcBorders><w:bottom w:val="single" w:sz="${eighths(TABLE.headRule)}" w:space="0" w:color="${INK}"/></w:tcBorders>
 <w:shd w:val="clear" w:color="auto" w:fill="${HEADER_FILL}"/>
 </w:tcPr>
 </w:tblStylePr>

@@ -2,6 +2,7 @@
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
 import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { Renderer } from '../types.js';
+import { blockInlines } from '../../model/block-inlines.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
 
 export interface HtmlRendererOptions {
@@ -17,18 +18,23 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
     async render(document: DocumentModel): Promise<Uint8Array> {
       const [before, after] = renderHtmlAround(document);
       if (!embedFonts) return encoder.encode(before + after);
-      // The fonts' ~0.6 MB of base64 is encoded once per process; only the document around it is encoded per call.
-      fontFaceBytes ??= encoder.encode(fontFaceStyle());
-      return concatBytes([encoder.encode(before), fontFaceBytes, encoder.encode(after)]);
+      // The fonts' base64 is encoded once per process; only the document around it is encoded per call.
+      const withEmphasis = usesEmphasis(document);
+      let fontBytes = fontFaceBytes.get(withEmphasis);
+      if (fontBytes === undefined) {
+        fontBytes = encoder.encode(fontFaceStyle(withEmphasis));
+        fontFaceBytes.set(withEmphasis, fontBytes);
+      }
+      return concatBytes([encoder.encode(before), fontBytes, encoder.encode(after)]);
     },
   };
 }
 
 const encoder = new TextEncoder();
-let fontFaceBytes: Uint8Array | undefined;
+const fontFaceBytes = new Map<boolean, Uint8Array>();
 
 /** The embedded faces' <style> element, which goes between the page's two halves. */
-const fontFaceStyle = () => `<style>\n${embeddedFontFaces()}\n</style>\n`;
+const fontFaceStyle = (withEmphasis: boolean) => `<style>\n${embeddedFontFaces(withEmphasis)}\n</style>\n`;
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -45,7 +51,7 @@ export const htmlRenderer: Renderer = createHtmlRenderer();
 /** The whole preview as text (fonts embedded unless `embedFonts` is false). */
 export function renderHtml(document: DocumentModel, embedFonts = true): string {
   const [before, after] = renderHtmlAround(document);
-  return embedFonts ? before + fontFaceStyle() + after : before + after;
+  return embedFonts ? before + fontFaceStyle(usesEmphasis(document)) + after : before + after;
 }
 
 /** The page in two halves: the font faces' <style> goes between them. */
@@ -147,12 +153,32 @@ function renderInlines(inlines: readonly Inline[]): string {
   return inlines
     .map((inline) => {
       if (inline.kind === 'break') return '<br>';
-      let html = escapeText(inline.text);
-      if (inline.italic) html = `<em>${html}</em>`;
+      let html = inline.italic ? `<em>${withLatinMarked(inline.text)}</em>` : escapeText(inline.text);
       if (inline.bold) html = `<strong>${html}</strong>`;
       return html;
     })
     .join('');
+}
+
+/** Latin words (digits inside them included, as in Le360) with the spaces and punctuation between them: what
+ *  emphasis slants, as the PDF slants a run with letters and no Arabic. */
+const LATIN_WORD = String.raw`\p{Nd}*\p{Script=Latin}[\p{Script=Latin}\p{Nd}]*`;
+const LATIN_RUN = new RegExp(String.raw`${LATIN_WORD}(?:[\s\p{P}]+${LATIN_WORD})*`, 'gu');
+
+/** Emphasised text, its Latin runs in <span class="latin"> (slanted), the rest upright as Arabic and digits stay. */
+function withLatinMarked(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    html += `${escapeText(text.slice(last, match.index))}<span class="latin">${escapeText(match[0])}</span>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeText(text.slice(last));
+}
+
+/** True when some text is emphasised, so the emphasis face must be embedded. */
+function usesEmphasis(document: DocumentModel): boolean {
+  return document.blocks.some((block) => blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic)));
 }
 
 function escapeText(text: string): string {

@@ -1,25 +1,52 @@
-// The preview's print style sheet: A4 pages with running header and page label (CSS @page margin boxes), one
-// Arabic-capable family (the PDF's and DOCX's, embedded), tables whose first column sits on the right in a
-// right-to-left document and whose header row repeats on every page.
-import { BODY_FAMILY, fontBytes, FONT_FACES } from '../../fonts/index.js';
-import { PALETTE } from '../palette.js';
+// The preview's print style sheet, written from the theme (../../theme/) as the PDF and the DOCX are: A4 pages
+// with the same margins, running header and page label (CSS @page margin boxes), the same sizes, spacing, rules
+// and colours, one Arabic-capable family (the PDF's and DOCX's, embedded), tables whose first column sits on the
+// start side and whose header row repeats on every page.
+import { BODY_FAMILY, EMPHASIS_FACE, fontBytes, FONT_FACES } from '../../fonts/index.js';
 import { pageLabelParts } from '../page-label.js';
 import type { Direction } from '../../model/types.js';
+import {
+  EMPHASIS,
+  FIGURE,
+  FURNITURE,
+  HEADING,
+  HEADING_RULE,
+  LIST,
+  MARGIN,
+  PALETTE,
+  PARAGRAPH,
+  physicalSide,
+  SOURCE_RULE,
+  TABLE,
+  TEXT_WIDTH,
+  type TextStyle,
+} from '../../theme/index.js';
 
 /** Families after the embedded one, for a reader whose browser cannot load it. */
 const FALLBACK_FAMILIES = ["'Noto Naskh Arabic'", "'Noto Sans Arabic'", "'Amiri'", "'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
 
-let fontFaceCss: string | undefined;
+const fontFaceCss = new Map<boolean, string>();
 
-/** @font-face rules with the TTFs inlined as data: URLs (≈ 0.6 MB), so the preview shows the briefing's own
- *  typeface offline and after download, exactly as the PDF does. Built once per process. */
-export function embeddedFontFaces(): string {
-  fontFaceCss ??= FONT_FACES.map(
-    (face) =>
-      `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight === 'bold' ? 700 : 400};` +
-      `font-display:block;src:url(data:font/ttf;base64,${fontBytes(face).toString('base64')}) format('truetype');}`,
-  ).join('\n');
-  return fontFaceCss;
+/** @font-face rules with the TTFs inlined as data: URLs (≈ 0.6 MB, 0.9 MB with the emphasis face), so the
+ *  preview shows the briefing's own typeface offline and after download, exactly as the PDF does. Built once per
+ *  process. The Medium face (weight 500) is the emphasis face, embedded only for a document with emphasis. */
+export function embeddedFontFaces(withEmphasis: boolean): string {
+  let css = fontFaceCss.get(withEmphasis);
+  if (css === undefined) {
+    const faces = [
+      ...FONT_FACES.map((face) => ({ face, weight: face.weight === 'bold' ? 700 : 400 })),
+      ...(withEmphasis ? [{ face: EMPHASIS_FACE, weight: 500 }] : []),
+    ];
+    css = faces
+      .map(
+        ({ face, weight }) =>
+          `@font-face{font-family:'${BODY_FAMILY}';font-style:normal;font-weight:${weight};` +
+          `font-display:block;src:url(data:font/ttf;base64,${fontBytes(face).toString('base64')}) format('truetype');}`,
+      )
+      .join('\n');
+    fontFaceCss.set(withEmphasis, css);
+  }
+  return css;
 }
 
 const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
@@ -50,51 +77,72 @@ export interface PageText {
   dir: Direction;
 }
 
+const pt = (points: number) => `${Number(points.toFixed(2))}pt`;
+
+/** Size, line height and colour of a theme text style. */
+function textCss(style: TextStyle): string {
+  return `font-size:${pt(style.size)};line-height:${style.lineHeight};color:${style.color};${style.bold ? 'font-weight:700;' : ''}`;
+}
+
+/** Margin boxes are physical: each piece of furniture goes on the side the theme names, turned by direction. */
+function marginBoxes(page: PageText): string {
+  const footerBox = `@bottom-${physicalSide(FURNITURE.sides.footer, page.dir)}`;
+  const labelBox = `@bottom-${physicalSide(FURNITURE.sides.pageLabel, page.dir)}`;
+  const headerBox = `@top-${physicalSide(FURNITURE.sides.header, page.dir)}`;
+  const furnitureText = `font-family:${FONT_STACK};${textCss(FURNITURE)}`;
+  // The header's rule lies FURNITURE.headerRule below the page's top edge, the footer's FURNITURE.footerRule
+  // above its bottom edge, as in the PDF.
+  const headerStyle = `${furnitureText}vertical-align:bottom;margin-bottom:${pt(MARGIN.top - FURNITURE.headerRule)};padding-bottom:${pt(FURNITURE.headerRule - FURNITURE.headerTop - FURNITURE.size * FURNITURE.lineHeight)};border-bottom:${pt(FURNITURE.ruleWidth)} solid ${PALETTE.muted};`;
+  const footerStyle = `${furnitureText}vertical-align:top;margin-top:${pt(MARGIN.bottom - FURNITURE.footerRule)};padding-top:${pt(FURNITURE.footerRule - FURNITURE.footerTop)};border-top:${pt(FURNITURE.ruleWidth)} solid ${PALETTE.muted};`;
+  return [
+    page.header ? `${headerBox}{content:${cssString(page.header)};${headerStyle}}` : '',
+    page.footer ? `${footerBox}{content:${cssString(page.footer)};${footerStyle}}` : '',
+    page.pageLabel ? `${labelBox}{content:${pageLabelContent(page.pageLabel)};${footerStyle}}` : '',
+  ].join('\n');
+}
+
 export function styleSheet(page: PageText): string {
-  // Margin boxes are physical: the footer sits on the start side, the page label on the end side, as in the
-  // PDF and the DOCX.
-  const [startBox, endBox] = page.dir === 'rtl' ? ['@bottom-right', '@bottom-left'] : ['@bottom-left', '@bottom-right'];
-  const marginBoxes = [
-    page.header ? `@top-center{content:${cssString(page.header)};}` : '',
-    page.footer ? `${startBox}{content:${cssString(page.footer)};}` : '',
-    page.pageLabel ? `${endBox}{content:${pageLabelContent(page.pageLabel)};}` : '',
-  ].join('');
+  const body = PARAGRAPH.body;
+  const sourceRuleSide = physicalSide('start', page.dir);
   return `
-@page{size:A4;margin:22mm 18mm 20mm 18mm;${marginBoxes}}
-@page{@top-center{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:bottom;padding-bottom:3mm;border-bottom:0.4pt solid ${PALETTE.rule};}
-@bottom-right{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:top;padding-top:3mm;border-top:0.4pt solid ${PALETTE.rule};}
-@bottom-left{font-family:${FONT_STACK};font-size:8.5pt;color:${PALETTE.muted};vertical-align:top;padding-top:3mm;border-top:0.4pt solid ${PALETTE.rule};}}
+@page{size:A4;margin:${pt(MARGIN.top)} ${pt(MARGIN.right)} ${pt(MARGIN.bottom)} ${pt(MARGIN.left)};
+${marginBoxes(page)}}
 :root{${paletteVariables()}}
-html{font-family:${FONT_STACK};font-size:11pt;line-height:1.6;color:var(--ink);background:#fff;}
-body{margin:0 auto;max-width:174mm;padding:12mm 0;}
-@media screen{html{background:#e7eaed;}body{background:#fff;padding:18mm 18mm;margin:8mm auto;box-shadow:0 1px 6px rgba(0,0,0,.2);}}
-@media print{body{padding:0;max-width:none;}}
-h1{font-size:19pt;line-height:1.35;margin:0 0 3mm;padding-bottom:2mm;border-bottom:2pt solid var(--accent);color:var(--heading);font-weight:700;}
-h2{font-size:13.5pt;margin:8mm 0 2.5mm;padding-bottom:1mm;border-bottom:0.4pt solid var(--hairline);color:var(--heading);break-after:avoid;}
-h3{font-size:11.5pt;margin:5mm 0 1.5mm;color:var(--heading);break-after:avoid;}
-p{margin:0 0 2.5mm;orphans:2;widows:2;}
-p.lead{font-size:12pt;line-height:1.7;margin-bottom:4mm;}
-p.meta{color:var(--muted);font-size:10pt;margin-bottom:5mm;}
-p.note{font-size:10pt;color:var(--muted);}
-p.source{font-size:9pt;color:var(--muted);margin-top:8mm;padding-top:2mm;border-top:0.4pt solid var(--hairline);}
+html{font-family:${FONT_STACK};${textCss(body)}background:#fff;}
+body{margin:0 auto;max-width:${pt(TEXT_WIDTH)};}
+@media screen{html{background:#e7eaed;}body{background:#fff;padding:${pt(MARGIN.top)} ${pt(MARGIN.right)} ${pt(MARGIN.bottom)} ${pt(MARGIN.left)};margin:8mm auto;box-shadow:0 1px 6px rgba(0,0,0,.2);}}
+@media print{body{max-width:none;}}
+h1{${textCss(HEADING[1])}margin:0 0 ${pt(HEADING[1].spaceAfter)};padding-bottom:${pt(HEADING_RULE[1].gap)};border-bottom:${pt(HEADING_RULE[1].width)} solid ${HEADING_RULE[1].color};}
+h2{${textCss(HEADING[2])}margin:${pt(HEADING[2].spaceBefore)} 0 ${pt(HEADING[2].spaceAfter)};padding-bottom:${pt(HEADING_RULE[2].gap)};border-bottom:${pt(HEADING_RULE[2].width)} solid ${HEADING_RULE[2].color};break-after:avoid;}
+h3{${textCss(HEADING[3])}margin:${pt(HEADING[3].spaceBefore)} 0 ${pt(HEADING[3].spaceAfter)};break-after:avoid;}
+p{margin:0 0 ${pt(body.spaceAfter)};orphans:2;widows:2;}
+p.lead{${textCss(PARAGRAPH.lead)}margin-bottom:${pt(PARAGRAPH.lead.spaceAfter)};}
+p.meta{${textCss(PARAGRAPH.meta)}margin-bottom:${pt(PARAGRAPH.meta.spaceAfter)};}
+p.note{${textCss(PARAGRAPH.note)}margin-bottom:${pt(PARAGRAPH.note.spaceAfter)};}
+p.source{${textCss(PARAGRAPH.source)}margin-top:${pt(PARAGRAPH.source.spaceBefore)};padding-top:${pt(SOURCE_RULE.gap)};background:linear-gradient(${SOURCE_RULE.color},${SOURCE_RULE.color}) no-repeat ${sourceRuleSide} top/${pt(SOURCE_RULE.length)} ${pt(SOURCE_RULE.width)};}
 strong,b{font-weight:700;}
-/* Arabic has no italic: emphasis stays upright, set apart by colour (as in the DOCX). */
-em,i{font-style:normal;color:var(--accent);}
-.stats{display:flex;gap:4mm;margin:4mm 0 2mm;break-inside:avoid;}
-figure.stat{flex:1 1 0;margin:0;padding:3mm 4mm;background:var(--figureFill);border-inline-start:3pt solid var(--accent);}
-figure.stat .value{font-size:17pt;font-weight:700;color:var(--heading);line-height:1.3;}
-figure.stat figcaption{font-size:9.5pt;line-height:1.45;}
-table{width:100%;border-collapse:collapse;margin:2mm 0 4mm;font-size:10pt;line-height:1.45;border-top:1.2pt solid var(--heading);border-bottom:1.2pt solid var(--heading);}
-caption{caption-side:top;text-align:start;font-weight:700;color:var(--heading);padding-bottom:1.5mm;}
+/* Emphasis as in the PDF and the DOCX: the Medium face in every script, a slant on Latin letters only (Arabic has
+   no italic). */
+em,i{font-style:normal;font-weight:500;}
+em .latin,i .latin{font-style:oblique ${EMPHASIS.slantDegrees}deg;}
+strong em,b em,strong i,b i{font-weight:700;}
+.stats{display:grid;grid-template-columns:max-content 1fr;column-gap:${pt(FIGURE.gutter)};margin:${pt(FIGURE.spaceBefore)} 0 ${pt(FIGURE.spaceAfter)};padding:0 ${pt(FIGURE.padX)};background:var(--figureFill);border-inline-start:${pt(FIGURE.barWidth)} solid var(--accent);break-inside:avoid;}
+figure.stat{display:grid;grid-column:1/-1;grid-template-columns:subgrid;align-items:baseline;margin:0;padding:${pt(FIGURE.padY)} 0;border-top:${pt(FIGURE.rowRule)} solid var(--hairline);}
+figure.stat:first-child{border-top:none;}
+figure.stat .value{${textCss(FIGURE.value)}}
+figure.stat figcaption{${textCss(FIGURE.caption)}}
+table{width:100%;border-collapse:collapse;margin:${pt(TABLE.spaceBefore)} 0 ${pt(TABLE.spaceAfter)};${textCss(TABLE.cell)}border-top:${pt(TABLE.outerRule)} solid var(--ink);border-bottom:${pt(TABLE.outerRule)} solid var(--ink);}
+caption{caption-side:top;text-align:start;${textCss(TABLE.caption)}padding-bottom:${pt(TABLE.captionGap)};}
 thead{display:table-header-group;}
+thead tr:last-child th{border-bottom:${pt(TABLE.headRule)} solid var(--ink);}
 tr{break-inside:avoid;}
-th,td{padding:1.6mm 2.2mm;vertical-align:top;border-bottom:0.4pt solid var(--rule);}
-th{background:var(--headerFill);color:var(--heading);font-weight:700;vertical-align:bottom;}
+th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:top;border-bottom:${pt(TABLE.rowRule)} solid var(--rule);}
+th{background:var(--headerFill);${textCss(TABLE.head)}vertical-align:bottom;}
 tbody tr:nth-child(even) td{background:var(--zebraFill);}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
 tbody td:empty::after{content:"\\2013";color:var(--muted);}
-ul,ol{margin:0 0 3mm;padding-inline-start:6mm;}
-li{margin-bottom:1mm;}
+ul,ol{margin:0 0 ${pt(LIST.text.spaceAfter)};padding-inline-start:${pt(LIST.labelWidth)};}
+li{line-height:${LIST.text.lineHeight};margin-bottom:${pt(LIST.itemGap)};}
 .align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}
 `.trimStart();
 }

@@ -66,6 +66,9 @@ function rightAlign(direction: Direction): Align {
   return direction === 'rtl' ? 'start' : 'end';
 }
 
+/** Points added to a column's widest word. */
+const WORD_ROOM = 0.5;
+
 /**
  * Column widths from the model's fractions, raised where a column could not hold its widest word (or, for a
  * figure, its whole number) and paid for by the columns with room to spare.
@@ -84,7 +87,8 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       for (const piece of pieces) {
         if (!piece) continue;
         const width = measure(ctx, specOf([{ text: piece, bold: false, italic: false }], style, ctx.direction, 'start'));
-        minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX);
+        // A hair of room: a word exactly as wide as its box would be broken by the rounding of its advances.
+        minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX + WORD_ROOM);
       }
     }
   }

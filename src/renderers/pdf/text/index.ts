@@ -11,9 +11,10 @@ import { finalizeLine, type FinalLine, type VisualRun } from './finalize.js';
 import { breakLines } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
 import { maxOf } from '../../../collections.js';
+import { EMPHASIS } from '../../../theme/index.js';
 
-/** Synthetic slant for italic runs of non-Arabic letters: 12°, like most oblique Latin. */
-const SLANT = Math.tan((12 * Math.PI) / 180);
+/** Synthetic slant for italic runs of non-Arabic letters: the theme's (12°, like most oblique Latin). */
+const SLANT = Math.tan((EMPHASIS.slantDegrees * Math.PI) / 180);
 
 const LINE = Symbol('text-engine line');
 

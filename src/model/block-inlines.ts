@@ -1,5 +1,5 @@
-// The runs of text a document model holds, block by block (for checks that read all of it).
-import type { Block, Inline } from '../../model/types.js';
+// The runs of text a document model holds, block by block (for checks that read all of it: coverage, emphasis).
+import type { Block, Inline } from './types.js';
 
 /** Every list of inlines in the block: a paragraph's, a list's items, a table's caption and cells... */
 export function blockInlines(block: Block): (readonly Inline[])[] {

@@ -1,5 +1,5 @@
-// The briefing's colours, shared by every renderer so the PDF, the DOCX and the HTML preview look alike: near-greys
-// and a dark navy, chosen to stay distinct when the briefing is printed in greyscale.
+// The briefing's colours (part of the theme, ./index.ts): near-greys and a dark navy, chosen to stay distinct
+// when the briefing is printed in greyscale.
 export const PALETTE = {
   ink: '#1b1b1b',
   heading: '#10263f',
