@@ -117,6 +117,7 @@ const runs = missing === undefined || process.env.CI === 'true';
 const MODELS: [string, () => DocumentModel][] = [
   ['the fixture briefing', () => briefingModel],
   ['the DGSN 2017 briefing', () => buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' })],
+  ['the French edition of the DGSN 2017 briefing', () => buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.fr' })],
 ];
 
 describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name, makeModel) => {
@@ -146,7 +147,7 @@ describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name,
       }
     });
     expect(texts.length).toBeGreaterThan(10);
-    for (const text of texts) expect(containsSequence(words, comparableWords(text)), text).toBe(true);
+    for (const text of texts) expect(containsSequence(words, comparableWords(text), model.meta.dir), text).toBe(true);
   });
 
   it('shows every table cell, its words in logical order', () => {
@@ -164,7 +165,8 @@ describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name,
     }
   });
 
-  it("draws each table's first column on the right, the others leftwards in order", () => {
+  it("draws each table's first column on the start side (right in Arabic, left in French), the others after it in order", () => {
+    const rtl = model.meta.dir === 'rtl';
     const words = pdfWords(converted.pdf);
     const tables = model.blocks.filter((b): b is TableBlock => b.kind === 'table');
     let rowsChecked = 0;
@@ -173,21 +175,25 @@ describe.runIf(runs).each(MODELS)('%s as DOCX, converted by LibreOffice', (name,
         expect(place, `row not found: ${cells.join(' | ')}`).toBeDefined();
         const drawn = place!.xs.filter((x) => !Number.isNaN(x));
         expect(drawn.length, cells.join(' | ')).toBeGreaterThan(1);
-        for (let i = 1; i < drawn.length; i++) expect(drawn[i]!, `${cells.join(' | ')}`).toBeLessThan(drawn[i - 1]!);
+        for (let i = 1; i < drawn.length; i++) {
+          if (rtl) expect(drawn[i]!, `${cells.join(' | ')}`).toBeLessThan(drawn[i - 1]!);
+          else expect(drawn[i]!, `${cells.join(' | ')}`).toBeGreaterThan(drawn[i - 1]!);
+        }
         rowsChecked += 1;
       }
     }
     expect(rowsChecked).toBe(tables.reduce((n, t) => n + t.head.length + t.body.length, 0));
   });
 
-  it('starts right-to-left headings at the right margin', () => {
+  it('starts headings at the start margin (the right one in Arabic, the left one in French)', () => {
     const words = pdfWords(converted.pdf);
-    const rightMargin = (PAGE.width - PAGE.margin.right) / 20;
+    const rtl = model.meta.dir === 'rtl';
+    const startMargin = rtl ? (PAGE.width - PAGE.margin.right) / 20 : PAGE.margin.left / 20;
     const headings = model.blocks.filter((b) => b.kind === 'heading');
     expect(headings.length).toBeGreaterThan(3);
     for (const heading of headings) {
       const first = comparableWords(plain(heading.inlines))[0];
-      const starts = words.filter((w) => comparableWords(w.text)[0] === first).map((w) => rightMargin - w.xMax);
+      const starts = words.filter((w) => comparableWords(w.text)[0] === first).map((w) => (rtl ? startMargin - w.xMax : w.xMin - startMargin));
       expect(Math.min(...starts.map(Math.abs)), plain(heading.inlines)).toBeLessThan(1.5);
     }
   });

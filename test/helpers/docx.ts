@@ -240,22 +240,24 @@ export function containsInOrder(haystack: readonly string[], needle: readonly st
 }
 
 /**
- * True when `needle` occurs in `haystack` as a contiguous run of words. poppler reads a stretch of left-to-right
- * words joined by neutrals ("14:00 (DR)" inside Arabic text) in visual order, so each run of consecutive non-Arabic
- * words of the needle matches the same words in any order; the Arabic words around it hold it in place.
+ * True when `needle` occurs in `haystack` as a contiguous run of words. poppler reads a stretch of words of the
+ * other direction joined by neutrals ("14:00 (DR)" inside Arabic text, "مع و.م.ع" inside French text) in visual
+ * order, so each run of consecutive words of the other direction matches the same words in any order; the words
+ * of the paragraph's own direction around it hold it in place.
  */
-export function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+export function containsSequence(haystack: readonly string[], needle: readonly string[], direction: 'rtl' | 'ltr' = 'rtl'): boolean {
   if (!needle.length) return true;
   const key = (words: readonly string[]) => [...words].sort().join('\u0000');
+  const ownDirection = (word: string) => ARABIC.test(word) === (direction === 'rtl');
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; ) {
-      if (ARABIC.test(needle[j]!)) {
+      if (ownDirection(needle[j]!)) {
         if (haystack[i + j] !== needle[j]) continue outer;
         j += 1;
         continue;
       }
       let end = j;
-      while (end < needle.length && !ARABIC.test(needle[end]!)) end++;
+      while (end < needle.length && !ownDirection(needle[end]!)) end++;
       if (key(haystack.slice(i + j, i + end)) !== key(needle.slice(j, end))) continue outer;
       j = end;
     }
