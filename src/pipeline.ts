@@ -2,7 +2,7 @@
 //   dataset   src/dataset   (schema, load, derive, view)
 //   template  src/template  (Handlebars, helpers, checks)
 //   model     src/model     (parse the HTML subset into blocks)
-import { TEMPLATE_DIR } from './build/package.js';
+import { TEMPLATE_DIR } from './package-root.js';
 import { loadDatasetCached } from './dataset/load.js';
 import type { Dataset } from './dataset/schema.js';
 import { briefingView, type BriefingView } from './dataset/view.js';

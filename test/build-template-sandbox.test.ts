@@ -4,9 +4,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/build/command.js';
-import { defaultStages } from '../src/build/build.js';
-import { TEMPLATE_DIR } from '../src/build/package.js';
+import { runCli } from '../src/cli/command.js';
+import { defaultStages } from '../src/cli/build.js';
+import { TEMPLATE_DIR } from '../src/package-root.js';
 
 let workDir: string;
 let cases = 0;

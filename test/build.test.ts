@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../src/build/command.js';
-import { nodeWriterFs } from '../src/build/write.js';
+import { runCli, type CliIo } from '../src/cli/command.js';
+import { nodeWriterFs } from '../src/output/write.js';
 import { InputError } from '../src/errors.js';
 import { cliPath, snapshotFolder } from './helpers/cli.js';
 import { failOnCall, fakeModel, fakeStages, type FakeStagesOptions } from './helpers/cli-fakes.js';
@@ -322,7 +322,7 @@ describe('temporary files of a build that was killed outright', () => {
 
 describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('puts the previous files back on %s and dies of the signal', async (signal) => {
-    const writeModule = join(cliPath(), '..', 'build', 'write.js');
+    const writeModule = join(cliPath(), '..', 'output', 'write.js');
     const before = previousBuild();
     // The child writes three files; the second rename never finishes, so the signal lands mid-commit.
     const script = `
@@ -336,7 +336,11 @@ describe('a build interrupted while writing (Ctrl-C, a cancelled CI job)', () =>
       await writeAllOrNothing(['pdf', 'docx', 'html'].map((ext) => ({
         path: ${JSON.stringify(outDir)} + '/briefing.ar.' + ext, bytes: new TextEncoder().encode('new ' + ext) })), fs);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+    // A child that dies before it is stuck (a module it cannot load) fails the test at once, not at the timeout.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => resolve());
+      child.on('exit', (code) => reject(new Error(`the writing child exited (${code}) before the signal`)));
+    });
     // The first file is already replaced: the rollback has something to undo.
     expect(readFileSync(join(outDir, 'briefing.ar.pdf'), 'utf8')).toBe('new pdf');
     child.kill(signal);

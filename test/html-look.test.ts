@@ -37,7 +37,7 @@ describe('the HTML preview looks like the PDF', () => {
   });
 
   it('shows a muted dash in an empty body cell, which it writes with nothing inside so :empty matches', () => {
-    expect(css).toContain('tbody td:empty::after{content:"\\2013";color:var(--muted);}');
+    expect(css).toContain('tbody td:empty::after,tbody th:empty::after{content:"\u2013";color:var(--muted);}');
     const body = html.slice(html.indexOf('<tbody>'));
     expect(body).toMatch(/<td[^>]*><\/td>/);
     expect(body).not.toMatch(/<td[^>]*>\s+<\/td>/);

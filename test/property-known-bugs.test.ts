@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { DEFAULT_DATA_FILE } from '../src/build/package.js';
+import { DEFAULT_DATA_FILE } from '../src/package-root.js';
 import { compiledPackage, compiledPackageWorkDir, runBriefing } from './helpers/cli.js';
 import { describeWithCliTools, extractedPages } from './helpers/cli-pdf.js';
 
@@ -27,8 +27,8 @@ function dataset(name: string, path: (string | number)[], text: string): string 
 function renderInOneProcess(dataFiles: string[]): string[] {
   const dist = join(compiledPackage(), 'dist');
   const script = `
-    const { runBuild, defaultStages } = await import(${JSON.stringify(join(dist, 'build/build.js'))});
-    const { TEMPLATE_DIR } = await import(${JSON.stringify(join(dist, 'build/package.js'))});
+    const { runBuild, defaultStages } = await import(${JSON.stringify(join(dist, 'cli/build.js'))});
+    const { TEMPLATE_DIR } = await import(${JSON.stringify(join(dist, 'package-root.js'))});
     for (const [index, dataFile] of JSON.parse(process.argv[1]).entries()) {
       await runBuild({ dataFile, templates: [{ name: 'briefing.ar', dir: TEMPLATE_DIR }], formats: ['pdf'],
         outDir: ${JSON.stringify(workDir())} + '/one-process-' + index, strict: false }, defaultStages);

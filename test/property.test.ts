@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultStages, runBuild, type BuildStages, type FormatWarning } from '../src/build/build.js';
-import { DEFAULT_DATA_FILE, TEMPLATE_DIR } from '../src/build/package.js';
+import { defaultStages, runBuild, type BuildStages, type FormatWarning } from '../src/cli/build.js';
+import { DEFAULT_DATA_FILE, TEMPLATE_DIR } from '../src/package-root.js';
 
 const ARABIC_TEMPLATE = 'briefing.ar';
 import { InputError } from '../src/errors.js';

@@ -17,7 +17,7 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeAllOrNothing } from '../build/write.js';
+import { writeAllOrNothing } from '../output/write.js';
 import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';

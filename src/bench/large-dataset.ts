@@ -3,7 +3,7 @@
 // text (a layout cache cannot make them free) and the 2018-plans table runs over many pages.
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DEFAULT_DATA_FILE } from '../build/package.js';
+import { DEFAULT_DATA_FILE } from '../package-root.js';
 import type { Dataset, Label, Plan } from '../dataset/schema.js';
 
 /** The default large size: the scale tests' 5 000 plan rows. */

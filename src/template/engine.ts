@@ -8,7 +8,7 @@
 // (compile.ts). Compiled templates are kept per process and reused until one of their files changes
 // (modification time and size of the template and of every partial, and the list of partials).
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
 import { InputError, type Problem } from '../errors.js';

@@ -2,9 +2,9 @@
 // given, so a test can make any one stage fail and watch what the build does.
 import type { Warning } from '../../src/errors.js';
 import type { DocumentModel } from '../../src/model/types.js';
-import type { BuildStages } from '../../src/build/build.js';
+import type { BuildStages } from '../../src/cli/build.js';
 import type { PipelineInput } from '../../src/pipeline.js';
-import { nodeWriterFs, type WriterFs } from '../../src/build/write.js';
+import { nodeWriterFs, type WriterFs } from '../../src/output/write.js';
 import type { OutputFormat, Renderer } from '../../src/renderers/types.js';
 
 export function fakeModel(date = '2017-12-22T14:00:00+01:00'): DocumentModel {

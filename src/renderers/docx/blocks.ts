@@ -13,6 +13,9 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { fittedColumnWidths } from '../../model/column-widths.js';
+import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
+import { layoutUnits, unreachable } from '../../model/layout-units.js';
 import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
@@ -38,23 +41,24 @@ const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.heading2, 3: STYLE.heading3 } a
 export function renderBlocks(blocks: readonly Block[], context: BlockContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let listInstance = 0;
-  for (const [index, block] of blocks.entries()) {
+  const units = layoutUnits(blocks);
+  for (const [index, unit] of units.entries()) {
     // Word puts no space below a table: the paragraph or list that follows one keeps its distance itself.
-    const spaceBefore = blocks[index - 1]?.kind === 'table' ? AFTER_TABLE : undefined;
-    switch (block.kind) {
+    const spaceBefore = units[index - 1]?.kind === 'table' ? AFTER_TABLE : undefined;
+    switch (unit.kind) {
       case 'heading':
-        out.push(paragraph(block.inlines, context, { style: HEADING_STYLE[block.level] }));
+        out.push(paragraph(unit.inlines, context, { style: HEADING_STYLE[unit.level] }));
         break;
       case 'paragraph':
-        out.push(paragraph(block.inlines, context, { style: ROLE_STYLE[block.role], align: block.align, spaceBefore }));
+        out.push(paragraph(unit.inlines, context, { style: ROLE_STYLE[unit.role], align: unit.align, spaceBefore }));
         break;
       case 'table':
-        appendAll(out, table(block, context));
+        appendAll(out, table(unit, context));
         break;
       case 'list': {
         listInstance += 1;
-        const reference = block.ordered ? LIST.ordered : LIST.bullet;
-        for (const [itemIndex, item] of block.items.entries()) {
+        const reference = unit.ordered ? LIST.ordered : LIST.bullet;
+        for (const [itemIndex, item] of unit.items.entries()) {
           out.push(
             paragraph(item, context, {
               style: STYLE.listParagraph,
@@ -65,21 +69,26 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
         }
         break;
       }
-      case 'figure':
-        // The figure, a tab to the caption column (the hanging indent), the caption; a panel keeps together.
-        out.push(
-          new Paragraph({
-            style: STYLE.keyFigure,
-            ...directionOf(context.direction),
-            ...(blocks[index + 1]?.kind === 'figure' ? { keepNext: true } : {}),
-            children: [
-              ...plainTextRuns(block.value, context.direction, STYLE.keyFigureValue),
-              new TextRun({ children: [new Tab()] }),
-              ...textRuns(block.caption, context.direction),
-            ],
-          }),
+      case 'figure-panel':
+        // Per figure: the figure, a tab to the caption column (the hanging indent), the caption; the panel keeps
+        // together.
+        unit.figures.forEach((figure, figureIndex) =>
+          out.push(
+            new Paragraph({
+              style: STYLE.keyFigure,
+              ...directionOf(context.direction),
+              ...(figureIndex + 1 < unit.figures.length ? { keepNext: true } : {}),
+              children: [
+                ...plainTextRuns(figure.value, context.direction, STYLE.keyFigureValue),
+                new TextRun({ children: [new Tab()] }),
+                ...textRuns(figure.caption, context.direction),
+              ],
+            }),
+          ),
         );
         break;
+      default:
+        unreachable(unit);
     }
   }
   return out;
@@ -187,11 +196,12 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
   return out;
 }
 
-/** Column widths in twips from the model's fractions, summing exactly to the text width. */
+/**
+ * Column widths in twips from the model's rule (../../model/column-widths.ts), summing exactly to the text width.
+ * Words are not measured here: Word and LibreOffice break a word too long for its column themselves.
+ */
 function columnWidths(block: TableBlock, textWidth: number): number[] {
-  const fractions = block.columns.map((column) => (column.width > 0 ? column.width : 0));
-  const total = sum(fractions) || 1;
-  const widths = fractions.map((fraction) => Math.floor((fraction / total) * textWidth));
+  const widths = fittedColumnWidths(block.columns.map((column) => column.width), textWidth).map(Math.floor);
   if (widths.length) widths[widths.length - 1]! += textWidth - sum(widths);
   return widths;
 }
@@ -248,19 +258,12 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
           ...directionOf(context.direction),
           ...(alignment ? { alignment } : {}),
           ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
-          children: showsDash(cell, kind) ? [new TextRun({ text: EMPTY_CELL, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
+          children: showsEmptyCellMark(cell, kind.header) ? [new TextRun({ text: EMPTY_CELL_MARK, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
         }),
       ],
     });
   });
   return new TableRow({ ...(kind.header ? { tableHeader: true } : {}), cantSplit: true, children: cells });
-}
-
-/** What an empty body cell shows (EN DASH), as the PDF does: in print an empty cell reads as an oversight. */
-const EMPTY_CELL = '\u2013';
-
-function showsDash(cell: ModelRow['cells'][number], kind: RowKind): boolean {
-  return !kind.header && !plainText(cell.inlines).trim();
 }
 
 function sum(values: readonly number[]): number {

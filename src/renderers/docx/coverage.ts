@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { WarningSink } from '../../errors.js';
 import { faceFor, fontBytes } from '../../fonts/index.js';
 import type { DocumentModel } from '../../model/types.js';
-import { pageLabelParts } from '../page-label.js';
+import { pageLabelParts } from '../../model/page-label.js';
 import { BUNDLED_FACES_DIR } from './fonts.js';
 import { blockInlines } from '../../model/block-inlines.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
-import { deflated, type DeflatedData } from './package.js';
+import { deflated, type DeflatedData } from './zip.js';
 
 /** A family as Word's font table lists it, with the faces embedded for it. */
 interface EmbeddedFamily {

@@ -2,7 +2,7 @@
 // formatted by styles, with the PDF's faces embedded, and the same bytes for the same model.
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { DocumentMetadata, DocumentModel, Direction } from '../../model/types.js';
-import { pageLabelParts } from '../page-label.js';
+import { pageLabelParts } from '../../model/page-label.js';
 import { FURNITURE, MARGIN, PAGE_SIZE } from '../../theme/index.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
@@ -92,11 +92,14 @@ function runningFooter({ footer, pageLabel }: DocumentMetadata, direction: Direc
     style: STYLE.footer,
     ...directionOf(direction),
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-    children: [
-      ...plainTextRuns(footer, direction),
-      ...(pageLabel ? [new TextRun({ children: [new Tab()] }), ...pageLabelRuns(pageLabel, direction)] : []),
-    ],
+    children: footerLine(plainTextRuns(footer, direction), pageLabel ? pageLabelRuns(pageLabel, direction) : []),
   });
+}
+
+/** The source and the page label on the sides the theme gives them: the start one first, the end one after the tab. */
+function footerLine(source: ParagraphChild[], label: ParagraphChild[]): ParagraphChild[] {
+  const [start, end] = FURNITURE.sides.footer === 'start' ? [source, label] : [label, source];
+  return end.length > 0 ? [...start, new TextRun({ children: [new Tab()] }), ...end] : start;
 }
 
 function pageLabelRuns(label: string, direction: Direction): ParagraphChild[] {

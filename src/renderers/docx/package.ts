@@ -5,10 +5,10 @@
 // docx's files are taken before it zips them (its compiler's output: XML strings and bytes by path), so the
 // package is compressed once, here, natively, instead of deflated by docx in JavaScript, inflated and deflated again.
 import { Packer, type Document } from 'docx';
-import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { strFromU8, unzipSync, Zip } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
 import type { EmbeddedFace } from './fonts.js';
+import { addDeflated, deflated, type DeflatedData } from './zip.js';
 
 /** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml'];
@@ -114,21 +114,6 @@ function pinFontKeys(fontTableXml: string, faces: readonly EmbeddedFace[]): stri
   );
 }
 
-/** Compressed data with what a zip entry records of the original. */
-export interface DeflatedData {
-  deflated: Uint8Array<ArrayBuffer>;
-  crc: number;
-  size: number;
-}
-
-/**
- * node:zlib's native DEFLATE, several times faster than fflate's (a render has ~10 ms). Level 6 for the XML parts;
- * the fonts, compressed once per process, take level 9.
- */
-export function deflated(data: Uint8Array, level = 6): DeflatedData {
-  return { deflated: new Uint8Array(deflateRawSync(data, { level })), crc: crc32(data), size: data.length };
-}
-
 /** Each part's last content and its compression: most parts (styles, theme, settings...) repeat from render to render. */
 const lastParts = new Map<string, { part: PackagePart; data: DeflatedData }>();
 
@@ -144,13 +129,6 @@ function deflatedPart(name: string, part: PackagePart): DeflatedData {
 function samePart(a: PackagePart, b: PackagePart): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
-}
-
-/** Adds an entry compressed beforehand (fflate's interface for custom compression). */
-function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtime: Date): void {
-  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.size, crc: data.crc, compression: 8, mtime };
-  zip.add(entry); // sets entry.ondata
-  entry.ondata?.(null, data.deflated, true);
 }
 
 /**

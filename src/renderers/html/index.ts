@@ -3,6 +3,8 @@
 import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { Renderer } from '../types.js';
 import { blockInlines } from '../../model/block-inlines.js';
+import { fittedColumnWidths } from '../../model/column-widths.js';
+import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
 
 export interface HtmlRendererOptions {
@@ -85,36 +87,27 @@ function metaTag(name: string, content: string): string {
 }
 
 function renderBlocks(blocks: readonly Block[]): string[] {
-  const lines: string[] = [];
-  for (let index = 0; index < blocks.length; index += 1) {
-    const block = blocks[index]!;
-    if (block.kind === 'figure') {
-      // Consecutive key figures share one row.
-      const group: FigureBlock[] = [];
-      for (let next = blocks[index]; next?.kind === 'figure'; next = blocks[++index]) group.push(next);
-      index -= 1;
-      lines.push('<div class="stats">', ...group.map(renderFigure), '</div>');
-      continue;
-    }
-    lines.push(renderBlock(block));
-  }
-  return lines;
+  return layoutUnits(blocks).map(renderUnit);
 }
 
-function renderBlock(block: Exclude<Block, FigureBlock>): string {
-  switch (block.kind) {
+function renderUnit(unit: LayoutUnit): string {
+  switch (unit.kind) {
     case 'heading':
-      return `<h${block.level}>${renderInlines(block.inlines)}</h${block.level}>`;
+      return `<h${unit.level}>${renderInlines(unit.inlines)}</h${unit.level}>`;
     case 'paragraph': {
-      const classes = [block.role === 'body' ? '' : block.role, block.align === 'start' ? '' : `align-${block.align}`].filter(Boolean);
-      return `<p${classes.length ? ` class="${classes.join(' ')}"` : ''}>${renderInlines(block.inlines)}</p>`;
+      const classes = [unit.role === 'body' ? '' : unit.role, unit.align === 'start' ? '' : `align-${unit.align}`].filter(Boolean);
+      return `<p${classes.length ? ` class="${classes.join(' ')}"` : ''}>${renderInlines(unit.inlines)}</p>`;
     }
     case 'list': {
-      const tag = block.ordered ? 'ol' : 'ul';
-      return [`<${tag}>`, ...block.items.map((item) => `<li>${renderInlines(item)}</li>`), `</${tag}>`].join('\n');
+      const tag = unit.ordered ? 'ol' : 'ul';
+      return [`<${tag}>`, ...unit.items.map((item) => `<li>${renderInlines(item)}</li>`), `</${tag}>`].join('\n');
     }
     case 'table':
-      return renderTable(block);
+      return renderTable(unit);
+    case 'figure-panel':
+      return ['<div class="stats">', ...unit.figures.map(renderFigure), '</div>'].join('\n');
+    default:
+      return unreachable(unit);
   }
 }
 
@@ -127,7 +120,7 @@ function renderTable(table: TableBlock): string {
   if (table.caption.length > 0) lines.push(`<caption>${renderInlines(table.caption)}</caption>`);
   lines.push(
     '<colgroup>',
-    ...table.columns.map((column) => `<col style="width:${(column.width * 100).toFixed(2)}%">`),
+    ...fittedColumnWidths(table.columns.map((column) => column.width), 100).map((percent) => `<col style="width:${percent.toFixed(2)}%">`),
     '</colgroup>',
   );
   if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true)), '</thead>');

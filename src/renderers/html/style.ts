@@ -3,7 +3,8 @@
 // and colours, one Arabic-capable family (the PDF's and DOCX's, embedded), tables whose first column sits on the
 // start side and whose header row repeats on every page.
 import { BODY_FAMILY, EMPHASIS_FACE, fontBytes, FONT_FACES } from '../../fonts/index.js';
-import { pageLabelParts } from '../page-label.js';
+import { pageLabelParts } from '../../model/page-label.js';
+import { EMPTY_CELL_MARK } from '../../model/empty-cell.js';
 import type { Direction } from '../../model/types.js';
 import {
   EMPHASIS,
@@ -140,7 +141,7 @@ th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:top;border-bott
 th{background:var(--headerFill);${textCss(TABLE.head)}vertical-align:bottom;}
 tbody tr:nth-child(even) td{background:var(--zebraFill);}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
-tbody td:empty::after{content:"\\2013";color:var(--muted);}
+tbody td:empty::after,tbody th:empty::after{content:${cssString(EMPTY_CELL_MARK)};color:var(--muted);}
 ul,ol{margin:0 0 ${pt(LIST.text.spaceAfter)};padding-inline-start:${pt(LIST.labelWidth)};}
 li{line-height:${LIST.text.lineHeight};margin-bottom:${pt(LIST.itemGap)};}
 .align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}

@@ -1,12 +1,16 @@
 // Running header (title, date) and footer (source, "صفحة 1 من 2") on every page, drawn as pagination artifacts
 // once the page count is known (the document buffers its pages).
+import { pageLabelParts } from '../../model/page-label.js';
 import type { DocumentMetadata } from '../../model/types.js';
 import { graphemeBoundaries } from '../../text/graphemes.js';
 import { type LayoutContext, drawLine, formatInteger, measure, placeAt, specOf, strokeLine } from './context.js';
 import { FRAME, FURNITURE } from './style.js';
 
+/** The page label of page `page` of `pages`, its numbers in the document's digits. */
 export function pageLabel(meta: DocumentMetadata, page: number, pages: number): string {
-  return meta.pageLabel.replaceAll('{page}', formatInteger(meta.lang, page)).replaceAll('{pages}', formatInteger(meta.lang, pages));
+  return pageLabelParts(meta.pageLabel)
+    .map((part) => ('text' in part ? part.text : formatInteger(meta.lang, part.counter === 'page' ? page : pages)))
+    .join('');
 }
 
 const ELLIPSIS = '\u2026';
@@ -52,7 +56,7 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
     ctx.tagger.artifact(
       'Pagination',
       () => {
-        furnitureText(ctx, meta.header, 'start', FRAME.width, FURNITURE.headerTop);
+        furnitureText(ctx, meta.header, FURNITURE.sides.header, FRAME.width, FURNITURE.headerTop);
         strokeLine(ctx, FRAME.left, FRAME.right, FURNITURE.headerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
       },
       'Top',
@@ -60,9 +64,9 @@ export function drawFurniture(ctx: LayoutContext, meta: DocumentMetadata): void 
     ctx.tagger.artifact('Pagination', () => {
       strokeLine(ctx, FRAME.left, FRAME.right, FURNITURE.footerRuleY, FURNITURE.ruleWidth, FURNITURE.color);
       const label = pageLabel(meta, index + 1, count);
-      const labelWidth = measure(ctx, specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, 'end'));
-      furnitureText(ctx, label, 'end', labelWidth + 1, FURNITURE.footerTop);
-      furnitureText(ctx, meta.footer, 'start', FRAME.width - labelWidth - FURNITURE.footerGutter, FURNITURE.footerTop);
+      const labelWidth = measure(ctx, specOf([{ text: label, bold: false, italic: false }], FURNITURE, ctx.direction, FURNITURE.sides.pageLabel));
+      furnitureText(ctx, label, FURNITURE.sides.pageLabel, labelWidth + 1, FURNITURE.footerTop);
+      furnitureText(ctx, meta.footer, FURNITURE.sides.footer, FRAME.width - labelWidth - FURNITURE.footerGutter, FURNITURE.footerTop);
     }, 'Bottom');
   }
 }

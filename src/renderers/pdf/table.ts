@@ -8,6 +8,8 @@ import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specO
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
+import { fittedColumnWidths } from '../../model/column-widths.js';
+import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { appendAll, maxOf, minOf } from '../../collections.js';
 
 interface Box {
@@ -39,9 +41,6 @@ interface LaidRow {
   height: number;
 }
 
-/** What an empty body cell shows (EN DASH). */
-const EMPTY_CELL = '\u2013';
-
 const DEFAULT_COLUMN: TableColumn = { width: 0, align: 'start', numeric: false };
 
 /** Logical placement of each row's cells in the column grid (colspans clipped to the grid). */
@@ -69,14 +68,8 @@ function rightAlign(direction: Direction): Align {
 /** Points added to a column's widest word. */
 const WORD_ROOM = 0.5;
 
-/**
- * Column widths from the model's fractions, raised where a column could not hold its widest word (or, for a
- * figure, its whole number) and paid for by the columns with room to spare.
- */
+/** The model's column widths (../../model/column-widths.ts) with each column's widest word measured. */
 function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
-  const total = FRAME.width;
-  const fractionSum = columns.reduce((sum, c) => sum + Math.max(0, c.width), 0);
-  const base = columns.map((c) => (fractionSum > 0 ? (Math.max(0, c.width) / fractionSum) * total : total / columns.length));
   const minimum = columns.map(() => 0);
   for (const { placed, inHead } of rows) {
     for (const { cell, column, span } of placed) {
@@ -92,14 +85,7 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       }
     }
   }
-  // A word wider than a fair share of the table is broken inside its cell rather than starving the other columns.
-  for (let c = 0; c < minimum.length; c++) minimum[c] = Math.min(minimum[c]!, Math.max(base[c]!, total / columns.length));
-  const minimumSum = minimum.reduce((a, b) => a + b, 0);
-  // Words too long for any sharing (a 500-letter word): keep the template's widths and break them inside.
-  if (minimumSum >= total) return base;
-  const deficit = base.reduce((sum, b, c) => sum + Math.max(0, minimum[c]! - b), 0);
-  const slack = base.reduce((sum, b, c) => sum + Math.max(0, b - minimum[c]!), 0);
-  return base.map((b, c) => (b < minimum[c]! ? minimum[c]! : b - (deficit * (b - minimum[c]!)) / slack));
+  return fittedColumnWidths(columns.map((column) => column.width), FRAME.width, minimum);
 }
 
 /** The table's slices: caption and header rows first, then body rows laid out one at a time as they are asked for. */
@@ -165,10 +151,8 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       let textBox = inner(box);
       const numeric = cell.numeric && !inHead;
       const align = numeric ? rightAlign(direction) : cell.align;
-      // An empty cell reads as an oversight in print and lets poppler take a sparse column for a separate
-      // text column; statistical tables show a dash there.
-      const placeholder = !inHead && !plainText(cell.inlines).trim();
-      const spans = placeholder ? [{ text: EMPTY_CELL, bold: false, italic: false }] : spansOf(cell.inlines);
+      const placeholder = showsEmptyCellMark(cell, inHead);
+      const spans = placeholder ? [{ text: EMPTY_CELL_MARK, bold: false, italic: false }] : spansOf(cell.inlines);
       const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
       if (numeric) {
         const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));

@@ -1,5 +1,6 @@
-// The page label's placeholders (DocumentMetadata.pageLabel): `{page}` and `{pages}` stand for the page number and
-// the page count, which each renderer fills its own way (DOCX fields, CSS counters).
+// The page label's placeholders (DocumentMetadata.pageLabel), parsed once for every renderer: `{page}` and
+// `{pages}` stand for the page number and the page count, which each renderer fills its own way (numbers drawn in
+// the PDF, DOCX fields, CSS counters).
 
 export type PageLabelPart = { text: string } | { counter: 'page' | 'pages' };
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError, type Problem } from '../errors.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
-import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATES, TEMPLATE_DIR } from './package.js';
+import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATES, TEMPLATE_DIR } from '../package-root.js';
 
 export const USAGE = `Usage: briefing build [options]
        briefing --help | --version

@@ -3,10 +3,10 @@
 import { InputError, formatProblem } from '../errors.js';
 import { displayPath, parseCommandLine, USAGE } from './args.js';
 import { defaultStages, runBuild, StrictModeFailure, type BuildStages } from './build.js';
-import { PACKAGE_VERSION } from './package.js';
+import { PACKAGE_VERSION } from '../package-root.js';
 import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
-import { describeFsError, WriteFailure } from './write.js';
+import { describeFsError, WriteFailure } from '../output/write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;

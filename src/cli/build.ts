@@ -2,7 +2,7 @@
 //   1. model   — dataset + each template (edition) → document model (its date pinned: SOURCE_DATE_EPOCH or the
 //                dataset's); the problems of every edition are reported together;
 //   2. render  — every requested format of every edition, in memory, warnings collected;
-//   3. write   — all files of all editions or none (see write.ts).
+//   3. write   — all files of all editions or none (see ../output/write.ts).
 // Before them, the output folder is brought back to a complete set if a killed build left it mid-change.
 // A failure in any stage leaves the output folder exactly as it was.
 import { basename, join } from 'node:path';
@@ -14,7 +14,7 @@ import { loadRenderer } from '../renderers/index.js';
 import type { OutputFormat, Renderer } from '../renderers/types.js';
 import type { TemplateChoice } from './args.js';
 import { pinDocumentDate } from './source-date.js';
-import { nodeWriterFs, recoverOutputFolder, writeAllOrNothing, WriteFailure, type WriterFs } from './write.js';
+import { nodeWriterFs, recoverOutputFolder, writeAllOrNothing, WriteFailure, type WriterFs } from '../output/write.js';
 
 export interface BuildOptions {
   /** The dataset file, as the user named it (relative to the current directory, or absolute). */
