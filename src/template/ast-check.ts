@@ -3,36 +3,11 @@
 // right number of arguments, no decorators or partial blocks.
 import type { Problem } from '../errors.js';
 
-interface Position {
-  line: number;
-  column: number;
-}
-interface Node {
-  type: string;
-  loc?: { start: Position } | null;
-}
-interface PathNode extends Node {
-  type: 'PathExpression';
-  original: string;
-  parts: string[];
-}
-interface CallNode extends Node {
-  path: Node;
-  params: Node[];
-  hash?: { pairs: { key: string; value: Node }[] } | null;
-}
-interface MustacheNode extends CallNode {
-  escaped: boolean;
-}
-interface BlockNode extends CallNode {
-  program?: { body: Node[] } | null;
-  inverse?: { body: Node[] } | null;
-}
-interface PartialNode extends Node {
-  name: Node;
-  params: Node[];
-  hash?: { pairs: { key: string; value: Node }[] } | null;
-}
+// Handlebars' own AST types (handlebars/types): a node's `type` names its kind, so a switch on it is followed
+// by a downcast to that kind's interface.
+type Node = hbs.AST.Node;
+type PathNode = hbs.AST.PathExpression;
+type CallNode = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
 
 /** Built-in helpers and the number of positional arguments each needs (undefined: any). */
 const BUILT_IN_ARITY: Readonly<Record<string, number | undefined>> = {
@@ -52,7 +27,7 @@ export interface AstCheckOptions {
   onUnknownHelper?: (name: string) => void;
 }
 
-export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOptions): Problem[] {
+export function checkTemplateAst(program: hbs.AST.Program, options: AstCheckOptions): Problem[] {
   const problems: Problem[] = [];
   const report = (node: Node, message: string) =>
     problems.push({
@@ -85,19 +60,19 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
   };
 
   const visitExpression = (node: Node) => {
-    if (node.type === 'SubExpression') checkCall(node as CallNode, true);
+    if (node.type === 'SubExpression') checkCall(node as hbs.AST.SubExpression, true);
   };
 
   const visit = (node: Node) => {
     switch (node.type) {
       case 'MustacheStatement': {
-        const mustache = node as MustacheNode;
+        const mustache = node as hbs.AST.MustacheStatement;
         if (!mustache.escaped) report(node, 'unescaped output ({{{ }}} or {{& }}) is not allowed: data must stay text');
         checkCall(mustache, false);
         break;
       }
       case 'BlockStatement': {
-        const block = node as BlockNode;
+        const block = node as hbs.AST.BlockStatement;
         const name = helperName(block.path);
         if (name !== undefined && !isKnownHelper(name)) {
           options.onUnknownHelper?.(name);
@@ -110,7 +85,7 @@ export function checkTemplateAst(program: { body: Node[] }, options: AstCheckOpt
         break;
       }
       case 'PartialStatement': {
-        const partial = node as PartialNode;
+        const partial = node as hbs.AST.PartialStatement;
         if (partial.name.type !== 'PathExpression') {
           report(node, 'partials must be named literally ({{> name}}), not computed');
         } else {

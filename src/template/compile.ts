@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { checkTemplateAst } from './ast-check.js';
 import { HELPERS } from './helpers.js';
 import { checkTemplateHtml } from './html-check.js';
+import { parserOf } from './handlebars-internals.js';
 import { handlebarsProblem } from './problems.js';
 import { installStrictLookups } from './strict-lookups.js';
 import { appendAll } from '../collections.js';
@@ -67,7 +68,7 @@ export function compileTemplateSources(main: TemplateText, partials: readonly Te
     const found: Problem[] = [];
     const program = parseTemplate(env, source.text, source.file, found);
     if (program) {
-      appendAll(found, checkTemplateAst(program as never, {
+      appendAll(found, checkTemplateAst(program, {
           file: source.file,
           helpers: helperNames,
           partials: partialNames,
@@ -136,7 +137,7 @@ interface JisonHash {
 function parseTemplate(env: typeof Handlebars, text: string, file: string, problems: Problem[]): Program | undefined {
   // The generated parser reports through its parseError method, with the location in a second argument that
   // Handlebars drops; it is swapped for the duration of this (synchronous) call to keep the location.
-  const parser = (env as unknown as { Parser: unknown }).Parser as { parseError: (message: string, hash: JisonHash) => never };
+  const parser = parserOf<JisonHash>(env);
   const original = parser.parseError;
   parser.parseError = (message: string, hash: JisonHash) => {
     throw new TemplateSyntaxError(message, hash.loc);

@@ -10,7 +10,6 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
-import handlebarsRuntime from 'handlebars/runtime.js';
 import { InputError, type Problem } from '../errors.js';
 import { confinedPath, readInputText } from '../input-files.js';
 import type { TemplateText } from './compile.js';
@@ -19,6 +18,13 @@ import { STRICT_LOOKUP, strictLookup } from './strict-lookups.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';
 import { partialPaths } from './partial-files.js';
+import {
+  compiledTemplate,
+  HandlebarsRuntime,
+  registerCompiledPartial,
+  type CompiledFunction,
+  type TemplateSpecification,
+} from './handlebars-internals.js';
 import { handlebarsProblem } from './problems.js';
 import { expandTemplate, locateInTemplate, type ExpandedTemplate } from './source-map.js';
 
@@ -33,8 +39,6 @@ export interface LoadedTemplate {
   locate(problems: readonly Problem[]): Problem[];
 }
 
-/** Handlebars without its compiler (its types ship only with the full package). */
-const HandlebarsRuntime = handlebarsRuntime as unknown as typeof Handlebars;
 
 const RUNTIME_OPTIONS = {
   allowProtoPropertiesByDefault: false,
@@ -108,8 +112,6 @@ function displayPath(absolute: string): string {
   return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? absolute : fromCwd;
 }
 
-type CompiledFunction = (context: unknown, options?: Record<string, unknown>) => string;
-type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 /** What a template found wrong, with the HTML its reporting render wrote (missing values left empty) when it
@@ -290,10 +292,10 @@ function registerTemplates(
 ): CompiledFunction {
   const [mainSpecification, ...partialSpecifications] = specifications;
   partials.forEach((partial, index) => {
-    const compiledPartial = environment.template(partialSpecifications[index]!) as unknown as CompiledFunction;
-    environment.registerPartial(partial.name, wrapPartial(partial.file, compiledPartial) as unknown as Handlebars.Template);
+    const compiledPartial = compiledTemplate(environment, partialSpecifications[index]!);
+    registerCompiledPartial(environment, partial.name, wrapPartial(partial.file, compiledPartial));
   });
-  return environment.template(mainSpecification!) as unknown as CompiledFunction;
+  return compiledTemplate(environment, mainSpecification!);
 }
 
 interface CompiledTemplates {

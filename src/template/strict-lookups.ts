@@ -4,9 +4,8 @@
 // engine), which throws an Exception carrying the expression's line and column. Unlike the runtime's own
 // `container.strict` it takes only the object's own fields: `{{year.x}}` on a number or `{{toString}}` is a
 // missing variable at its line, not a bare "Cannot use 'in' operator" or an inherited function.
-import type Handlebars from 'handlebars';
+import { javaScriptCompilerOf, setJavaScriptCompiler, type HandlebarsEnvironment } from './handlebars-internals.js';
 
-type HandlebarsEnvironment = typeof Handlebars;
 
 interface CompilerInternals {
   options: { strict?: boolean };
@@ -42,7 +41,7 @@ export function strictLookup(Exception: ExceptionConstructor) {
 
 /** Makes `environment` compile templates whose every property lookup is strict. */
 export function installStrictLookups(environment: HandlebarsEnvironment): void {
-  const Base = (environment as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler as CompilerConstructor & { prototype: Record<string, unknown> };
+  const Base = javaScriptCompilerOf(environment) as CompilerConstructor & { prototype: Record<string, unknown> };
   const baseResolvePath = Base.prototype.resolvePath as (this: CompilerInternals, ...args: unknown[]) => void;
 
   function StrictCompiler(this: CompilerInternals) {
@@ -71,5 +70,5 @@ export function installStrictLookups(environment: HandlebarsEnvironment): void {
     this.push(stack);
   };
 
-  (environment as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = StrictCompiler;
+  setJavaScriptCompiler(environment, StrictCompiler);
 }

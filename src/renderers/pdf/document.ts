@@ -4,6 +4,16 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { DocumentMetadata } from '../../model/types.js';
 import { packObjects } from './pack.js';
+import {
+  fontFamiliesOf,
+  newContentStream,
+  NO_DEFAULT_FONT,
+  pageInternalsOf,
+  writerOf,
+  xmpInfoOf,
+  type ContentStream,
+  type EmbeddedFontInternals,
+} from './pdfkit-internals.js';
 import { PAGE } from './style.js';
 
 const PRODUCER = 'dgsn-briefing (pdfkit)';
@@ -17,11 +27,6 @@ function documentDate(meta: DocumentMetadata): Date {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
-
-interface WithXmpInfo {
-  info: Record<string, unknown>;
-  _addInfo(): void;
-}
 
 export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
   const date = documentDate(meta);
@@ -38,7 +43,7 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     displayTitle: true,
     // No default font: pdfkit would otherwise parse Helvetica's AFM metrics for every document, and the text
     // engine always picks its own faces.
-    font: null as unknown as string,
+    font: NO_DEFAULT_FONT,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -52,7 +57,7 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     },
   });
   // pdfkit copies Title/Author/Subject/Keywords into the XMP packet without escaping them.
-  const xmp = doc as unknown as WithXmpInfo;
+  const xmp = xmpInfoOf(doc);
   const addInfo = xmp._addInfo.bind(doc);
   xmp._addInfo = () => {
     const info = xmp.info;
@@ -63,23 +68,9 @@ export function createDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
       xmp.info = info;
     }
   };
-  doc.on('pageAdded', () => coalesceContent(doc.page as unknown as { content: ContentStream }));
+  doc.on('pageAdded', () => coalesceContent(pageInternalsOf(doc)));
   collectOutput(doc);
   return doc;
-}
-
-/** The parts of pdfkit 0.20's document that writing the file goes through. */
-interface PdfKitWriter {
-  _offset: number;
-  _write(data: string | Uint8Array): void;
-  _finalize(): void;
-  ref(data?: object): PdfKitReference;
-}
-
-interface PdfKitReference {
-  compress: boolean;
-  data: Record<string, unknown>;
-  end(chunk?: string | Uint8Array): void;
 }
 
 const outputs = new WeakMap<PDFKit.PDFDocument, { pieces: Uint8Array[]; flush(): void }>();
@@ -93,7 +84,7 @@ const TEXT_BLOCK = 1 << 16;
  * collect the lines as text and turn them into bytes a block at a time. `finish` reads the pieces.
  */
 function collectOutput(doc: PDFKit.PDFDocument): void {
-  const writer = doc as unknown as PdfKitWriter;
+  const writer = writerOf(doc);
   // The header, written by the constructor, waits in the stream's buffer.
   const header = doc.read() as Buffer | null;
   const pieces: Uint8Array[] = header ? [header] : [];
@@ -117,11 +108,6 @@ function collectOutput(doc: PDFKit.PDFDocument): void {
   outputs.set(doc, { pieces, flush: flushText });
 }
 
-interface PageInternals {
-  content: ContentStream;
-  dictionary: { data: { Contents: unknown } };
-}
-
 /**
  * Ends the body of the current page: its content so far is compressed and written to the file now, and what is
  * drawn on the page later (the running header and footer, once the page count is known) goes into a second
@@ -129,18 +115,13 @@ interface PageInternals {
  * every page's content uncompressed in memory until the end, which is most of a long table's footprint.
  */
 export function sealPageBody(doc: PDFKit.PDFDocument): void {
-  const page = doc.page as unknown as PageInternals;
+  const page = pageInternalsOf(doc);
   const body = page.content;
-  const furniture = (doc as unknown as PdfKitWriter).ref() as unknown as ContentStream;
+  const furniture = newContentStream(doc);
   page.dictionary.data.Contents = [body, furniture];
   page.content = furniture;
   coalesceContent(page);
   body.end();
-}
-
-interface ContentStream {
-  write(chunk: string | Uint8Array): void;
-  end(chunk?: string | Uint8Array): void;
 }
 
 /**
@@ -172,12 +153,6 @@ function coalesceContent(page: { content: ContentStream }): void {
   };
 }
 
-/** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the font caches touch. */
-interface EmbeddedFontInternals {
-  subset?: { font: object; glyphs: number[]; encode(): Uint8Array };
-  embed?(): void;
-}
-
 const MAX_SUBSETS_PER_FONT = 16;
 const subsetCache = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
 
@@ -187,7 +162,7 @@ const subsetCache = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs:
  * glyph list, so the same briefing reuses the bytes of the previous render.
  */
 function reuseFontSubsets(doc: PDFKit.PDFDocument): void {
-  const families = (doc as unknown as { _fontFamilies: Record<string, EmbeddedFontInternals> })._fontFamilies;
+  const families = fontFamiliesOf(doc);
   for (const embedded of new Set(Object.values(families))) {
     const subset = embedded.subset;
     if (!subset) continue;
@@ -220,7 +195,7 @@ const deflatedCmaps = new Map<string, Uint8Array>();
  * is (see reuseFontSubsets), so they are compressed once per process, at zlib's best level, not per document.
  */
 function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals): void {
-  const writer = doc as unknown as PdfKitWriter;
+  const writer = writerOf(doc);
   const embed = embedded.embed?.bind(embedded);
   if (!embed) return;
   embedded.embed = () => {
@@ -257,7 +232,7 @@ function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedF
 /** Ends the document and collects its bytes, dictionaries packed into object streams (pack.ts). */
 export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   reuseFontSubsets(doc);
-  const writer = doc as unknown as PdfKitWriter;
+  const writer = writerOf(doc);
   const output = outputs.get(doc);
   if (!output) throw new Error('finish() needs a document made by createDocument()');
   return new Promise((resolve, reject) => {

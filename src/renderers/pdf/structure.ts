@@ -1,6 +1,8 @@
 // Tagged PDF: the structure tree (Document → H1/P/L/Table …) and the marked content that ties drawn text to it.
 // Everything drawn is either structure content or an Artifact (running header/footer, rules, shading, repeated
 // table headers), so assistive technology and `Tagged: yes` readers see each word exactly once.
+import { structElementDataOf } from './pdfkit-internals.js';
+
 type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
 
@@ -48,7 +50,7 @@ export class Tagger {
 
   /** Table attributes pdfkit has no option for (ColSpan), merged into the element's /A dictionary. */
   tableAttributes(element: StructElement, attributes: { ColSpan?: number }): void {
-    const data = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
+    const data = structElementDataOf(element);
     data.A = { ...(data.A ?? {}), O: 'Table', ...attributes };
   }
 

@@ -5,6 +5,7 @@ import type { LoadedFace } from './faces.js';
 import { bidi } from './prepare.js';
 import type { ShapedRun } from './shape.js';
 import { fromCodePoints } from '../../../collections.js';
+import { textInternalsOf, type TextInternals } from '../pdfkit-internals.js';
 
 /** The parts of pdfkit 0.20's EmbeddedFont that drawing glyphs needs (pdfkit has no public glyph API). */
 interface EmbeddedFont {
@@ -19,26 +20,13 @@ interface EmbeddedFont {
   ref(): unknown;
 }
 
-interface PdfkitInternals {
-  _font: unknown;
-  _fontSource: unknown;
-  _fontFamily: unknown;
-  page: { height: number; fonts: Record<string, unknown> };
-  font(name: string): unknown;
-  registerFont(name: string, src: unknown): unknown;
-  addContent(data: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
-}
-
 /** Embeds faces into one document, once each; leaves the document's current font as it was. */
 export class DocumentFonts {
-  private readonly doc: PdfkitInternals;
+  private readonly doc: TextInternals;
   private readonly embedded = new Map<LoadedFace, EmbeddedFont>();
 
   constructor(doc: PDFKit.PDFDocument) {
-    this.doc = doc as unknown as PdfkitInternals;
+    this.doc = textInternalsOf(doc);
   }
 
   get(face: LoadedFace): EmbeddedFont {
@@ -187,7 +175,7 @@ function hasGap(word: number[][], xs: Float64Array, shaped: ShapedRun, scale: nu
 
 /** Draws one shaped run. Returns its drawn width in points. */
 export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunPlacement): number {
-  const d = doc as unknown as PdfkitInternals;
+  const d = textInternalsOf(doc);
   const font = fonts.get(run.face);
   const { shaped, size } = run;
   const scale = size / run.face.unitsPerEm;
