@@ -147,7 +147,8 @@ describe('briefing build with the real pipeline and renderers', () => {
 
     const lenient = await runBriefing(['build', '--data', 'emoji.json', '--format', 'pdf'], { cwd });
     expect(lenient.status).toBe(0);
-    expect(lenient.stderr).toMatch(/^warning \(pdf\): U\+1F600 .*not covered by any font$/m);
+    // Drawn as a box, and said with the JSON path where the dataset has it.
+    expect(lenient.stderr).toMatch(/^warning \(pdf\): U\+1F600 .*not covered by any font \(drawn as a box\); in emoji\.json at \$\.publication\.title$/m);
     expect(lenient.stdout).toMatch(/, \d+ warnings?$/m);
 
     const before = snapshotFolder(join(cwd, 'output'));

@@ -2,7 +2,7 @@
 // reported once, by code point and Unicode block, and is not drawn as a box.
 import { describe, expect, it } from 'vitest';
 import { layoutLines, visualRuns } from '../src/renderers/pdf/text/index.js';
-import { blockName, describeCodePoint } from '../src/renderers/pdf/text/blocks.js';
+import { blockName, describeCodePoint } from '../src/renderers/pdf/text/unicode-block-names.js';
 import { UNICODE_BLOCKS } from '../src/renderers/pdf/text/unicode-blocks.js';
 import { renderParagraphs, spec } from './fixtures/text/article.js';
 import { missingTool, pdftotext } from './fixtures/text/extract.js';
@@ -55,14 +55,16 @@ describe('bidi marks and controls', () => {
 });
 
 describe('characters no font covers', () => {
-  it('are reported once per code point with the Unicode block, and not drawn', async () => {
+  it('are reported once per code point with the Unicode block, and drawn as a visible box (.notdef)', async () => {
     const pdf = await renderParagraphs([spec('تقرير 😀 جيد 😀 جدا \u{1D11E}'), spec('مرة أخرى 😀')]);
     expect(pdf.warnings).toEqual([
-      { code: 'uncovered-character', message: 'U+1F600 (Emoticons) is not covered by any font' },
-      { code: 'uncovered-character', message: 'U+1D11E (Musical Symbols) is not covered by any font' },
+      { code: 'uncovered-character', codePoint: 0x1f600, message: 'U+1F600 (Emoticons) is not covered by any font (drawn as a box)' },
+      { code: 'uncovered-character', codePoint: 0x1d11e, message: 'U+1D11E (Musical Symbols) is not covered by any font (drawn as a box)' },
     ]);
     const { lines } = layoutLines(spec('تقرير 😀 جيد'), Infinity);
-    expect(lines[0]!.runs.flatMap((r) => r.shaped.glyphIds)).not.toContain(0); // no .notdef box
+    // The box stands where the character is and carries it, so copying out gives the character back.
+    const glyphs = lines[0]!.runs.flatMap((r) => r.shaped.glyphIds.map((id, i) => ({ id, codes: r.shaped.codePoints[i]! })));
+    expect(glyphs.filter((glyph) => glyph.id === 0)).toEqual([{ id: 0, codes: [0x1f600] }]);
   });
 
   it('do not include ordinary white space: a tab is a space, not a missing glyph', async () => {
@@ -70,9 +72,11 @@ describe('characters no font covers', () => {
     expect(pdf.warnings).toEqual([]);
   });
 
-  it('keep the layout sane: the line is as wide as without them', () => {
+  it('keep the layout sane: the line is as wide as without them plus the box', () => {
     const width = (s: string) => layoutLines(spec(s), Infinity).lines[0]!.width;
-    expect(width('تقرير 😀 جيد')).toBeCloseTo(width('تقرير  جيد'), 6);
+    const box = width('تقرير 😀 جيد') - width('تقرير  جيد');
+    // IBM Plex Sans Arabic's .notdef is 472/1000 em wide.
+    expect(box).toBeCloseTo((472 / 1000) * spec('').size, 3);
   });
 
   it('are named by the Unicode 17 block table', () => {

@@ -1,8 +1,12 @@
 // A specimen page of the engine's hard cases, written to $TEXT_SPECIMEN (when set) for looking at:
 // `TEXT_SPECIMEN=/tmp/specimen.pdf npx vitest run test/pdf-text-specimen.test.ts && pdftoppm -r 110 -png /tmp/specimen.pdf /tmp/s`
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
+import { extractedPages } from './helpers/cli-pdf.js';
+import { describeWithTools } from './helpers/pdf.js';
+import { scratchDir } from './helpers/scratch.js';
 import { renderParagraphs, spec } from './fixtures/text/article.js';
 
 const percent = new Intl.NumberFormat('ar-MA', { style: 'percent', maximumFractionDigits: 1 }).format(0.105);
@@ -47,8 +51,28 @@ export const SPECIMEN: ParagraphSpec[] = [
   spec('رمز غير مغطى: 😀 يبقى التخطيط سليما'),
 ];
 
-it('renders the specimen page', async () => {
+it('renders the specimen page, warning only of the character no font has', async () => {
   const pdf = await renderParagraphs(SPECIMEN, 300);
-  expect(pdf.warnings.map((w) => w.message)).toEqual(['U+1F600 (Emoticons) is not covered by any font']);
+  expect(pdf.warnings.map((w) => w.message)).toEqual(['U+1F600 (Emoticons) is not covered by any font (drawn as a box)']);
   if (process.env.TEXT_SPECIMEN) writeFileSync(process.env.TEXT_SPECIMEN, pdf.bytes);
+});
+
+describeWithTools(['pdftotext'], 'the specimen page copied out', () => {
+  it('gives back its hard cases in logical order: figures, Latin in Arabic, Arabic in English, brackets, harakat', async () => {
+    const file = join(scratchDir('pdf-specimen-'), 'specimen.pdf');
+    writeFileSync(file, (await renderParagraphs(SPECIMEN, 300)).bytes);
+    const text = extractedPages(file).join('\n').replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/\s+/g, ' ').normalize('NFC');
+    // Compared in NFC: poppler gives a letter's marks in drawing order (shadda, then fatha), canonically the same.
+    for (const expected of [
+      'الأمن الوطني أصدر حوالي مليوني بطاقة تعريف إلكترونية خلال 2017',
+      'تم إصدار 1.965.644 بطاقة تعريف إلكترونية',
+      'تحرير من طرف Le360 مع و.م.ع',
+      'سطر في الوسط (centre) مع رقم 19',
+      'English paragraph, left to right, with an Arabic phrase:',
+      'Latin emphasis',
+      'مُحَمَّدٌ رَسُولُ اللَّهِ',
+    ]) {
+      expect(text, expected).toContain(expected.normalize('NFC'));
+    }
+  }, 60_000);
 });

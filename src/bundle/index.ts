@@ -89,13 +89,13 @@ const handlebarsWithoutSourceMaps: esbuild.Plugin = {
 const TEMPLATE_COMPILER_FILE = 'template-compiler.cjs';
 
 /**
- * src/template/compiler.ts imports the compiler; in the bundle it requires the separate file instead, so
+ * src/template/compiler-loader.ts imports the compiler; in the bundle it requires the separate file instead, so
  * Handlebars' parser and code generator load only when a template has to be compiled at run time.
  */
 const compilerOnDemand: esbuild.Plugin = {
   name: 'template-compiler-on-demand',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]template[\\/]compiler\.ts$/ }, () => ({
+    build.onLoad({ filter: /[\\/]src[\\/]template[\\/]compiler-loader\.ts$/ }, () => ({
       contents: [
         "import { createRequire } from 'node:module';",
         `const file = ${JSON.stringify(`./${TEMPLATE_COMPILER_FILE}`)};`,

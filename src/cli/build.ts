@@ -107,6 +107,7 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
       });
     }
   }
+  await locateUncoveredCharacters(warnings, options.dataFile);
   if (options.strict && warnings.length > 0) throw new StrictModeFailure(warnings);
 
   await writeAllOrNothing(
@@ -142,4 +143,32 @@ function withoutRepeats(problems: readonly Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Paths named per character; more are counted. */
+const SHOWN_PATHS = 3;
+
+/**
+ * A character no font covers, said with where the dataset has it (its JSON paths), so the user knows what to
+ * fix. A character that only the template writes has no path in the dataset, and the message says so.
+ */
+async function locateUncoveredCharacters(warnings: FormatWarning[], dataFile: string): Promise<void> {
+  if (!warnings.some(({ warning }) => warning.codePoint !== undefined)) return;
+  let dataset: unknown;
+  try {
+    dataset = (await import('../dataset/load.js')).loadDatasetCached(dataFile);
+  } catch {
+    return; // The model was built from it, so this only fails with stand-in stages; the warning stays as it is.
+  }
+  const { pathsOfCharacter } = await import('../dataset/json-path.js');
+  for (const entry of warnings) {
+    const { codePoint } = entry.warning;
+    if (codePoint === undefined) continue;
+    const paths = pathsOfCharacter(dataset, codePoint);
+    const where =
+      paths.length === 0
+        ? 'not in the dataset: the template writes it'
+        : `in ${dataFile} at ${paths.slice(0, SHOWN_PATHS).join(', ')}${paths.length > SHOWN_PATHS ? ` and ${paths.length - SHOWN_PATHS} more` : ''}`;
+    entry.warning = { ...entry.warning, message: `${entry.warning.message}; ${where}` };
+  }
 }

@@ -41,3 +41,23 @@ export function describeJsonValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/** The JSON paths of every string inside `root` that contains the character `codePoint`, in document order. */
+export function pathsOfCharacter(root: unknown, codePoint: number): string[] {
+  const char = String.fromCodePoint(codePoint);
+  const found: string[] = [];
+  // An explicit stack: a dataset is at most 32 levels deep, but no recursion is needed to walk it.
+  const stack: { value: unknown; segments: PathSegment[] }[] = [{ value: root, segments: [] }];
+  while (stack.length > 0) {
+    const { value, segments } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes(char)) found.push(jsonPath(segments));
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], segments: [...segments, index] });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let index = entries.length - 1; index >= 0; index--) stack.push({ value: entries[index]![1], segments: [...segments, entries[index]![0]] });
+    }
+  }
+  return found;
+}

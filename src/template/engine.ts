@@ -13,7 +13,7 @@ import type Handlebars from 'handlebars';
 import { InputError, type Problem } from '../errors.js';
 import { confinedPath, readInputText } from '../input-files.js';
 import type { TemplateText } from './compile.js';
-import { templateCompiler } from './compiler.js';
+import { templateCompiler } from './compiler-loader.js';
 import { STRICT_LOOKUP, strictLookup } from './strict-lookups.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';

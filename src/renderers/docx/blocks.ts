@@ -36,7 +36,7 @@ const ROLE_STYLE: Record<ParagraphRole, string> = {
   meta: STYLE.meta,
 };
 
-const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
+const HEADING_STYLE = { 1: STYLE.title, 2: STYLE.sectionHeading, 3: STYLE.subsectionHeading } as const;
 
 export function renderBlocks(blocks: readonly Block[], context: BlockContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];

