@@ -42,13 +42,17 @@ function withSpacing(slices: Slice[], style: Pick<TextStyle, 'spaceBefore' | 'sp
   return slices;
 }
 
+/** The most lines a heading is balanced over. */
+const BALANCED_LINES = 6;
+
 /**
  * Lays out a heading with lines of even length (like CSS `text-wrap: balance`): the narrowest width that keeps
  * the line count, so a two-line title never leaves one word alone on its second line.
  */
 export function balancedLayout(ctx: LayoutContext, spec: ParagraphSpec, maxWidth: number): ParagraphLayout {
   const full = ctx.engine.layout(spec, maxWidth);
-  if (full.lines.length < 2) return full;
+  // A heading of more lines than a title has is set as it comes: balancing it would lay it out ten more times.
+  if (full.lines.length < 2 || full.lines.length > BALANCED_LINES) return full;
   let low = maxWidth / full.lines.length;
   let high = maxWidth;
   let best = full;

@@ -4,6 +4,7 @@ import type { Item, Prepared } from './prepare.js';
 import { bidi, joiningContext, shapingSlice } from './prepare.js';
 import { shape, type ShapedRun } from './shape.js';
 import type { LineRange } from './linebreak.js';
+import { firstItemEndingAfter } from './linebreak.js';
 
 export interface VisualRun {
   item: Item;
@@ -39,8 +40,8 @@ export interface FinalLine extends LineRange {
 export function finalizeLine(p: Prepared, range: LineRange, size: number): FinalLine {
   const { start, contentEnd } = range;
   const pieces: VisualRun[] = [];
-  for (const item of p.items) {
-    if (item.end <= start) continue;
+  for (let index = firstItemEndingAfter(p, start); index < p.items.length; index++) {
+    const item = p.items[index]!;
     if (item.start >= contentEnd) break;
     const from = Math.max(start, item.start);
     const to = Math.min(contentEnd, item.end);

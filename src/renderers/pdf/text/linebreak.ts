@@ -27,8 +27,10 @@ function contentEndOf(text: string, start: number, end: number): number {
 /** Width in points of the logical range [start, end), each item slice shaped as its own run. */
 function rangeWidth(p: Prepared, start: number, end: number, size: number): number {
   let width = 0;
-  for (const item of p.items) {
-    if (item.end <= start) continue;
+  // Items are in text order: start at the first that ends after `start` (a scan from the first item would make
+  // a paragraph of many items, a long title mixing faces, quadratic).
+  for (let index = firstItemEndingAfter(p, start); index < p.items.length; index++) {
+    const item = p.items[index]!;
     if (item.start >= end) break;
     const from = Math.max(start, item.start);
     const to = Math.min(end, item.end);
@@ -36,6 +38,18 @@ function rangeWidth(p: Prepared, start: number, end: number, size: number): numb
     width += runWidth(item.face, shapingSlice(p, from, to), (item.level & 1) === 1, size, before, after);
   }
   return width;
+}
+
+/** The index of the first item whose end lies after `offset` (binary search). */
+export function firstItemEndingAfter(p: Prepared, offset: number): number {
+  let low = 0;
+  let high = p.items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (p.items[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 interface Segment {
