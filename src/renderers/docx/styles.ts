@@ -79,6 +79,11 @@ const rule = (points: number, color = RULE): IBorderOptions => ({ style: BorderS
 const size = (points: number) => ({ size: pt(points), sizeComplexScript: pt(points) });
 const bold = { bold: true, boldComplexScript: true } as const;
 
+/** A paragraph style based on Normal (or `basedOn`), followed by Normal, in the quick gallery. */
+function based(style: Omit<IParagraphStyleOptions, 'basedOn'>, basedOn: string = STYLE.body): IParagraphStyleOptions {
+  return { basedOn, next: STYLE.body, quickFormat: true, ...style };
+}
+
 /**
  * Sizes, spacing, rules and colours are the theme's (../../theme/), as in the PDF and the HTML. Line heights are
  * Word's own multiples: IBM Plex Sans Arabic's single line is 1.73 em in Word and LibreOffice (its Windows
@@ -87,18 +92,153 @@ const bold = { bold: true, boldComplexScript: true } as const;
 export function briefingStyles(lang: string, direction: Direction): IStylesOptions {
   // Word keeps a language for right-to-left text (w:bidi) apart from the one for Latin text (w:val).
   const language = direction === 'rtl' ? { bidirectional: lang } : { value: lang };
-  const based = (style: Omit<IParagraphStyleOptions, 'basedOn'>, basedOn: string = STYLE.body): IParagraphStyleOptions => ({
-    basedOn,
-    next: STYLE.body,
-    quickFormat: true,
-    ...style,
-  });
+  return {
+    // Given whole (docx's default set would add blue Heading 4–6 and Office's Title): the document defaults carry
+    // only the language; the face and size are Normal's, so the body style is the one place to change them.
+    importedStyles: [
+      new DocumentDefaults({ run: { language } }),
+      ...BASE_STYLES_XML.map((xml) => ImportedXmlComponent.fromXmlString(xml)),
+      ImportedXmlComponent.fromXmlString(tableStyleXml(direction)),
+    ],
+    paragraphStyles: [
+      normalStyle(direction),
+      ...headingStyles(),
+      ...textRoleStyles(),
+      ...tableTextStyles(),
+      keyFigureStyle(direction),
+      based({
+        id: STYLE.listParagraph,
+        name: 'List Paragraph',
+        paragraph: { spacing: { after: twips(LIST_STYLE.itemGap) }, contextualSpacing: true },
+      }),
+      ...furnitureStyles(),
+    ],
+    characterStyles: CHARACTER_STYLES,
+  };
+}
+
+/** Normal: the face, size and language of the whole document; widow/orphan control; right to left in Arabic. */
+function normalStyle(direction: Direction): IParagraphStyleOptions {
   // Widow/orphan control, and for Arabic a right-to-left paragraph by default, so a paragraph typed in Word is one.
   const normalParagraph: StyleParagraph = {
     spacing: { before: 0, after: twips(PARAGRAPH.body.spaceAfter), ...lines(1) },
     widowControl: true,
     ...(direction === 'rtl' ? { bidirectional: true } : {}),
   };
+  return {
+    id: STYLE.body,
+    name: 'Normal',
+    quickFormat: true,
+    run: {
+      font: { ascii: BODY_FAMILY, hAnsi: BODY_FAMILY, cs: BODY_FAMILY, eastAsia: BODY_FAMILY },
+      ...size(PARAGRAPH.body.size),
+      color: INK,
+    },
+    paragraph: normalParagraph,
+  };
+}
+
+/** The title and Word's Heading 1–3 (outline levels: navigation pane, table of contents). */
+function headingStyles(): IParagraphStyleOptions[] {
+  return [
+    based({
+      id: STYLE.title,
+      name: 'Title',
+      run: { ...size(HEADING_STYLE[1].size), ...bold, color: HEADING },
+      paragraph: {
+        spacing: { after: twips(HEADING_STYLE[1].spaceAfter), ...lines(0.85) },
+        keepNext: true,
+        keepLines: true,
+        border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[1].width), color: ACCENT, space: 8 } },
+      },
+    }),
+    based({
+      id: STYLE.sectionHeading,
+      name: 'heading 1',
+      run: { ...size(HEADING_STYLE[2].size), ...bold, color: HEADING },
+      paragraph: {
+        spacing: { before: twips(HEADING_STYLE[2].spaceBefore), after: twips(HEADING_STYLE[2].spaceAfter), ...lines(0.9) },
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: 0,
+        border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[2].width), color: HAIRLINE, space: 4 } },
+      },
+    }),
+    based({
+      id: STYLE.subsectionHeading,
+      name: 'heading 2',
+      run: { ...size(HEADING_STYLE[3].size), ...bold, color: HEADING },
+      paragraph: {
+        spacing: { before: twips(HEADING_STYLE[3].spaceBefore), after: twips(HEADING_STYLE[3].spaceAfter), ...lines(0.9) },
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: 1,
+      },
+    }),
+    based({
+      id: 'Heading3',
+      name: 'heading 3',
+      // Not in the briefing's templates (h1 is the title): Word's Heading 3 for text typed in Word.
+      run: { ...size(PARAGRAPH.body.size), ...bold, color: HEADING },
+      paragraph: { spacing: { before: twips(12), after: twips(4), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 2 },
+    }),
+  ];
+}
+
+/** The paragraph roles of the model: lead, note, source, meta. */
+function textRoleStyles(): IParagraphStyleOptions[] {
+  return [
+    based({ id: STYLE.lead, name: 'Lead', run: size(PARAGRAPH.lead.size), paragraph: { spacing: { after: twips(PARAGRAPH.lead.spaceAfter) } } }),
+    based({ id: STYLE.note, name: 'Note', run: { ...size(PARAGRAPH.note.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.note.spaceAfter) } } }),
+    based({
+      id: STYLE.source,
+      name: 'Source',
+      run: { ...size(PARAGRAPH.source.size), color: MUTED },
+      paragraph: { spacing: { before: twips(PARAGRAPH.source.spaceBefore), after: 0 }, border: { top: rule(SOURCE_RULE.width, HAIRLINE) } },
+    }),
+    based({ id: STYLE.meta, name: 'Meta', run: { ...size(PARAGRAPH.meta.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.meta.spaceAfter) } } }),
+  ];
+}
+
+/** Table captions and cell text. */
+function tableTextStyles(): IParagraphStyleOptions[] {
+  return [
+    based({
+      id: STYLE.caption,
+      name: 'caption',
+      run: { ...size(TABLE.caption.size), ...bold, color: HEADING },
+      paragraph: { spacing: { before: twips(TABLE.spaceBefore), after: twips(TABLE.captionGap), ...lines(0.9) }, keepNext: true, keepLines: true },
+    }),
+    based({
+      id: STYLE.tableText,
+      name: 'Table Text',
+      run: size(TABLE.cell.size),
+      paragraph: { spacing: { before: 0, after: 0, ...lines(0.95) } },
+    }),
+    based({ id: STYLE.tableHeading, name: 'Table Heading', run: { ...bold, color: HEADING }, paragraph: { keepNext: true } }, STYLE.tableText),
+  ];
+}
+
+/** The running header and footer. */
+function furnitureStyles(): IParagraphStyleOptions[] {
+  return [
+    based({
+      id: STYLE.header,
+      name: 'header',
+      run: { ...size(FURNITURE.size), color: MUTED },
+      paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { bottom: rule(FURNITURE.ruleWidth) } },
+    }),
+    based({
+      id: STYLE.footer,
+      name: 'footer',
+      run: { ...size(FURNITURE.size), color: MUTED },
+      // The same rule as the header's, above the footer: adjacent footer paragraphs share one border.
+      paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { top: rule(FURNITURE.ruleWidth) } },
+    }),
+  ];
+}
+
+function keyFigureStyle(direction: Direction): IParagraphStyleOptions {
   // Key figures share one shaded panel with a bar on the start side, as in the PDF: one paragraph per figure, the
   // figure then its caption at a hanging indent (Word's implicit tab stop), hairlines between them. Consecutive
   // paragraphs with the same borders are drawn as one box. w:pBdr left/right are sides of the page, but w:ind left
@@ -114,145 +254,44 @@ export function briefingStyles(lang: string, direction: Direction): IStylesOptio
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: FIGURE_FILL },
     indent: { left: FIGURE_START + FIGURE_CAPTION, hanging: FIGURE_CAPTION },
   };
-  return {
-    // Given whole (docx's default set would add blue Heading 4–6 and Office's Title): the document defaults carry
-    // only the language; the face and size are Normal's, so the body style is the one place to change them.
-    importedStyles: [
-      new DocumentDefaults({ run: { language } }),
-      ...BASE_STYLES_XML.map((xml) => ImportedXmlComponent.fromXmlString(xml)),
-      ImportedXmlComponent.fromXmlString(tableStyleXml(direction)),
-    ],
-    paragraphStyles: [
-      {
-        id: STYLE.body,
-        name: 'Normal',
-        quickFormat: true,
-        run: {
-          font: { ascii: BODY_FAMILY, hAnsi: BODY_FAMILY, cs: BODY_FAMILY, eastAsia: BODY_FAMILY },
-          ...size(PARAGRAPH.body.size),
-          color: INK,
-        },
-        paragraph: normalParagraph,
-      },
-      based({
-        id: STYLE.title,
-        name: 'Title',
-        run: { ...size(HEADING_STYLE[1].size), ...bold, color: HEADING },
-        paragraph: {
-          spacing: { after: twips(HEADING_STYLE[1].spaceAfter), ...lines(0.85) },
-          keepNext: true,
-          keepLines: true,
-          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[1].width), color: ACCENT, space: 8 } },
-        },
-      }),
-      based({
-        id: STYLE.sectionHeading,
-        name: 'heading 1',
-        run: { ...size(HEADING_STYLE[2].size), ...bold, color: HEADING },
-        paragraph: {
-          spacing: { before: twips(HEADING_STYLE[2].spaceBefore), after: twips(HEADING_STYLE[2].spaceAfter), ...lines(0.9) },
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 0,
-          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADING_RULE[2].width), color: HAIRLINE, space: 4 } },
-        },
-      }),
-      based({
-        id: STYLE.subsectionHeading,
-        name: 'heading 2',
-        run: { ...size(HEADING_STYLE[3].size), ...bold, color: HEADING },
-        paragraph: {
-          spacing: { before: twips(HEADING_STYLE[3].spaceBefore), after: twips(HEADING_STYLE[3].spaceAfter), ...lines(0.9) },
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 1,
-        },
-      }),
-      based({
-        id: 'Heading3',
-        name: 'heading 3',
-        // Not in the briefing's templates (h1 is the title): Word's Heading 3 for text typed in Word.
-        run: { ...size(PARAGRAPH.body.size), ...bold, color: HEADING },
-        paragraph: { spacing: { before: twips(12), after: twips(4), ...lines(0.9) }, keepNext: true, keepLines: true, outlineLevel: 2 },
-      }),
-      based({ id: STYLE.lead, name: 'Lead', run: size(PARAGRAPH.lead.size), paragraph: { spacing: { after: twips(PARAGRAPH.lead.spaceAfter) } } }),
-      based({ id: STYLE.note, name: 'Note', run: { ...size(PARAGRAPH.note.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.note.spaceAfter) } } }),
-      based({
-        id: STYLE.source,
-        name: 'Source',
-        run: { ...size(PARAGRAPH.source.size), color: MUTED },
-        paragraph: { spacing: { before: twips(PARAGRAPH.source.spaceBefore), after: 0 }, border: { top: rule(SOURCE_RULE.width, HAIRLINE) } },
-      }),
-      based({ id: STYLE.meta, name: 'Meta', run: { ...size(PARAGRAPH.meta.size), color: MUTED }, paragraph: { spacing: { after: twips(PARAGRAPH.meta.spaceAfter) } } }),
-      based({
-        id: STYLE.caption,
-        name: 'caption',
-        run: { ...size(TABLE.caption.size), ...bold, color: HEADING },
-        paragraph: { spacing: { before: twips(TABLE.spaceBefore), after: twips(TABLE.captionGap), ...lines(0.9) }, keepNext: true, keepLines: true },
-      }),
-      based({
-        id: STYLE.tableText,
-        name: 'Table Text',
-        run: size(TABLE.cell.size),
-        paragraph: { spacing: { before: 0, after: 0, ...lines(0.95) } },
-      }),
-      based({ id: STYLE.tableHeading, name: 'Table Heading', run: { ...bold, color: HEADING }, paragraph: { keepNext: true } }, STYLE.tableText),
-      based({
-        id: STYLE.keyFigure,
-        name: 'Key Figure',
-        run: size(FIGURE.caption.size),
-        paragraph: { ...figurePanel, spacing: { before: 0, after: 0, ...lines(0.9) }, keepLines: true },
-      }),
-      based({
-        id: STYLE.listParagraph,
-        name: 'List Paragraph',
-        paragraph: { spacing: { after: twips(LIST_STYLE.itemGap) }, contextualSpacing: true },
-      }),
-      based({
-        id: STYLE.header,
-        name: 'header',
-        run: { ...size(FURNITURE.size), color: MUTED },
-        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { bottom: rule(FURNITURE.ruleWidth) } },
-      }),
-      based({
-        id: STYLE.footer,
-        name: 'footer',
-        run: { ...size(FURNITURE.size), color: MUTED },
-        // The same rule as the header's, above the footer: adjacent footer paragraphs share one border.
-        paragraph: { spacing: { after: 0, ...lines(0.85) }, border: { top: rule(FURNITURE.ruleWidth) } },
-      }),
-    ],
-    characterStyles: [
-      {
-        // The dash an empty body cell shows, as in the PDF: muted, so it reads as "nothing here", not a value.
-        id: STYLE.emptyCell,
-        name: 'Empty Cell',
-        basedOn: 'DefaultParagraphFont',
-        run: { color: MUTED },
-      },
-      {
-        id: STYLE.keyFigureValue,
-        name: 'Key Figure Value',
-        basedOn: 'DefaultParagraphFont',
-        quickFormat: true,
-        run: { ...size(FIGURE.value.size), ...bold, color: HEADING },
-      },
-      {
-        id: STYLE.emphasis,
-        name: 'Emphasis',
-        basedOn: 'DefaultParagraphFont',
-        uiPriority: 20,
-        quickFormat: true,
-        // w:i slants Latin and digits only; Arabic (complex script) stays upright, in the Medium face.
-        run: {
-          font: { ascii: EMPHASIS_FAMILY, hAnsi: EMPHASIS_FAMILY, cs: EMPHASIS_FAMILY, eastAsia: EMPHASIS_FAMILY },
-          italics: true,
-          italicsComplexScript: false,
-        },
-      },
-    ],
-  };
+  return based({
+    id: STYLE.keyFigure,
+    name: 'Key Figure',
+    run: size(FIGURE.caption.size),
+    paragraph: { ...figurePanel, spacing: { before: 0, after: 0, ...lines(0.9) }, keepLines: true },
+  });
 }
+
+const CHARACTER_STYLES: IStylesOptions['characterStyles'] = [
+  {
+    // The dash an empty body cell shows, as in the PDF: muted, so it reads as "nothing here", not a value.
+    id: STYLE.emptyCell,
+    name: 'Empty Cell',
+    basedOn: 'DefaultParagraphFont',
+    run: { color: MUTED },
+  },
+  {
+    id: STYLE.keyFigureValue,
+    name: 'Key Figure Value',
+    basedOn: 'DefaultParagraphFont',
+    quickFormat: true,
+    run: { ...size(FIGURE.value.size), ...bold, color: HEADING },
+  },
+  {
+    id: STYLE.emphasis,
+    name: 'Emphasis',
+    basedOn: 'DefaultParagraphFont',
+    uiPriority: 20,
+    quickFormat: true,
+    // w:i slants Latin and digits only; Arabic (complex script) stays upright, in the Medium face.
+    run: {
+      font: { ascii: EMPHASIS_FAMILY, hAnsi: EMPHASIS_FAMILY, cs: EMPHASIS_FAMILY, eastAsia: EMPHASIS_FAMILY },
+      italics: true,
+      italicsComplexScript: false,
+    },
+  },
+];
+
 
 /** Word's own defaults for runs and tables, which every Word document has. */
 const BASE_STYLES_XML = [
