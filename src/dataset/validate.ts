@@ -65,11 +65,46 @@ export interface ValidationContext {
 /** Every problem found, in document order; an empty list means the dataset is sound. */
 export function validateDataset(dataset: Dataset | CheckableDataset, context: ValidationContext): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: PathSegment[], message: string) => problems.push({ file: context.file, place: jsonPath(path), message });
-  // A reference to a record that failed the schema is not a second problem.
-  const failedIds = 'invalidRecordIds' in dataset ? dataset.invalidRecordIds : new Set<string>();
+  const checks: Checks = {
+    dataset,
+    report: (path, message) => problems.push({ file: context.file, place: jsonPath(path), message }),
+    // A reference to a record that failed the schema is not a second problem.
+    failedIds: 'invalidRecordIds' in dataset ? dataset.invalidRecordIds : new Set<string>(),
+    figures: figuresById(dataset),
+  };
+  checkUniqueIds(checks);
+  checkParts(checks);
+  checkPlanParts(checks);
+  checkTotals(checks);
+  checkWrittenValues(checks);
+  if (context.article) checkQuotes(checks, context.article);
+  return problems;
+}
 
-  // Ids are unique across every collection, so a `partOf` or a total can name any figure.
+type FigureIndex = Map<string, { figure: Figure; path: PathSegment[] }>;
+
+/** What every check reads and where it reports. */
+interface Checks {
+  dataset: Dataset | CheckableDataset;
+  report: (path: PathSegment[], message: string) => void;
+  failedIds: ReadonlySet<string>;
+  figures: FigureIndex;
+}
+
+/** The figures (documents and communication) by id, the first of each id. */
+function figuresById(dataset: Dataset | CheckableDataset): FigureIndex {
+  const figures: FigureIndex = new Map();
+  for (const collection of ['documents', 'communication'] as const) {
+    dataset[collection].forEach((figure, index) => {
+      if (figure && !figures.has(figure.id)) figures.set(figure.id, { figure, path: [collection, index] });
+    });
+  }
+
+  return figures;
+}
+
+/** Ids are unique across every collection, so a `partOf` or a total can name any figure. */
+function checkUniqueIds({ dataset, report }: Checks): void {
   const firstSeen = new Map<string, PathSegment[]>();
   for (const collection of ID_COLLECTIONS) {
     (dataset[collection] as ({ id: string } | null)[]).forEach((record, index) => {
@@ -81,13 +116,10 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     });
   }
 
-  const figures = new Map<string, { figure: Figure; path: PathSegment[] }>();
-  for (const collection of ['documents', 'communication'] as const) {
-    dataset[collection].forEach((figure, index) => {
-      if (figure && !figures.has(figure.id)) figures.set(figure.id, { figure, path: [collection, index] });
-    });
-  }
+}
 
+/** A part names an existing figure, not itself nor a loop, and is no larger than its whole. */
+function checkParts({ report, failedIds, figures }: Checks): void {
   for (const [, { figure, path }] of figures) {
     if (figure.partOf === undefined) continue;
     const whole = figures.get(figure.partOf);
@@ -105,6 +137,10 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     }
   }
 
+}
+
+/** A plan's parts are no larger than its count. */
+function checkPlanParts({ dataset, report }: Checks): void {
   dataset.plans.forEach((plan, index) => {
     plan?.count?.parts?.forEach((part, partIndex) => {
       if (plan.count && part.value > plan.count.value) {
@@ -116,6 +152,10 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     });
   });
 
+}
+
+/** A total adds up existing figures, each once, counting the same thing, never a part with its whole. */
+function checkTotals({ dataset, report, failedIds, figures }: Checks): void {
   dataset.totals.forEach((total, index) => {
     if (!total) return;
     const members: Figure[] = [];
@@ -140,8 +180,13 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     }
   });
 
-  // A value must be written in its own quote, so a typo in either shows up; a value the article writes in words
-  // must be the number those words say.
+}
+
+/**
+ * A value must be written in its own quote, so a typo in either shows up; a value the article writes in words
+ * must be the number those words say.
+ */
+function checkWrittenValues({ dataset, report, figures }: Checks): void {
   const checkWritten = (path: PathSegment[], value: number, written: string | undefined, quote: string) => {
     if (written !== undefined) {
       const said = readArabicNumberWords(written);
@@ -165,22 +210,21 @@ export function validateDataset(dataset: Dataset | CheckableDataset, context: Va
     }
   });
 
-  const article = context.article;
-  if (article) {
-    const text = normalizeSpace(article.text);
-    const checkQuote = (path: PathSegment[], quote: string) => {
-      if (!text.includes(normalizeSpace(quote))) report(path, `quote not found in the article ${article.file}`);
-    };
-    for (const collection of ID_COLLECTIONS) {
-      if (collection === 'totals') continue;
-      (dataset[collection] as ({ quote: string } | null)[]).forEach((record, index) => {
-        if (record) checkQuote([collection, index, 'quote'], record.quote);
-      });
-    }
-    if (dataset.publication) checkQuote(['publication', 'credit'], dataset.publication.credit);
-  }
+}
 
-  return problems;
+/** Every quote is in the article. */
+function checkQuotes({ dataset, report }: Checks, article: { file: string; text: string }): void {
+  const text = normalizeSpace(article.text);
+  const checkQuote = (path: PathSegment[], quote: string) => {
+    if (!text.includes(normalizeSpace(quote))) report(path, `quote not found in the article ${article.file}`);
+  };
+  for (const collection of ID_COLLECTIONS) {
+    if (collection === 'totals') continue;
+    (dataset[collection] as ({ quote: string } | null)[]).forEach((record, index) => {
+      if (record) checkQuote([collection, index, 'quote'], record.quote);
+    });
+  }
+  if (dataset.publication) checkQuote(['publication', 'credit'], dataset.publication.credit);
 }
 
 function partChainLoops(start: string, figures: Map<string, { figure: Figure }>): boolean {
