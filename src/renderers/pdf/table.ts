@@ -88,19 +88,8 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
   return fittedColumnWidths(columns.map((column) => column.width), FRAME.width, minimum);
 }
 
-/** The table's slices: caption and header rows first, then body rows laid out one at a time as they are asked for. */
-export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<Slice> {
-  const { direction } = ctx;
-  const columnCount = Math.max(block.columns.length, ...[...block.head, ...block.body].map((r) => r.cells.reduce((n, c) => n + Math.max(1, c.colspan), 0)));
-  if (columnCount === 0) return;
-  const columns = Array.from({ length: columnCount }, (_, c) => block.columns[c] ?? DEFAULT_COLUMN);
-  const rows = [
-    ...block.head.map((row) => ({ placed: placeCells(row, columnCount), inHead: true })),
-    ...block.body.map((row) => ({ placed: placeCells(row, columnCount), inHead: false })),
-  ];
-  const widths = columnWidths(ctx, columns, rows);
-
-  // Column c's left edge: in RTL the first column is at the right of the frame and the others follow leftwards.
+/** Column c's left edge: in RTL the first column is at the right of the frame and the others follow leftwards. */
+function columnLefts(widths: readonly number[], direction: Direction): number[] {
   const lefts: number[] = [];
   let edge = direction === 'rtl' ? FRAME.right : FRAME.left;
   for (const width of widths) {
@@ -108,66 +97,108 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
     lefts.push(edge);
     if (direction === 'ltr') edge += width;
   }
+  return lefts;
+}
+
+/** Per column, the width of its widest figure in a body cell: the box its numbers are right-aligned in. */
+function numberBoxWidths(ctx: LayoutContext, columnCount: number, rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
+  const numberWidth = Array.from({ length: columnCount }, () => 0);
+  for (const { placed, inHead } of rows) {
+    for (const { cell, column, span } of placed) {
+      if (!cell.numeric || span !== 1 || inHead) continue;
+      const spec = specOf(spansOf(cell.inlines), cellStyle(cell, inHead), ctx.direction, rightAlign(ctx.direction));
+      numberWidth[column] = Math.max(numberWidth[column]!, measure(ctx, spec));
+    }
+  }
+  return numberWidth;
+}
+
+/** The caption's lines, balanced like a heading, kept with the table. */
+function captionSlices(ctx: LayoutContext, block: TableBlock, table: StructElement): Slice[] {
+  if (!plainText(block.caption).trim()) return [];
+  const caption = ctx.tagger.element('Caption', table);
+  const layout = balancedLayout(ctx, specOf(spansOf(block.caption), TABLE.caption, ctx.direction, 'start'), FRAME.width);
+  const slices = lineSlices(ctx, layout, TABLE.caption, caption, 'Caption', { x: FRAME.left, width: FRAME.width });
+  for (const slice of slices) slice.keepWithNext = true;
+  slices[slices.length - 1]!.spaceAfter = TABLE.captionGap;
+  return slices;
+}
+
+/** Where a table's columns and cells are on the page. */
+interface TableGeometry {
+  columns: TableColumn[];
+  /** The box of the cell at `column` spanning `span` columns. */
+  boxOf(column: number, span: number): Box;
+  /** Per column, the box its figures are right-aligned in (numberBoxWidths). */
+  numberWidth: number[];
+}
+
+function tableGeometry(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): TableGeometry {
+  const widths = columnWidths(ctx, columns, rows);
+  const lefts = columnLefts(widths, ctx.direction);
   const boxOf = (column: number, span: number): Box => {
     const covered = Array.from({ length: span }, (_, k) => column + k);
     const x = minOf(covered.map((c) => lefts[c]!));
     const right = maxOf(covered.map((c) => lefts[c]! + widths[c]!));
     return { x, width: right - x };
   };
-  const inner = (box: Box): Box => ({ x: box.x + TABLE.padX, width: box.width - 2 * TABLE.padX });
-
   // Numbers in a column share one right edge: they sit right-aligned in a box as wide as the column's widest
   // figure, and that box is placed in the cell as the column's alignment says.
-  const numberWidth = columns.map(() => 0);
-  for (const { placed, inHead } of rows) {
-    for (const { cell, column, span } of placed) {
-      if (!cell.numeric || span !== 1 || inHead) continue;
-      const spec = specOf(spansOf(cell.inlines), cellStyle(cell, inHead), direction, rightAlign(direction));
-      numberWidth[column] = Math.max(numberWidth[column]!, measure(ctx, spec));
+  return { columns, boxOf, numberWidth: numberBoxWidths(ctx, columns.length, rows) };
+}
+
+/** The cell box less its padding. */
+const inner = (box: Box): Box => ({ x: box.x + TABLE.padX, width: box.width - 2 * TABLE.padX });
+
+/** A row's cells laid out in their boxes (tagged TH or TD), and the row's height. */
+function layTableRow(ctx: LayoutContext, geometry: TableGeometry, placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow {
+  const { direction } = ctx;
+  const { columns, boxOf, numberWidth } = geometry;
+  const cells = placed.map(({ cell, column, span }): LaidCell => {
+    const style = cellStyle(cell, inHead);
+    const tag = inHead || cell.header ? 'TH' : 'TD';
+    const scope = tag === 'TH' ? (inHead ? 'Column' : 'Row') : undefined;
+    const element = ctx.tagger.element(tag, rowElement, scope ? { scope } : {});
+    if (span > 1) ctx.tagger.tableAttributes(element, { ColSpan: span });
+    const box = boxOf(column, span);
+    let textBox = inner(box);
+    const numeric = cell.numeric && !inHead;
+    const align = numeric ? rightAlign(direction) : cell.align;
+    const placeholder = showsEmptyCellMark(cell, inHead);
+    const spans = placeholder ? [{ text: EMPTY_CELL_MARK, bold: false, italic: false }] : spansOf(cell.inlines);
+    const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
+    if (numeric) {
+      const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
+      const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
+      textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
     }
-  }
+    for (const line of lines) {
+      if (line.width > textBox.width + 0.5) {
+        ctx.warn({ code: 'other', message: `table cell text "${line.text}" is wider than its column (${line.width.toFixed(1)} pt > ${textBox.width.toFixed(1)} pt)` });
+      }
+    }
+    return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
+  });
+  return { cells, height: rowHeight(cells.map((c) => c.lines)) };
+}
+
+/** The table's slices: caption and header rows first, then body rows laid out one at a time as they are asked for. */
+export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<Slice> {
+  const columnCount = Math.max(block.columns.length, ...[...block.head, ...block.body].map((r) => r.cells.reduce((n, c) => n + Math.max(1, c.colspan), 0)));
+  if (columnCount === 0) return;
+  const columns = Array.from({ length: columnCount }, (_, c) => block.columns[c] ?? DEFAULT_COLUMN);
+  const rows = [
+    ...block.head.map((row) => ({ placed: placeCells(row, columnCount), inHead: true })),
+    ...block.body.map((row) => ({ placed: placeCells(row, columnCount), inHead: false })),
+  ];
+  const geometry = tableGeometry(ctx, columns, rows);
 
   const table = ctx.tagger.element('Table');
   const slices: Slice[] = [];
 
-  const captionText = spansOf(block.caption);
-  if (plainText(block.caption).trim()) {
-    const caption = ctx.tagger.element('Caption', table);
-    const layout = balancedLayout(ctx, specOf(captionText, TABLE.caption, direction, 'start'), FRAME.width);
-    const captionSlices = lineSlices(ctx, layout, TABLE.caption, caption, 'Caption', { x: FRAME.left, width: FRAME.width });
-    for (const slice of captionSlices) slice.keepWithNext = true;
-    captionSlices[captionSlices.length - 1]!.spaceAfter = TABLE.captionGap;
-    appendAll(slices, captionSlices);
-  }
+  appendAll(slices, captionSlices(ctx, block, table));
 
-  const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement): LaidRow => {
-    const cells = placed.map(({ cell, column, span }): LaidCell => {
-      const style = cellStyle(cell, inHead);
-      const tag = inHead || cell.header ? 'TH' : 'TD';
-      const scope = tag === 'TH' ? (inHead ? 'Column' : 'Row') : undefined;
-      const element = ctx.tagger.element(tag, rowElement, scope ? { scope } : {});
-      if (span > 1) ctx.tagger.tableAttributes(element, { ColSpan: span });
-      const box = boxOf(column, span);
-      let textBox = inner(box);
-      const numeric = cell.numeric && !inHead;
-      const align = numeric ? rightAlign(direction) : cell.align;
-      const placeholder = showsEmptyCellMark(cell, inHead);
-      const spans = placeholder ? [{ text: EMPTY_CELL_MARK, bold: false, italic: false }] : spansOf(cell.inlines);
-      const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
-      if (numeric) {
-        const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
-        const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
-        textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
-      }
-      for (const line of lines) {
-        if (line.width > textBox.width + 0.5) {
-          ctx.warn({ code: 'other', message: `table cell text "${line.text}" is wider than its column (${line.width.toFixed(1)} pt > ${textBox.width.toFixed(1)} pt)` });
-        }
-      }
-      return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
-    });
-    return { cells, height: rowHeight(cells.map((c) => c.lines)) };
-  };
+  const layRow = (placed: PlacedCell[], inHead: boolean, rowElement: StructElement) => layTableRow(ctx, geometry, placed, inHead, rowElement);
 
   /** Draws the given lines of each cell (all of them unless `parts` says which), clipped to the cell box. */
   const drawCells = (row: LaidRow, top: number, height: number, tagged: boolean, parts?: LaidLine[][]) => {
