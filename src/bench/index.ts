@@ -22,13 +22,13 @@ import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
 import { UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
-import { commandLine, hasCommand, peakRss, timeProcess, type ProcessTiming } from './measure.js';
+import { commandLine, hasCommand, peakRss, timeProcess } from './measure.js';
 import { linearFit, median } from './stats.js';
-import { formatTable, kilobytes, megabytes, milliseconds, ratio, seconds } from './table.js';
-import { checkTarget, TARGETS, type TargetResult } from './targets.js';
-import { timeWarm, type WarmTiming } from './warm.js';
+import { printReport } from './report.js';
+import type { BenchResult, ProcessResult, ScalePoint, Selection } from './result.js';
+import { checkTarget, TARGETS } from './targets.js';
+import { timeWarm } from './warm.js';
 
-type Selection = OutputFormat | 'all';
 
 /** This file is dist/bench/index.js (or src/bench/index.ts): the package is two folders up. */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,6 +56,9 @@ function snapshotPackage(source: string, target: string): string {
 const TSC_CLI = join(DIST, 'cli.js');
 const BUNDLED_CLI = join(DIST, 'bin', 'briefing.js');
 const CLI = shippedCli();
+/** How the bench runs a build: in the package snapshot, in production mode. */
+type ProcessOptions = { cwd: string; env: NodeJS.ProcessEnv };
+
 const OTHER_CLI = [TSC_CLI, BUNDLED_CLI].find((cli) => cli !== CLI && existsSync(cli));
 
 function shippedCli(): string {
@@ -95,46 +98,6 @@ function buildCommand(selection: Selection, outDir: string, dataFile?: string, c
   if (selection !== 'all') command.push('--format', selection);
   if (dataFile) command.push('--data', dataFile);
   return command;
-}
-
-interface ProcessResult extends ProcessTiming {
-  command: string;
-  peakRssBytes: number | null;
-}
-
-interface ScalePoint {
-  rows: number;
-  seconds: number;
-  peakRssBytes: number | null;
-  bytes: Record<OutputFormat, number | null>;
-}
-
-export interface BenchResult {
-  generatedAt: string;
-  quick: boolean;
-  machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: { start: number; end: number } };
-  tools: { hyperfine: boolean; gnuTime: boolean; chromium: boolean };
-  /** The CLI timed (package.json "bin"), and the other build of it for comparison. */
-  cli: { shipped: string; other: string | null };
-  process: Record<Selection | 'nodeBaseline', ProcessResult>;
-  otherCli: Partial<Record<'all' | 'pdf', ProcessResult>>;
-  moduleLoadMs: Record<string, number>;
-  /** One cold build in a fresh process, phase by phase (median milliseconds). */
-  coldPhases: Record<OutputFormat, ColdPhases>;
-  warm: Record<'model' | OutputFormat, WarmTiming>;
-  sizes: Record<OutputFormat, number | null>;
-  chromium: (ProcessResult & { ratioToPdfProcess: number; ratioToAllProcess: number }) | null;
-  scaling: {
-    points: ScalePoint[];
-    msPerRow: number;
-    kbRssPerRow: number;
-    pdfBytesPerRow: number;
-    /** The largest dataset, one format per process: which renderer the time and memory go to. */
-    largestByFormat: { rows: number; formats: Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
-  };
-  /** A title of this many characters with no space: every line break an emergency break inside the word. */
-  unbrokenRun: { characters: number; seconds: number; peakRssBytes: number | null };
-  targets: TargetResult[];
 }
 
 async function main(): Promise<void> {
@@ -194,54 +157,10 @@ async function bench(work: string): Promise<BenchResult> {
   step('warm in-process renders');
   const warm = await measureWarm();
 
-  let chromium: BenchResult['chromium'] = null;
   const htmlFile = findOutput(outDirs.html, 'html');
-  if (hasCommand('chromium') && htmlFile) {
-    step('headless Chromium printing the same HTML');
-    const profile = join(work, 'chromium-profile');
-    const pdf = join(work, 'chromium.pdf');
-    const command = [
-      'chromium',
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      `--print-to-pdf=${pdf}`,
-      '--no-pdf-header-footer',
-      pathToFileURL(htmlFile).href,
-    ];
-    const timing = timeProcess(command, { ...options, runs: RUNS.chromium, warmup: 1 });
-    chromium = {
-      command: commandLine(command),
-      ...timing,
-      peakRssBytes: peakRss(command, options, 1),
-      ratioToPdfProcess: timing.median / processResults.pdf.median,
-      ratioToAllProcess: timing.median / processResults.all.median,
-    };
-  }
+  const chromium = hasCommand('chromium') && htmlFile ? measureChromium(work, htmlFile, processResults, options, step) : null;
 
-  const points: ScalePoint[] = [];
-  for (const rows of scaleRows) {
-    step(`large dataset: ${rows} plan rows, all formats`);
-    const dataFile = join(work, `large-${rows}.json`);
-    writeLargeDataset(dataFile, rows);
-    const outDir = join(work, `out-large-${rows}`);
-    const command = buildCommand('all', outDir, dataFile);
-    const timing = timeProcess(command, { ...options, runs: RUNS.scale, warmup: 0 });
-    points.push({ rows, seconds: timing.median, peakRssBytes: peakRss(command, options, 1), bytes: outputSizes(outDir) });
-  }
-  const largestRows = scaleRows.at(-1)!;
-  const largestByFormat = { rows: largestRows, formats: {} as Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
-  for (const format of OUTPUT_FORMATS) {
-    step(`large dataset: ${largestRows} plan rows, ${format} alone`);
-    const command = buildCommand(format, join(work, `out-large-${format}`), join(work, `large-${largestRows}.json`));
-    const timing = timeProcess(command, { ...options, runs: 1, warmup: 0 });
-    largestByFormat.formats[format] = { seconds: timing.median, peakRssBytes: peakRss(command, options, 1) };
-  }
+  const { points, largestByFormat } = measureScaling(work, options, step);
   step(`unbroken run: a ${UNBROKEN_TITLE_LENGTH}-character title without spaces, all formats`);
   const unbrokenFile = writeUnbrokenTitleDataset(join(work, 'unbroken', 'unbroken-title.json'));
   const unbrokenCommand = buildCommand('all', join(work, 'out-unbroken'), unbrokenFile);
@@ -290,6 +209,64 @@ async function bench(work: string): Promise<BenchResult> {
     unbrokenRun,
     targets,
   };
+}
+
+/** Headless Chromium printing the same HTML: how a browser's print compares with the briefing's own PDF. */
+function measureChromium(
+  work: string,
+  htmlFile: string,
+  processResults: BenchResult['process'],
+  options: ProcessOptions,
+  step: (label: string) => void,
+): NonNullable<BenchResult['chromium']> {
+  step('headless Chromium printing the same HTML');
+  const profile = join(work, 'chromium-profile');
+  const pdf = join(work, 'chromium.pdf');
+  const command = [
+    'chromium',
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+    `--print-to-pdf=${pdf}`,
+    '--no-pdf-header-footer',
+    pathToFileURL(htmlFile).href,
+  ];
+  const timing = timeProcess(command, { ...options, runs: RUNS.chromium, warmup: 1 });
+  return {
+    command: commandLine(command),
+    ...timing,
+    peakRssBytes: peakRss(command, options, 1),
+    ratioToPdfProcess: timing.median / processResults.pdf.median,
+    ratioToAllProcess: timing.median / processResults.all.median,
+  };
+}
+
+/** Builds of ever larger datasets (all formats), then the largest one format at a time. */
+function measureScaling(work: string, options: ProcessOptions, step: (label: string) => void): Pick<BenchResult['scaling'], 'points' | 'largestByFormat'> {
+  const points: ScalePoint[] = [];
+  for (const rows of scaleRows) {
+    step(`large dataset: ${rows} plan rows, all formats`);
+    const dataFile = join(work, `large-${rows}.json`);
+    writeLargeDataset(dataFile, rows);
+    const outDir = join(work, `out-large-${rows}`);
+    const command = buildCommand('all', outDir, dataFile);
+    const timing = timeProcess(command, { ...options, runs: RUNS.scale, warmup: 0 });
+    points.push({ rows, seconds: timing.median, peakRssBytes: peakRss(command, options, 1), bytes: outputSizes(outDir) });
+  }
+  const largestRows = scaleRows.at(-1)!;
+  const largestByFormat = { rows: largestRows, formats: {} as Record<OutputFormat, { seconds: number; peakRssBytes: number | null }> };
+  for (const format of OUTPUT_FORMATS) {
+    step(`large dataset: ${largestRows} plan rows, ${format} alone`);
+    const command = buildCommand(format, join(work, `out-large-${format}`), join(work, `large-${largestRows}.json`));
+    const timing = timeProcess(command, { ...options, runs: 1, warmup: 0 });
+    largestByFormat.formats[format] = { seconds: timing.median, peakRssBytes: peakRss(command, options, 1) };
+  }
+  return { points, largestByFormat };
 }
 
 function findOutput(dir: string, extension: string): string | undefined {
@@ -369,125 +346,6 @@ async function measureWarm(): Promise<BenchResult['warm']> {
     warm[format] = await timeWarm(() => renderer.render(model, context), WARM);
   }
   return warm;
-}
-
-function printReport(result: BenchResult): void {
-  const p = result.process;
-  const base = p.nodeBaseline.median;
-  const row = (label: string, measured: ProcessResult, baseline = false) => [
-    label,
-    seconds(measured.median),
-    seconds(measured.min),
-    baseline ? '' : seconds(measured.median - base),
-    seconds(measured.cpu),
-    megabytes(measured.peakRssBytes),
-    String(measured.runs),
-  ];
-  const selectionLabel = (key: Selection) => (key === 'all' ? 'briefing build (all three)' : `briefing build --format ${key}`);
-  const processRows = (['all', ...OUTPUT_FORMATS] as const).map((key) => row(selectionLabel(key), p[key]));
-  for (const key of ['all', 'pdf'] as const) {
-    const measured = result.otherCli[key];
-    if (measured) processRows.push(row(`${selectionLabel(key)} [${result.cli.other}]`, measured));
-  }
-  processRows.push(row('bare `node -e 0`', p.nodeBaseline, true));
-  if (result.chromium) {
-    processRows.push(row('headless Chromium print-to-pdf (same HTML)', result.chromium));
-  }
-  console.log(
-    formatTable(
-      `Whole process (CLI: ${result.cli.shipped}; ${p.all.tool}; ${result.machine.cpus} × ${result.machine.cpuModel}; node ${result.machine.node}; ` +
-        `load average ${result.machine.loadAverage.start.toFixed(1)} → ${result.machine.loadAverage.end.toFixed(1)})`,
-      ['command', 'median', 'min', 'above bare node', 'CPU (user+sys)', 'peak RSS', 'runs'],
-      processRows,
-    ),
-  );
-  if (result.chromium) {
-    console.log(
-      `Chromium / briefing PDF process: ${ratio(result.chromium.ratioToPdfProcess)}; ` +
-        `Chromium / all three formats: ${ratio(result.chromium.ratioToAllProcess)} ` +
-        `(Chromium peak RSS is its largest single process)`,
-    );
-  }
-
-  console.log(
-    '\n' +
-      formatTable(
-        'Module load (fresh process, import only)',
-        ['module', 'median'],
-        Object.entries(result.moduleLoadMs).map(([label, ms]) => [label, milliseconds(ms)]),
-      ),
-  );
-
-  console.log(
-    '\n' +
-      formatTable(
-        'One cold build in a fresh process, by phase (tsc output; median)',
-        ['phase', ...OUTPUT_FORMATS],
-        PHASES.map((phase) => [phase, ...OUTPUT_FORMATS.map((format) => milliseconds(result.coldPhases[format][phase]))]),
-      ),
-  );
-
-  console.log(
-    '\n' +
-      formatTable(
-        'Warm in-process (after warm-up)',
-        ['stage', 'median', 'p90', 'runs'],
-        (['model', ...OUTPUT_FORMATS] as const).map((key) => [
-          key === 'model' ? 'dataset + template → model' : `render ${key}`,
-          milliseconds(result.warm[key].median),
-          milliseconds(result.warm[key].p90),
-          String(result.warm[key].runs),
-        ]),
-      ),
-  );
-
-  console.log(
-    '\n' +
-      formatTable('Output sizes', ['file', 'size'], OUTPUT_FORMATS.map((format) => [format, kilobytes(result.sizes[format])])),
-  );
-
-  const s = result.scaling;
-  console.log(
-    '\n' +
-      formatTable(
-        'Large datasets (whole process, all three formats)',
-        ['plan rows', 'median', 'peak RSS', 'PDF', 'DOCX', 'HTML'],
-        s.points.map((point) => [
-          String(point.rows),
-          seconds(point.seconds),
-          megabytes(point.peakRssBytes),
-          kilobytes(point.bytes.pdf),
-          kilobytes(point.bytes.docx),
-          kilobytes(point.bytes.html),
-        ]),
-      ),
-  );
-  console.log(
-    `per row: ${s.msPerRow.toFixed(3)} ms, ${s.kbRssPerRow.toFixed(1)} KB peak RSS, ${(s.pdfBytesPerRow / 1024).toFixed(2)} KB of PDF`,
-  );
-  const largest = s.largestByFormat;
-  console.log(
-    `${largest.rows} rows, one format per process: ` +
-      OUTPUT_FORMATS.map(
-        (format) => `${format} ${seconds(largest.formats[format].seconds)} / ${megabytes(largest.formats[format].peakRssBytes)}`,
-      ).join(', '),
-  );
-  const unbroken = result.unbrokenRun;
-  console.log(
-    `unbroken run: a ${unbroken.characters}-character title without spaces, all formats: ${seconds(unbroken.seconds)} / ${megabytes(unbroken.peakRssBytes)}`,
-  );
-
-  const value = (t: TargetResult) =>
-    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : `${t.value.toFixed(1)} ${t.unit}`;
-  const limit = (t: TargetResult) => (t.unit === 's' ? `${t.limit.toFixed(2)} s` : `${t.limit} ${t.unit}`);
-  console.log(
-    '\n' +
-      formatTable(
-        'Targets (issue 6)',
-        ['target', 'measured', 'limit', 'status'],
-        result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
-      ),
-  );
 }
 
 main().catch((error: unknown) => {
