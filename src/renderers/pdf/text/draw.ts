@@ -173,6 +173,50 @@ function hasGap(word: number[][], xs: Float64Array, shaped: ShapedRun, scale: nu
   return false;
 }
 
+/** Where each glyph of the run goes, in visual order (PDF text space, y up), and the pen's end. */
+function glyphPositions(run: RunPlacement, scale: number, y: number): { xs: Float64Array; ys: Float64Array; pen: number } {
+  const { shaped } = run;
+  const count = shaped.glyphIds.length;
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  let pen = run.x;
+  for (let i = 0; i < count; i++) {
+    xs[i] = pen + shaped.xOffsets[i]! * scale;
+    ys[i] = y + shaped.yOffsets[i]! * scale;
+    pen += shaped.xAdvances[i]! * scale;
+    const codes = shaped.codePoints[i]!;
+    if (codes.length === 1 && codes[0] === 0x20) pen += run.extraPerSpace;
+  }
+  return { xs, ys, pen };
+}
+
+/** What glyph i copies out as, in the order extractors read it. */
+function copiedCodes(shaped: ShapedRun, run: RunPlacement, i: number): number[] {
+  const codes = shaped.codePoints[i]!;
+  if (!run.rtl) return i === 0 && run.markLeft ? [RLM, ...codes] : codes;
+  // A mirrored bracket was shaped as the other bracket: it copies out as the bracket in the text.
+  const bracket = bracketInText(codes);
+  if (bracket) return bracket;
+  // Poppler reads a separator or terminator (، . : % + …) in a right-to-left line as part of a number, and
+  // takes it and the space or number on its left out of their place ("تم، خلال" → "تم ،خلال"): a
+  // right-to-left mark copied on its left (visually; after it in the text) keeps it where it is. Between two
+  // letters (و.م.ع) it stays in place by itself.
+  if (codes.length === 1 && bidiClass(codes[0]!, NUMBER_LIKE) && !(i > 0 && bidiClass(shaped.codePoints[i - 1]![0], STRONG_RTL))) return [RLM, codes[0]!];
+  // Text extractors (poppler, pdf.js) read a right-to-left line's glyphs in drawing order and then reverse
+  // it, including the characters inside one glyph: so a ligature (لا, لي, تر …) maps to its characters in
+  // visual order, or it would come back reversed (ال).
+  return codes.length > 1 ? [...codes].reverse() : codes;
+}
+
+/** A right-to-left cluster's characters as extractors expect them: in visual order (they reverse lines). */
+function visualText(shaped: ShapedRun, cluster: number[]): string {
+  const [base, ...marks] = cluster as [number, ...number[]];
+  const codes = shaped.codePoints[base]!;
+  // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
+  const baseCodes = bracketInText(codes) ?? codes;
+  return fromCodePoints([...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
+}
+
 /** Draws one shaped run. Returns its drawn width in points. */
 export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunPlacement): number {
   const d = textInternalsOf(doc);
@@ -195,18 +239,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     if (tj.length) out.push(`[${tj.join(' ')}] TJ`);
     tj = [];
   };
-  // Where each glyph goes, in visual order.
-  const count = shaped.glyphIds.length;
-  const xs = new Float64Array(count);
-  const ys = new Float64Array(count);
-  let pen = run.x;
-  for (let i = 0; i < count; i++) {
-    xs[i] = pen + shaped.xOffsets[i]! * scale;
-    ys[i] = y + shaped.yOffsets[i]! * scale;
-    pen += shaped.xAdvances[i]! * scale;
-    const codes = shaped.codePoints[i]!;
-    if (codes.length === 1 && codes[0] === 0x20) pen += run.extraPerSpace;
-  }
+  const { xs, ys, pen } = glyphPositions(run, scale, y);
   let textX = run.x; // where the PDF text position is
   let textY = y;
   const place = (i: number) => {
@@ -222,28 +255,11 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
       textX = xs[i]!;
     }
     const width = widened.get(i) ?? shaped.glyphWidths[i]! * scale;
-    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(i)).toString(16).padStart(4, '0');
+    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, run, i)).toString(16).padStart(4, '0');
     textX += width;
   };
   /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
   const widened = new Map<number, number>();
-  /** What glyph i copies out as, in the order extractors read it. */
-  const copiedCodes = (i: number): number[] => {
-    const codes = shaped.codePoints[i]!;
-    if (!run.rtl) return i === 0 && run.markLeft ? [RLM, ...codes] : codes;
-    // A mirrored bracket was shaped as the other bracket: it copies out as the bracket in the text.
-    const bracket = bracketInText(codes);
-    if (bracket) return bracket;
-    // Poppler reads a separator or terminator (، . : % + …) in a right-to-left line as part of a number, and
-    // takes it and the space or number on its left out of their place ("تم، خلال" → "تم ،خلال"): a
-    // right-to-left mark copied on its left (visually; after it in the text) keeps it where it is. Between two
-    // letters (و.م.ع) it stays in place by itself.
-    if (codes.length === 1 && bidiClass(codes[0]!, NUMBER_LIKE) && !(i > 0 && bidiClass(shaped.codePoints[i - 1]![0], STRONG_RTL))) return [RLM, codes[0]!];
-    // Text extractors (poppler, pdf.js) read a right-to-left line's glyphs in drawing order and then reverse
-    // it, including the characters inside one glyph: so a ligature (لا, لي, تر …) maps to its characters in
-    // visual order, or it would come back reversed (ال).
-    return codes.length > 1 ? [...codes].reverse() : codes;
-  };
   const span = (actual: string, glyphs: number[]) => {
     flush();
     out.push(`/Span <</ActualText <${pdfTextHex(actual)}>>> BDC`);
@@ -256,17 +272,9 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     if (run.rtl && marks.length > 0) {
       // Poppler files a mark raised off the baseline as a word of its own, so the letter carries the whole
       // cluster's text (in visual order, like the ligatures above) and the marks carry none.
-      span(visualText(cluster), [base]);
+      span(visualText(shaped, cluster), [base]);
       span('', marks);
     } else for (const i of cluster) place(i);
-  };
-  /** A right-to-left cluster's characters as extractors expect them: in visual order (they reverse lines). */
-  const visualText = (cluster: number[]): string => {
-    const [base, ...marks] = cluster as [number, ...number[]];
-    const codes = shaped.codePoints[base]!;
-    // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
-    const baseCodes = bracketInText(codes) ?? codes;
-    return fromCodePoints([...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
   };
   const groups = clusters(shaped, run.rtl);
   if (!run.rtl) for (const cluster of groups) drawCluster(cluster);
