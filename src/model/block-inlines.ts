@@ -1,4 +1,5 @@
 // The runs of text a document model holds, block by block (for checks that read all of it: coverage, emphasis).
+import { unreachable } from './layout-units.js';
 import type { Block, Inline } from './types.js';
 
 /** Every list of inlines in the block: a paragraph's, a list's items, a table's caption and cells... */
@@ -13,5 +14,17 @@ export function blockInlines(block: Block): (readonly Inline[])[] {
       return [[{ kind: 'text', text: block.value, bold: false, italic: false }], block.caption];
     case 'table':
       return [block.caption, ...[...block.head, ...block.body].flatMap((row) => row.cells.map((cell) => cell.inlines))];
+  }
+}
+
+/** An inline as plain text, a line break as `lineBreak`; exhaustive over the inline kinds, checked by the compiler. */
+export function inlineText(inline: Inline, lineBreak = '\n'): string {
+  switch (inline.kind) {
+    case 'text':
+      return inline.text;
+    case 'break':
+      return lineBreak;
+    default:
+      return unreachable(inline);
   }
 }

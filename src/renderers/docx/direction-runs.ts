@@ -2,6 +2,7 @@
 // right-to-left runs carry `w:rtl`. Word treats digits and neutrals in an `rtl` run as Arabic text (complex-script
 // font, possibly Arabic-Indic digits), so "1.965.644" and "Le360" must sit in runs of their own.
 import bidiFactory from 'bidi-js';
+import { inlineText } from '../../model/block-inlines.js';
 import type { Direction, Inline } from '../../model/types.js';
 
 const bidi = bidiFactory();
@@ -32,7 +33,7 @@ const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 const LINE_SEPARATOR = '\u2028';
 
 export function directionRuns(inlines: readonly Inline[], direction: Direction): Run[] {
-  const paragraphText = inlines.map((inline) => (inline.kind === 'text' ? inline.text : LINE_SEPARATOR)).join('');
+  const paragraphText = inlines.map((inline) => inlineText(inline, LINE_SEPARATOR)).join('');
   const levels = embeddingLevels(paragraphText, direction);
   const runs: Run[] = [];
   let offset = 0;
@@ -74,7 +75,7 @@ function embeddingLevels(text: string, direction: Direction): Uint8Array {
 /** Plain text of inlines in logical order, bidi marks dropped (for table cells that hold a figure, captions...). */
 export function plainText(inlines: readonly Inline[]): string {
   return inlines
-    .map((inline) => (inline.kind === 'text' ? inline.text : '\n'))
+    .map((inline) => inlineText(inline))
     .join('')
     .replace(BIDI_MARKS, '');
 }
