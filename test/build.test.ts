@@ -92,6 +92,13 @@ describe('a successful build', () => {
     expect(snapshotFolder(outDir)).toEqual(before);
   });
 
+  it('refuses an empty template list, naming the option', async () => {
+    const { status, stderr } = await runArgv(['build', '--template', ' , ']);
+    expect(status).toBe(1);
+    expect(stderr[0]).toBe('command line: --template: needs a template name');
+    expect(readdirSync(workDir)).toEqual([]);
+  });
+
   it('refuses two templates of the same name from different folders (they would write the same files)', async () => {
     mkdirSync(join(workDir, 'mine'));
     writeFileSync(join(workDir, 'mine', 'briefing.ar.hbs'), '<html></html>');

@@ -1,6 +1,8 @@
 // Tables read from the rendered PDF's word positions (pdftotext -bbox-layout): right-to-left column order,
 // wrapping inside the cell, the header repeated on every page, rows never cut, nothing outside the frame.
 import { beforeAll, expect, it } from 'vitest';
+import type { TableBlock } from '../src/model/types.js';
+import { buildDocumentModel } from '../src/pipeline.js';
 import { FRAME, TABLE } from '../src/renderers/pdf/style.js';
 import { longTableModel, tallRowModel } from './fixtures/pdf/briefing-model.js';
 import { describeWithTools, renderModel, wordBoxes, type PageWords, type Word } from './helpers/pdf.js';
@@ -142,5 +144,20 @@ describeWithTools(['pdftotext'], 'PDF tables: a row taller than a page', () => {
     }
     const pagesWithPart = new Set(wordsInOrder.map((w) => w.page));
     for (const page of pagesWithPart) expect(find([pages[page]!], 'HeadSecond')).toHaveLength(1);
+  });
+});
+
+describeWithTools(['pdftotext'], 'PDF table columns and their widest word', () => {
+  it('gives a column at least its widest word, a bold header word included, never breaking it', async () => {
+    // The French plans table with the widths it first had: "Nombre" is the widest word of its narrow column,
+    // and a column exactly as wide as it used to break it ("Nombr" / "e").
+    const model = buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.fr' });
+    const plans = model.blocks.filter((block): block is TableBlock => block.kind === 'table').at(-1)!;
+    const fractions = [9, 3, 3.5, 1.5];
+    plans.columns.forEach((column, index) => (column.width = fractions[index]! / 17));
+    const pages = wordBoxes((await renderModel(model)).file);
+    const words = pages.flatMap((page) => page.words.map((word) => word.text));
+    expect(words).toContain('Nombre');
+    expect(words.filter((word) => /^Nomb/.test(word) && word !== 'Nombre')).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 // The CLI as an esbuild bundle: a small entry plus one chunk per renderer, minified, so a build loads a few
 // files instead of hundreds (the ESM loader reads, resolves and compiles each one) and only the renderers it
 // asks for. `node dist/bundle/index.js` writes dist/bin/briefing.js; it produces byte-identical briefings.
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeFaceCoverage } from '../renderers/docx/coverage.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
-import { partialPaths } from '../template/partial-files.js';
+import { mainTemplatePaths, partialPaths } from '../template/template-files.js';
 
 /** dist/bundle/index.js (or src/bundle/index.ts): the package is two folders up. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,9 +128,8 @@ function precompiledTemplates(templateDir: string): esbuild.Plugin {
 export async function precompiledTemplatesModule(templateDir: string): Promise<string> {
   const readFiles = (files: { name: string; path: string }[]): Promise<TemplateText[]> =>
     Promise.all(files.map(async ({ name, path }) => ({ name, file: path, text: await readFile(path, 'utf8') })));
-  const mainNames = (await readdir(templateDir).catch(() => [] as string[])).filter((entry) => entry.endsWith('.hbs')).sort();
-  const mains = await readFiles(mainNames.map((entry) => ({ name: basename(entry, '.hbs'), path: join(templateDir, entry) })));
-  // The same list, in the same order, as the engine reads at run time.
+  // The same lists, in the same order, as the engine reads at run time.
+  const mains = await readFiles(mainTemplatePaths(templateDir));
   const partials = await readFiles(partialPaths(join(templateDir, 'partials')));
   const templates: string[] = [];
   let partialSpecifications: string[] | undefined;

@@ -1,6 +1,6 @@
 // The runs of text a document model holds, block by block (for checks that read all of it: coverage, emphasis).
 import { unreachable } from './layout-units.js';
-import type { Block, Inline } from './types.js';
+import type { Block, DocumentModel, Inline, TextInline } from './types.js';
 
 /** Every list of inlines in the block: a paragraph's, a list's items, a table's caption and cells... */
 export function blockInlines(block: Block): (readonly Inline[])[] {
@@ -27,4 +27,9 @@ export function inlineText(inline: Inline, lineBreak = '\n'): string {
     default:
       return unreachable(inline);
   }
+}
+
+/** True when some text run of the document satisfies `test` (a renderer asking whether it needs a face). */
+export function someTextInline(model: DocumentModel, test: (inline: TextInline) => boolean): boolean {
+  return model.blocks.some((block) => blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && test(inline))));
 }

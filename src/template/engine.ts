@@ -7,7 +7,7 @@
 // Handlebars runtime; a template that reads differently from its precompiled version is compiled here
 // (compile.ts). Compiled templates are kept per process and reused until one of their files changes
 // (modification time and size of the template and of every partial, and the list of partials).
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import { InputError, type Problem } from '../errors.js';
@@ -17,7 +17,7 @@ import { templateCompiler } from './compiler-loader.js';
 import { STRICT_LOOKUP, strictLookup } from './strict-lookups.js';
 import { HELPERS, TemplateHelperError } from './helpers.js';
 import { PRECOMPILED } from './precompiled.js';
-import { partialPaths } from './partial-files.js';
+import { mainTemplatePaths, partialPaths } from './template-files.js';
 import {
   compiledTemplate,
   HandlebarsRuntime,
@@ -38,7 +38,6 @@ export interface LoadedTemplate {
   /** Problems found in the rendered HTML, moved to the template lines that wrote them where possible. */
   locate(problems: readonly Problem[]): Problem[];
 }
-
 
 const RUNTIME_OPTIONS = {
   allowProtoPropertiesByDefault: false,
@@ -85,14 +84,7 @@ function sourceFile(name: string, path: string, templateDir: string, kind: Sourc
 }
 
 function listTemplates(templateDir: string): string[] {
-  try {
-    return readdirSync(templateDir)
-      .filter((entry) => entry.endsWith(EXTENSION))
-      .map((entry) => entry.slice(0, -EXTENSION.length))
-      .sort();
-  } catch {
-    return [];
-  }
+  return mainTemplatePaths(templateDir).map((template) => template.name);
 }
 
 /** The partials of `<templateDir>/partials/`: its .hbs files and those of its subfolders (one per edition, e.g.

@@ -129,9 +129,13 @@ export function drawnGlyphs(pdfFile: string): { pages: DrawnPage[]; glyphs: Draw
   return { pages, glyphs };
 }
 
-/** The PDF's text as a reader copying it out gets it (pdftotext, reading order, one string per page). */
-export function extractedPages(pdfFile: string): string[] {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+/**
+ * The PDF's text as a reader copying it out gets it (pdftotext, reading order, one string per page); with
+ * `layout`, line by line as drawn (-layout: a table row on one line).
+ */
+export function extractedPages(pdfFile: string, options: { layout?: boolean } = {}): string[] {
+  const args = ['-enc', 'UTF-8', ...(options.layout ? ['-layout'] : []), pdfFile, '-'];
+  const text = execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   return text.split('\f').slice(0, -1);
 }
 

@@ -8,7 +8,7 @@ import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
 import { warnUncoveredCharacters } from './coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
-import { blockInlines } from '../../model/block-inlines.js';
+import { someTextInline } from '../../model/block-inlines.js';
 import { finishPackage, packageParts } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
@@ -73,9 +73,7 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
 
 /** True when some text takes the Emphasis style, whose face must then be embedded. */
 export function usesEmphasis(model: DocumentModel): boolean {
-  return model.blocks.some((block) =>
-    blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && takesEmphasisStyle(inline))),
-  );
+  return someTextInline(model, takesEmphasisStyle);
 }
 
 function runningHeader(header: string, direction: Direction): Paragraph {

@@ -2,7 +2,7 @@
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
 import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { Renderer } from '../types.js';
-import { blockInlines } from '../../model/block-inlines.js';
+import { someTextInline } from '../../model/block-inlines.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
@@ -171,7 +171,7 @@ function withLatinMarked(text: string): string {
 
 /** True when some text is emphasised, so the emphasis face must be embedded. */
 function usesEmphasis(document: DocumentModel): boolean {
-  return document.blocks.some((block) => blockInlines(block).some((inlines) => inlines.some((inline) => inline.kind === 'text' && inline.italic)));
+  return someTextInline(document, (inline) => inline.italic);
 }
 
 function escapeText(text: string): string {

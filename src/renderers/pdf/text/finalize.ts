@@ -1,10 +1,9 @@
 // Step 4 of 4: finalize a line: reorder it visually (UAX #9 rules L1–L4: bidi-js reorder segments; L4
 // mirroring was done in prepare.ts), shape each run, and lay the runs out left to right.
 import type { Item, Prepared } from './prepare.js';
-import { bidi, joiningContext, shapingSlice } from './prepare.js';
+import { bidi, firstItemEndingAfter, joiningContext, shapingSlice } from './prepare.js';
 import { shape, type ShapedRun } from './shape.js';
 import type { LineRange } from './linebreak.js';
-import { firstItemEndingAfter } from './linebreak.js';
 
 export interface VisualRun {
   item: Item;

@@ -4,7 +4,7 @@
 import LineBreaker from 'linebreak';
 import { graphemeBoundaries } from '../../../text/graphemes.js';
 import { isBidiControl } from './collect.js';
-import { joiningContext, shapingSlice, type Prepared } from './prepare.js';
+import { firstItemEndingAfter, joiningContext, shapingSlice, type Prepared } from './prepare.js';
 import { runWidth } from './shape.js';
 
 export interface LineRange {
@@ -38,18 +38,6 @@ function rangeWidth(p: Prepared, start: number, end: number, size: number): numb
     width += runWidth(item.face, shapingSlice(p, from, to), (item.level & 1) === 1, size, before, after);
   }
   return width;
-}
-
-/** The index of the first item whose end lies after `offset` (binary search). */
-export function firstItemEndingAfter(p: Prepared, offset: number): number {
-  let low = 0;
-  let high = p.items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (p.items[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 interface Segment {

@@ -141,3 +141,15 @@ function mirror(text: string, levels: EmbeddingLevels): string {
   for (const [index, char] of mirrored) units[index] = char;
   return units.join('');
 }
+
+/** The index of the first item whose end lies after `offset` (binary search). */
+export function firstItemEndingAfter(p: Prepared, offset: number): number {
+  let low = 0;
+  let high = p.items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (p.items[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,6 +1,6 @@
-// Where a template's partials are: the .hbs files of its partials/ folder and of that folder's subfolders (one
-// per edition: partials/fr/summary.hbs is the partial `fr/summary`). The engine and the bundle's precompiler
-// read the same list in the same order.
+// Which template files a folder holds: its main templates (the .hbs files in it) and its partials (the .hbs
+// files of its partials/ folder and of that folder's subfolders, one per edition: partials/fr/summary.hbs is the
+// partial `fr/summary`). The engine and the bundle's precompiler read the same lists in the same order.
 import { readdirSync, type Dirent } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -25,3 +25,17 @@ export function partialPaths(folder: string): { name: string; path: string }[] {
   return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+
+/** Names (`briefing.ar`) and paths of the main templates in `folder`, sorted by name; none if it cannot be read. */
+export function mainTemplatePaths(folder: string): { name: string; path: string }[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.name.endsWith(EXTENSION) && !entry.isDirectory())
+    .map((entry) => ({ name: basename(entry.name, EXTENSION), path: join(folder, entry.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
