@@ -47,8 +47,8 @@ export function formatLineColumn(position: { line: number; column: number }): st
 export interface Warning {
   code: 'uncovered-character' | 'other';
   message: string;
-  /** For 'uncovered-character': the character, so the build can say where the dataset has it. */
-  codePoint?: number;
+  /** For 'uncovered-character': the characters, so the build can say which dataset fields have them. */
+  codePoints?: number[];
 }
 
 export type WarningSink = (warning: Warning) => void;

@@ -36,6 +36,21 @@ const pdfkitDataBesideItself: esbuild.Plugin = {
 };
 
 /**
+ * harfbuzzjs finds its WebAssembly beside its own file (`import.meta.url`); inside a bundle that is the chunk's
+ * address, so point it back at harfbuzzjs's folder in node_modules.
+ */
+const harfbuzzWasmBesideItself: esbuild.Plugin = {
+  name: 'harfbuzz-wasm-beside-itself',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) throw new Error(`${args.path}: no import.meta.url to redirect (harfbuzzjs changed?)`);
+      return { contents: source.replaceAll('import.meta.url', 'import.meta.resolve("harfbuzzjs")'), loader: 'js' };
+    });
+  },
+};
+
+/**
  * fontkit pulls in a 475 KB Brotli decoder for WOFF2 fonts. The briefing's faces are TTFs from npm font
  * packages, so the bundle swaps it for a stub that says why it fails if a WOFF2 font ever comes through.
  */
@@ -177,7 +192,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
+    plugins: [pdfkitDataBesideItself, harfbuzzWasmBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
   });
   const compiler = await esbuild.build({
     ...common,

@@ -145,30 +145,31 @@ function withoutRepeats(problems: readonly Problem[]): Problem[] {
   });
 }
 
-/** Paths named per character; more are counted. */
-const SHOWN_PATHS = 3;
-
 /**
- * A character no font covers, said with where the dataset has it (its JSON paths), so the user knows what to
- * fix. A character that only the template writes has no path in the dataset, and the message says so.
+ * The renderers report characters no font covers; the build says them once per dataset field (its JSON path and
+ * the characters), so the user knows what to fix. Characters only the template writes are said once.
  */
 async function locateUncoveredCharacters(warnings: FormatWarning[], dataFile: string): Promise<void> {
-  if (!warnings.some(({ warning }) => warning.codePoint !== undefined)) return;
+  const formatsByCode = new Map<number, Set<OutputFormat>>();
+  for (const { format, warning } of warnings) for (const code of warning.codePoints ?? []) (formatsByCode.get(code) ?? formatsByCode.set(code, new Set()).get(code)!).add(format);
+  if (formatsByCode.size === 0) return;
   let dataset: unknown;
   try {
     dataset = (await import('../dataset/load.js')).loadDatasetCached(dataFile);
   } catch {
-    return; // The model was built from it, so this only fails with stand-in stages; the warning stays as it is.
+    dataset = undefined; // The model was built from it, so this only fails with stand-in stages.
   }
-  const { pathsOfCharacter } = await import('../dataset/json-path.js');
-  for (const entry of warnings) {
-    const { codePoint } = entry.warning;
-    if (codePoint === undefined) continue;
-    const paths = pathsOfCharacter(dataset, codePoint);
-    const where =
-      paths.length === 0
-        ? 'not in the dataset: the template writes it'
-        : `in ${dataFile} at ${paths.slice(0, SHOWN_PATHS).join(', ')}${paths.length > SHOWN_PATHS ? ` and ${paths.length - SHOWN_PATHS} more` : ''}`;
-    entry.warning = { ...entry.warning, message: `${entry.warning.message}; ${where}` };
-  }
+  const { fieldsWithCharacters } = await import('../dataset/json-path.js');
+  const { describeCharacters } = await import('../text/unicode-block-names.js');
+  const fields = fieldsWithCharacters(dataset, new Set(formatsByCode.keys()));
+  const located: FormatWarning[] = [];
+  const add = (codes: readonly number[], message: string) => {
+    const formats = new Set(codes.flatMap((code) => [...formatsByCode.get(code)!]));
+    for (const format of formats) located.push({ format, warning: { code: 'uncovered-character', codePoints: [...codes], message } });
+  };
+  for (const field of fields) add(field.codePoints, `${dataFile}: ${field.path}: no font has ${describeCharacters(field.codePoints)} (drawn as a box; Word would take it from a system font)`);
+  const inFields = new Set(fields.flatMap((field) => field.codePoints));
+  const templateOnly = [...formatsByCode.keys()].filter((code) => !inFields.has(code));
+  if (templateOnly.length > 0) add(templateOnly, `the template writes ${describeCharacters(templateOnly)}, which no font has (drawn as a box)`);
+  warnings.splice(0, warnings.length, ...warnings.filter(({ warning }) => warning.code !== 'uncovered-character'), ...located);
 }

@@ -42,16 +42,26 @@ export function describeJsonValue(value: unknown): string {
   }
 }
 
-/** The JSON paths of every string inside `root` that contains the character `codePoint`, in document order. */
-export function pathsOfCharacter(root: unknown, codePoint: number): string[] {
-  const char = String.fromCodePoint(codePoint);
-  const found: string[] = [];
+export interface FieldCharacters {
+  path: string;
+  /** The characters asked about that the field has, in order of first appearance. */
+  codePoints: number[];
+}
+
+/** Every string field inside `root` that has one of the characters `codePoints`, in document order. */
+export function fieldsWithCharacters(root: unknown, codePoints: ReadonlySet<number>): FieldCharacters[] {
+  const found: FieldCharacters[] = [];
   // An explicit stack: a dataset is at most 32 levels deep, but no recursion is needed to walk it.
   const stack: { value: unknown; segments: PathSegment[] }[] = [{ value: root, segments: [] }];
   while (stack.length > 0) {
     const { value, segments } = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes(char)) found.push(jsonPath(segments));
+      const codes: number[] = [];
+      for (const char of value) {
+        const code = char.codePointAt(0)!;
+        if (codePoints.has(code) && !codes.includes(code)) codes.push(code);
+      }
+      if (codes.length > 0) found.push({ path: jsonPath(segments), codePoints: codes });
     } else if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], segments: [...segments, index] });
     } else if (value !== null && typeof value === 'object') {

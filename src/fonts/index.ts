@@ -1,5 +1,5 @@
 // The typefaces every renderer uses, from npm font packages (OFL), never from the system.
-// The PDF renderer embeds subsets of them; the DOCX renderer embeds them whole under word/fonts/.
+// Every renderer embeds subsets of them: the PDF the glyphs it draws, the DOCX and HTML whole scripts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -37,7 +37,7 @@ export const FONT_FACES: readonly FontFace[] = [
  */
 export const EMPHASIS_FAMILY = 'IBM Plex Sans Arabic Medium';
 
-/** The Medium weight of the body family: the PDF text engine's emphasis (`<em>`, italic) face, see pdfFontChain,
+/** The Medium weight of the body family: the text engine's emphasis (`<em>`, italic) face, see fontChain,
  *  and the DOCX's (Arabic has no true italic). */
 export const EMPHASIS_FACE: FontFace = {
   family: EMPHASIS_FAMILY,
@@ -45,33 +45,49 @@ export const EMPHASIS_FACE: FontFace = {
   path: require.resolve('@expo-google-fonts/ibm-plex-sans-arabic/500Medium/IBMPlexSansArabic_500Medium.ttf'),
 };
 
-/** Amiri covers characters the body family lacks (U+202F narrow no-break space, rarer Arabic signs). Its
- *  ToUnicode entries come out right in pdfkit (no dotless glyph reuse), unlike Noto Naskh Arabic 2.021. */
-const FALLBACK_FAMILY = 'Amiri';
-
-const FALLBACK_FACES: Record<FontWeight, FontFace> = {
-  regular: {
-    family: FALLBACK_FAMILY,
-    weight: 'regular',
-    path: require.resolve('@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf'),
-  },
-  bold: {
-    family: FALLBACK_FAMILY,
-    weight: 'bold',
-    path: require.resolve('@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf'),
-  },
-};
+/** A font file inside an npm font package. */
+const pkg = (path: string) => require.resolve(`@expo-google-fonts/${path}`);
 
 /**
- * The faces the PDF text engine tries, in order, for a run in this style: the first that has a glyph for a
+ * The fallback faces, in the order they are tried after the body face: Noto Sans Arabic first (a sans like
+ * IBM Plex, with the Arabic the body lacks: ڢ, U+202F NARROW NO-BREAK SPACE, Quranic signs), Amiri for what is
+ * left of Arabic, then Tifinagh (an official script of Morocco), Hebrew, and Noto Sans Math for brackets and
+ * symbols (⟨⟩). They are only read when a text has a character the faces before them lack.
+ */
+const FALLBACK_FACES: readonly Record<FontWeight, FontFace>[] = [
+  {
+    regular: { family: 'Noto Sans Arabic', weight: 'regular', path: pkg('noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf') },
+    bold: { family: 'Noto Sans Arabic', weight: 'bold', path: pkg('noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf') },
+  },
+  {
+    regular: { family: 'Amiri', weight: 'regular', path: pkg('amiri/400Regular/Amiri_400Regular.ttf') },
+    bold: { family: 'Amiri', weight: 'bold', path: pkg('amiri/700Bold/Amiri_700Bold.ttf') },
+  },
+  oneWeight({ family: 'Noto Sans Tifinagh', weight: 'regular', path: pkg('noto-sans-tifinagh/400Regular/NotoSansTifinagh_400Regular.ttf') }),
+  {
+    regular: { family: 'Noto Sans Hebrew', weight: 'regular', path: pkg('noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf') },
+    bold: { family: 'Noto Sans Hebrew', weight: 'bold', path: pkg('noto-sans-hebrew/700Bold/NotoSansHebrew_700Bold.ttf') },
+  },
+  oneWeight({ family: 'Noto Sans Math', weight: 'regular', path: pkg('noto-sans-math/400Regular/NotoSansMath_400Regular.ttf') }),
+];
+
+function oneWeight(face: FontFace): Record<FontWeight, FontFace> {
+  return { regular: face, bold: face };
+}
+
+/** Every fallback family's name, in the order they are tried (the HTML's font-family list). */
+export const FALLBACK_FAMILIES: readonly string[] = FALLBACK_FACES.map((faces) => faces.regular.family);
+
+/**
+ * The faces the text engine tries, in order, for a run in this style: the first that has a glyph for a
  * character sets it. Arabic has no true italic, and IBM Plex Sans Arabic ships none, so italic (emphasis) is
  * one weight step up (Medium) in every script; the engine adds a synthetic slant to runs of Latin (non-Arabic)
  * letters, never to Arabic or to digits.
  */
-export function pdfFontChain(style: { bold: boolean; italic: boolean }): readonly FontFace[] {
+export function fontChain(style: { bold: boolean; italic: boolean }): readonly FontFace[] {
   const weight: FontWeight = style.bold ? 'bold' : 'regular';
   const primary = style.bold ? faceFor('bold') : style.italic ? EMPHASIS_FACE : faceFor('regular');
-  return [primary, FALLBACK_FACES[weight]];
+  return [primary, ...FALLBACK_FACES.map((faces) => faces[weight])];
 }
 
 const bytesByPath = new Map<string, Buffer>();

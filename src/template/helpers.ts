@@ -7,6 +7,7 @@
 // search and copy-paste. They keep the one mark that matters, before a sign: without it, "-5" in a right-to-left
 // line shows its minus on the wrong side.
 import type { HelperOptions } from 'handlebars';
+import { isolated } from '../text/bidi.js';
 
 /** A helper was called with something it cannot format; `loc` is the call's place in the template. */
 export class TemplateHelperError extends Error {
@@ -206,7 +207,7 @@ export const HELPERS = {
     const { values, options } = argumentsOf('isolate', 1, args);
     const value = values[0];
     if (typeof value !== 'string') throw new TemplateHelperError(`{{isolate}} needs text, got ${describe(value)}`, loc(options));
-    return `\u2068${value}\u2069`;
+    return isolated(value);
   },
   /** {{eq a b}}: strict equality, for {{#if (eq ...)}}. */
   eq(...args: unknown[]): boolean {

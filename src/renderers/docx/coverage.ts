@@ -31,7 +31,7 @@ export async function warnUncoveredCharacters(model: DocumentModel, warn: Warnin
       warned.add(code);
       warn({
         code: 'uncovered-character',
-        codePoint: code,
+        codePoints: [code],
         message: `DOCX: U+${code.toString(16).toUpperCase().padStart(4, '0')} "${char}" is not in the embedded ${faceFor('regular').family}; Word will take it from a system font`,
       });
     }

@@ -1,7 +1,7 @@
 // Headings, paragraphs, lists and key figures, laid out into slices for the paginator (flow.ts).
 // Each slice draws its text inside marked content that belongs to the block's structure element.
 import type { FigureBlock, HeadingBlock, ListBlock, ParagraphBlock } from '../../model/types.js';
-import type { ParagraphLayout, ParagraphSpec } from './text/api.js';
+import type { ParagraphLayout, ParagraphSpec } from './text-engine.js';
 import { type LayoutContext, drawLine, drawLines, formatInteger, measure, placeAt, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';

@@ -4,7 +4,7 @@ import { inlineText } from '../../model/block-inlines.js';
 import { unreachable } from '../../model/layout-units.js';
 import type { Align, Direction, Inline } from '../../model/types.js';
 import type { WarningSink } from '../../errors.js';
-import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text/api.js';
+import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text-engine.js';
 import type { Tagger } from './structure.js';
 import type { TextStyle } from './style.js';
 

@@ -2,7 +2,7 @@
 // once the page count is known (the document buffers its pages).
 import { pageLabelParts } from '../../model/page-label.js';
 import type { DocumentMetadata } from '../../model/types.js';
-import { graphemeBoundaries } from '../../text/graphemes.js';
+import { graphemeBoundaries } from '../../text/segmentation.js';
 import { type LayoutContext, drawLine, formatInteger, measure, placeAt, specOf, strokeLine } from './context.js';
 import { FRAME, FURNITURE } from './style.js';
 

@@ -1,5 +1,5 @@
 // The PDF renderer: document model → tagged, reproducible A4 PDF. Page layout lives in this folder; bidi,
-// shaping, line breaking and fonts live in ./text (the text engine).
+// shaping, line breaking and fonts live in src/text (the text engine); glyph-runs.ts draws what it returns.
 import type { DocumentModel } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import type { LayoutContext } from './context.js';
@@ -9,7 +9,7 @@ import { drawFurniture } from './furniture.js';
 import { layoutBlocks } from './layout.js';
 import { Tagger } from './structure.js';
 import { FRAME } from './style.js';
-import { createTextEngine } from './text/index.js';
+import { createTextEngine } from './text-engine.js';
 
 /** The first pages stay whole (body and furniture in one content stream); later ones are sealed as they end. */
 const WHOLE_PAGES = 4;

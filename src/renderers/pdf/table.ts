@@ -2,7 +2,7 @@
 // boxes, numbers right-aligned on a common edge per column (units under units), header rows repeated on every
 // page the table spans, and a row never cut unless it is taller than a page.
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
-import type { LaidLine } from './text/api.js';
+import type { LaidLine } from './text-engine.js';
 import { balancedLayout, lineSlices } from './blocks.js';
 import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';

@@ -1,11 +1,12 @@
-// Drawing shaped runs into a pdfkit page with pdfkit's lower-level calls (save/transform/addContent): one
-// BT…ET per run, glyphs placed from our own shaping, so nothing is shaped twice and pdfkit's doc.text never
-// splits, re-shapes or reorders a run.
-import type { LoadedFace } from './faces.js';
-import { bidi } from './prepare.js';
-import type { ShapedRun } from './shape.js';
-import { fromCodePoints } from '../../../collections.js';
-import { textInternalsOf, type TextInternals } from '../pdfkit-internals.js';
+// Drawing the text engine's shaped runs into a pdfkit page with pdfkit's lower-level calls (save/transform/
+// addContent): one BT…ET per run, glyphs placed from the engine's HarfBuzz shaping, so pdfkit's doc.text never
+// splits, re-shapes or reorders a run. pdfkit embeds each face through fontkit (subset to the glyphs drawn);
+// what each glyph copies out as comes from the text, never from a reverse cmap lookup.
+import { create, type Font } from 'fontkit';
+import { fromCodePoints } from '../../collections.js';
+import { bidi } from '../../text/bidi.js';
+import type { LoadedFace, ShapedRun, VisualRun } from '../../text/index.js';
+import { textInternalsOf, type TextInternals } from './pdfkit-internals.js';
 
 /** The parts of pdfkit 0.20's EmbeddedFont that drawing glyphs needs (pdfkit has no public glyph API). */
 interface EmbeddedFont {
@@ -18,6 +19,15 @@ interface EmbeddedFont {
   unicode: (number[] | undefined)[];
   scale: number;
   ref(): unknown;
+}
+
+const fontkitFonts = new Map<LoadedFace, Font>();
+
+/** The face parsed by fontkit, once per process: pdfkit subsets and embeds through it (no fontkit shaping). */
+function fontkitFont(face: LoadedFace): Font {
+  let font = fontkitFonts.get(face);
+  if (!font) fontkitFonts.set(face, (font = create(face.bytes)));
+  return font;
 }
 
 /** Embeds faces into one document, once each; leaves the document's current font as it was. */
@@ -35,7 +45,7 @@ export class DocumentFonts {
       const doc = this.doc;
       const saved = [doc._font, doc._fontSource, doc._fontFamily] as const;
       // A fontkit font object is accepted by registerFont: parsed once per process, subset per document.
-      doc.registerFont(face.key, face.font);
+      doc.registerFont(face.key, fontkitFont(face));
       doc.font(face.key);
       font = doc._font as EmbeddedFont;
       [doc._font, doc._fontSource, doc._fontFamily] = saved;
@@ -75,24 +85,13 @@ function cidFor(font: EmbeddedFont, glyphId: number, width: number, codes: numbe
   return alias;
 }
 
-/**
- * A right-to-left run is shaped with its brackets mirrored (prepare.ts): for a glyph that stands for one
- * mirrorable character, the character the text has, which is what copying out must give; otherwise null.
- */
-function bracketInText(codes: readonly number[]): number[] | null {
-  if (codes.length !== 1 || codes[0]! >= 0x10000) return null;
-  const mirrored = bidi.getMirroredCharacter(String.fromCharCode(codes[0]!));
-  return mirrored ? [mirrored.codePointAt(0)!] : null;
-}
-
 const num = (n: number): string => {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
 };
 
 export interface RunPlacement {
-  face: LoadedFace;
-  shaped: ShapedRun;
+  run: VisualRun;
   size: number;
   /** Left edge of the run, points from the page's left edge. */
   x: number;
@@ -102,8 +101,6 @@ export interface RunPlacement {
   extraPerSpace: number;
   /** Synthetic slant (tangent of the angle), 0 for none. */
   slant: number;
-  /** The run is right to left (its glyphs are in visual order, the reverse of the text). */
-  rtl: boolean;
   /** A left-to-right run with right-to-left text on its left in a right-to-left line: its first glyph copies
    *  out with a right-to-left mark before it (see drawRun). */
   markLeft?: boolean;
@@ -174,29 +171,26 @@ function hasGap(word: number[][], xs: Float64Array, shaped: ShapedRun, scale: nu
 }
 
 /** Where each glyph of the run goes, in visual order (PDF text space, y up), and the pen's end. */
-function glyphPositions(run: RunPlacement, scale: number, y: number): { xs: Float64Array; ys: Float64Array; pen: number } {
-  const { shaped } = run;
+function glyphPositions(placement: RunPlacement, scale: number, y: number): { xs: Float64Array; ys: Float64Array; pen: number } {
+  const { shaped } = placement.run;
   const count = shaped.glyphIds.length;
   const xs = new Float64Array(count);
   const ys = new Float64Array(count);
-  let pen = run.x;
+  let pen = placement.x;
   for (let i = 0; i < count; i++) {
     xs[i] = pen + shaped.xOffsets[i]! * scale;
     ys[i] = y + shaped.yOffsets[i]! * scale;
     pen += shaped.xAdvances[i]! * scale;
     const codes = shaped.codePoints[i]!;
-    if (codes.length === 1 && codes[0] === 0x20) pen += run.extraPerSpace;
+    if (codes.length === 1 && codes[0] === 0x20) pen += placement.extraPerSpace;
   }
   return { xs, ys, pen };
 }
 
 /** What glyph i copies out as, in the order extractors read it. */
-function copiedCodes(shaped: ShapedRun, run: RunPlacement, i: number): number[] {
+function copiedCodes(shaped: ShapedRun, placement: RunPlacement, i: number): number[] {
   const codes = shaped.codePoints[i]!;
-  if (!run.rtl) return i === 0 && run.markLeft ? [RLM, ...codes] : codes;
-  // A mirrored bracket was shaped as the other bracket: it copies out as the bracket in the text.
-  const bracket = bracketInText(codes);
-  if (bracket) return bracket;
+  if (!placement.run.rtl) return i === 0 && placement.markLeft ? [RLM, ...codes] : codes;
   // Poppler reads a separator or terminator (، . : % + …) in a right-to-left line as part of a number, and
   // takes it and the space or number on its left out of their place ("تم، خلال" → "تم ،خلال"): a
   // right-to-left mark copied on its left (visually; after it in the text) keeps it where it is. Between two
@@ -208,29 +202,30 @@ function copiedCodes(shaped: ShapedRun, run: RunPlacement, i: number): number[] 
   return codes.length > 1 ? [...codes].reverse() : codes;
 }
 
-/** A right-to-left cluster's characters as extractors expect them: in visual order (they reverse lines). */
+/** A right-to-left cluster's characters as extractors expect them: in visual order (they reverse lines). The
+ *  glyphs carry the text itself (a mirrored bracket stands for the bracket in the text). */
 function visualText(shaped: ShapedRun, cluster: number[]): string {
-  const [base, ...marks] = cluster as [number, ...number[]];
-  const codes = shaped.codePoints[base]!;
-  // A mirrored bracket was shaped as the other bracket: its text is the bracket in the text, marks or not.
-  const baseCodes = bracketInText(codes) ?? codes;
-  return fromCodePoints([...baseCodes, ...marks.flatMap((i) => shaped.codePoints[i]!)].reverse());
+  return fromCodePoints(cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
 }
 
 /** Draws one shaped run. Returns its drawn width in points. */
-export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunPlacement): number {
+export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement: RunPlacement): number {
   const d = textInternalsOf(doc);
-  const font = fonts.get(run.face);
-  const { shaped, size } = run;
-  const scale = size / run.face.unitsPerEm;
+  const { run } = placement;
+  const { face } = run.item;
+  const font = fonts.get(face);
+  const { shaped } = run;
+  // A fallback face is drawn at the size that matches its letters to the body face's (text/fonts.ts).
+  const size = placement.size * run.item.scale;
+  const scale = size / face.unitsPerEm;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
 
   d.save();
   // Page content is y-down in pdfkit; text space must be y-up.
   d.transform(1, 0, 0, -1, 0, d.page.height);
-  const y = d.page.height - run.baseline;
-  if (run.slant) d.transform(1, 0, run.slant, 1, -run.slant * y, 0);
-  const out: string[] = ['BT', `/${font.id} ${num(size)} Tf`, `1 0 0 1 ${num(run.x)} ${num(y)} Tm`];
+  const y = d.page.height - placement.baseline;
+  if (placement.slant) d.transform(1, 0, placement.slant, 1, -placement.slant * y, 0);
+  const out: string[] = ['BT', `/${font.id} ${num(size)} Tf`, `1 0 0 1 ${num(placement.x)} ${num(y)} Tm`];
   let tj: string[] = [];
   let hex = '';
   const flush = () => {
@@ -239,8 +234,8 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
     if (tj.length) out.push(`[${tj.join(' ')}] TJ`);
     tj = [];
   };
-  const { xs, ys, pen } = glyphPositions(run, scale, y);
-  let textX = run.x; // where the PDF text position is
+  const { xs, ys, pen } = glyphPositions(placement, scale, y);
+  let textX = placement.x; // where the PDF text position is
   let textY = y;
   const place = (i: number) => {
     if (Math.abs(ys[i]! - textY) > 1e-6) {
@@ -255,7 +250,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
       textX = xs[i]!;
     }
     const width = widened.get(i) ?? shaped.glyphWidths[i]! * scale;
-    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, run, i)).toString(16).padStart(4, '0');
+    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, placement, i)).toString(16).padStart(4, '0');
     textX += width;
   };
   /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
@@ -297,5 +292,5 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, run: RunP
   out.push('ET');
   d.addContent(out.join('\n'));
   d.restore();
-  return pen - run.x;
+  return pen - placement.x;
 }

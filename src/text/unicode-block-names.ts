@@ -18,3 +18,14 @@ export function blockName(codePoint: number): string {
 export function describeCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} (${blockName(codePoint)})`;
 }
+
+/** `ⵜ U+2D5C, ⴰ U+2D30 (Tifinagh)`: characters with their code points, grouped by block. */
+export function describeCharacters(codePoints: readonly number[]): string {
+  const byBlock = new Map<string, string[]>();
+  for (const code of codePoints) {
+    const block = blockName(code);
+    const shown = /\p{C}|\p{Z}|\p{M}/u.test(String.fromCodePoint(code)) ? '' : `${String.fromCodePoint(code)} `;
+    (byBlock.get(block) ?? byBlock.set(block, []).get(block)!).push(`${shown}U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...byBlock].map(([block, chars]) => `${chars.join(', ')} (${block})`).join(', ');
+}

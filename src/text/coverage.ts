@@ -1,0 +1,64 @@
+// Font coverage: which face of a style's chain draws a character, and which characters no face has. The PDF
+// draws those as the body face's .notdef box; every format reports them (renderers name the format, the CLI the
+// dataset fields).
+import { BIDI_MARKS, isBidiControl } from './bidi.js';
+import { faceChain, styleIndex, type LoadedFace, type StyleIndex } from './fonts.js';
+
+/** Default-ignorable characters that steer shaping (ZWNJ, ZWJ, variation selectors, …): they belong to the
+ *  face of the character before them, need no glyph, and are never reported as uncovered. */
+export function isShapingControl(code: number): boolean {
+  return (
+    code === 0x00ad || code === 0x034f || (code >= 0x180b && code <= 0x180f) || (code >= 0x200b && code <= 0x200d) ||
+    (code >= 0x2060 && code <= 0x2064) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0xfeff || (code >= 0xe0100 && code <= 0xe01ef)
+  );
+}
+
+export function isLineSeparator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+/** Characters no renderer draws a glyph for: bidi and shaping controls, line separators, tabs. */
+export function needsNoGlyph(code: number): boolean {
+  return isBidiControl(code) || isShapingControl(code) || isLineSeparator(code) || code === 0x09 || BIDI_MARKS.has(String.fromCodePoint(code));
+}
+
+/**
+ * Characters drawn with the glyph of one that looks the same where no face has their own: CJK and deprecated
+ * angle brackets as the mathematical ones. They copy out as themselves.
+ */
+const LOOKALIKES = new Map<number, number>([
+  [0x3008, 0x27e8], // 〈 → ⟨
+  [0x3009, 0x27e9], // 〉 → ⟩
+  [0x2329, 0x27e8], // 〈 → ⟨
+  [0x232a, 0x27e9], // 〉 → ⟩
+  [0x300a, 0x27ea], // 《 → ⟪
+  [0x300b, 0x27eb], // 》 → ⟫
+]);
+
+export interface FaceChoice {
+  face: LoadedFace;
+  /** The character the face draws: the character itself, or its look-alike. */
+  drawn: number;
+}
+
+/** The face that draws `code` in this style, or null when none of the chain has it (nor a look-alike). */
+export function faceFor(code: number, style: StyleIndex): FaceChoice | null {
+  const chain = faceChain(style);
+  const face = chain.covering(code);
+  if (face) return { face, drawn: code };
+  const lookalike = LOOKALIKES.get(code);
+  const other = lookalike === undefined ? null : chain.covering(lookalike);
+  return other ? { face: other, drawn: lookalike! } : null;
+}
+
+/** The distinct characters of `text` that no face of the style draws, in order of appearance. */
+export function uncoveredCharacters(text: string, style: { bold: boolean; italic: boolean } = { bold: false, italic: false }): number[] {
+  const index = styleIndex(style.bold, style.italic);
+  const uncovered: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (needsNoGlyph(code) || uncovered.includes(code)) continue;
+    if (!faceFor(code, index)) uncovered.push(code);
+  }
+  return uncovered;
+}

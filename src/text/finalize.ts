@@ -1,0 +1,56 @@
+// Step 4 of 4: finalize a line: take each item's glyphs on the line (the paragraph's shaping, or the piece shaped
+// again where the break was unsafe), reorder the runs visually (UAX #9 L1–L4; mirroring is HarfBuzz's or the
+// shaper's, see shape.ts) and lay them out left to right.
+import { bidi, isRightToLeftLevel, withoutBidiControls } from './bidi.js';
+import { reshapedPieces } from './linebreak.js';
+import { firstItemEndingAfter, reshape, type Prepared } from './prepare.js';
+import { sliceRun } from './shape.js';
+import type { FinalLine, LineRange, VisualRun } from './types.js';
+
+const ARABIC = /\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
+
+export function finalizeLine(p: Prepared, range: LineRange, size: number): FinalLine {
+  const { start, contentEnd } = range;
+  const reshaped = new Map(reshapedPieces(p, range).map((piece) => [piece.index, piece]));
+  const pieces: VisualRun[] = [];
+  for (let index = firstItemEndingAfter(p.items, start); index < p.items.length; index++) {
+    const item = p.items[index]!;
+    if (item.start >= contentEnd) break;
+    const from = Math.max(start, item.start);
+    const to = Math.min(contentEnd, item.end);
+    const shaped = reshaped.has(index) ? reshape(p, item, from, to, start, contentEnd) : sliceRun(item.shaped, from, to);
+    if (shaped.glyphIds.length === 0) continue;
+    const shapingText = withoutBidiControls(p.shapingText.slice(from, to));
+    const width = (shaped.advance * item.scale * size) / item.face.unitsPerEm;
+    pieces.push({ item, start: from, end: to, rtl: isRightToLeftLevel(item.level), shapingText, shaped, width, slantable: LETTER.test(shapingText) && !ARABIC.test(shapingText) });
+  }
+  const runs = visualOrder(p, start, contentEnd, pieces);
+  let width = 0;
+  let spaces = 0;
+  for (const run of runs) {
+    width += run.width;
+    spaces += run.shaped.spaces;
+  }
+  return { ...range, runs, width, spaces };
+}
+
+/**
+ * Sorts the line's runs into visual order. Each run has one embedding level, so its characters stay together
+ * when the line is reordered; its place is where its first character lands.
+ */
+function visualOrder(p: Prepared, start: number, end: number, runs: VisualRun[]): VisualRun[] {
+  if (runs.length < 2) return runs;
+  const order: number[] = [];
+  for (let i = start; i < end; i++) order.push(i);
+  // bidi-js lists the segments to reverse in the order L2 applies them (highest level first).
+  for (const [from, to] of bidi.getReorderSegments(p.text, p.levels, start, end - 1)) {
+    const a = from - start;
+    const b = to - start;
+    const reversed = order.slice(a, b + 1).reverse();
+    order.splice(a, reversed.length, ...reversed);
+  }
+  const visualIndex = new Map<number, number>();
+  for (let v = 0; v < order.length; v++) visualIndex.set(order[v]!, v);
+  return [...runs].sort((x, y) => visualIndex.get(x.start)! - visualIndex.get(y.start)!);
+}

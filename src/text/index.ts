@@ -1,0 +1,99 @@
+// The text engine: styled logical text in, lines of positioned glyphs out, for any renderer. Like Typst's inline
+// layout it reads as four plain steps, one file each: collect → prepare (bidi, scripts, fonts, shaping whole
+// items with HarfBuzz) → break lines (reshaping only at unsafe breaks) → finalize (visual order). It knows
+// nothing of PDF, DOCX or the dataset.
+import { mirroredCharacter, withoutBidiControls } from './bidi.js';
+import { collect } from './collect.js';
+import { lineMetrics } from './fonts.js';
+import { finalizeLine } from './finalize.js';
+import { breakLines } from './linebreak.js';
+import { prepare, type Prepared } from './prepare.js';
+import type { FinalLine, LaidLine, ParagraphLayout, ParagraphSpec, VisualRun } from './types.js';
+
+export type * from './types.js';
+export type { Prepared } from './prepare.js';
+export type { LoadedFace } from './fonts.js';
+export type { ShapedRun } from './shape.js';
+export { isItalic } from './fonts.js';
+export { uncoveredCharacters } from './coverage.js';
+
+const MAX_PREPARED = 5_000;
+const preparedCache = new Map<string, Prepared>();
+
+/** Prepared paragraphs are pure functions of text, styles and direction: kept per process. */
+function prepared(spec: ParagraphSpec): Prepared {
+  const key = spec.direction + spec.spans.map((s) => `\u0000${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0001${s.text}`).join('');
+  let p = preparedCache.get(key);
+  if (!p) {
+    if (preparedCache.size >= MAX_PREPARED) preparedCache.clear();
+    p = prepare(collect(spec.spans), spec.direction);
+    preparedCache.set(key, p);
+  }
+  return p;
+}
+
+const laidOut = new WeakMap<Prepared, Map<string, FinalLine[]>>();
+
+/** Lays out a paragraph into finished lines (visual runs, widths). Results are kept per prepared paragraph, size
+ *  and width: page layout asks again while it balances and measures. */
+export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: Prepared; lines: FinalLine[] } {
+  const p = prepared(spec);
+  let byKey = laidOut.get(p);
+  if (!byKey) laidOut.set(p, (byKey = new Map()));
+  const key = `${spec.size}:${maxWidth}:${spec.align === 'justify'}`;
+  let lines = byKey.get(key);
+  if (!lines) {
+    lines = breakLines(p, spec.size, maxWidth, spec.align === 'justify').map((range) => finalizeLine(p, range, spec.size));
+    if (byKey.size > 64) byKey.clear();
+    byKey.set(key, lines);
+  }
+  return { prepared: p, lines };
+}
+
+/** Breaks the paragraph into lines no wider than maxWidth (a word wider than that is cut inside). */
+export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): ParagraphLayout {
+  const { prepared: p, lines } = layoutLines(spec, maxWidth);
+  const { ascent, descent } = lineMetrics();
+  const height = spec.size * spec.lineHeight;
+  const baseline = (height - (ascent + descent) * spec.size) / 2 + ascent * spec.size;
+  const laid: LaidLine[] = lines.map((final, i) => ({
+    width: final.width,
+    baseline,
+    height,
+    text: withoutBidiControls(p.text.slice(final.start, final.contentEnd)),
+    last: i === lines.length - 1,
+    final,
+    spec,
+  }));
+  return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)), uncovered: p.uncovered };
+}
+
+/** Width of the paragraph set on one line (for sizing table columns). */
+export function measureParagraph(spec: ParagraphSpec): number {
+  return layoutParagraph(spec, Infinity).width;
+}
+
+export interface VisualRunView {
+  /** The run's characters in logical order (bidi controls excluded). */
+  text: string;
+  rtl: boolean;
+  /** The run as it reads left to right on the page: the characters of its glyphs in drawing order. */
+  visual: string;
+}
+
+/** The runs of each line, left to right as drawn: what tests check visual order against. */
+export function visualRuns(spec: ParagraphSpec, maxWidth = Infinity): VisualRunView[][] {
+  const { prepared: p, lines } = layoutLines(spec, maxWidth);
+  const view = (run: VisualRun): VisualRunView => ({
+    text: withoutBidiControls(p.text.slice(run.start, run.end)),
+    rtl: run.rtl,
+    visual: visualText(run),
+  });
+  return lines.map((line) => line.runs.map(view));
+}
+
+/** A run's characters left to right as drawn: a right-to-left run reversed, its brackets mirrored (UAX #9 L4). */
+function visualText(run: VisualRun): string {
+  if (!run.rtl) return run.shapingText;
+  return Array.from(run.shapingText, (char) => mirroredCharacter(char) ?? char).reverse().join('');
+}

@@ -1,0 +1,217 @@
+// Shaping by HarfBuzz (harfbuzzjs), one item at a time (one face, script and bidi level), with the text around
+// it as HarfBuzz's context so the letters at its edges keep their joining forms. Results are kept per face and
+// text, so measuring and drawing the same words again costs a map lookup.
+import * as hb from 'harfbuzzjs';
+import { isBidiControl, mirroredCharacter } from './bidi.js';
+import { isShapingControl } from './coverage.js';
+import type { LoadedFace } from './fonts.js';
+import { isRightToLeftScript } from './segmentation.js';
+
+export interface ShapedRun {
+  /** Glyph ids in visual order (left to right), ready to draw. */
+  glyphIds: number[];
+  /** Per glyph, the UTF-16 offset in the paragraph where its cluster starts (HarfBuzz cluster, character level). */
+  clusters: number[];
+  /** The characters each glyph stands for, in logical order: a cluster's characters go to its first glyph that is
+   *  not a mark; the other glyphs of the cluster stand for none. Controls are left out. */
+  codePoints: number[][];
+  /** Per glyph, in font units. */
+  xAdvances: number[];
+  xOffsets: number[];
+  yOffsets: number[];
+  /** The glyph's own advance width (its hmtx entry), in font units. */
+  glyphWidths: number[];
+  /** The glyph is a combining mark (it takes no room and sits on the glyph it belongs to). */
+  isMark: boolean[];
+  /** Per glyph, HarfBuzz's flags (UNSAFE_TO_BREAK, SAFE_TO_INSERT_TATWEEL). */
+  flags: number[];
+  /** Sum of xAdvances, in font units. */
+  advance: number;
+  /** Number of U+0020 space glyphs: where justification adds room. */
+  spaces: number;
+}
+
+export interface ShapeRequest {
+  /** The paragraph's text, for the characters each glyph stands for. */
+  text: string;
+  /** The paragraph's text as it is shaped (look-alikes swapped in, tabs as spaces): the same length as `text`. */
+  shapingText: string;
+  /** The range to shape. */
+  start: number;
+  end: number;
+  /** The range HarfBuzz may look at around it (the paragraph, or the line when a break cut a join). */
+  contextStart: number;
+  contextEnd: number;
+  /** The bidi level is odd: the glyphs go right to left. */
+  rtl: boolean;
+  /** ISO 15924 script code, '' for neutral text, 'Zzzz' for a script HarfBuzz is left to guess. */
+  script: string;
+  face: LoadedFace;
+}
+
+/** HarfBuzz reads at most five characters of context each side; marks and controls can sit between. */
+const CONTEXT = 16;
+const MAX_CACHED = 50_000;
+const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
+
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Any combining mark (general category M): it takes no room of its own and sits on the character before it. */
+export function isCombiningMark(code: number): boolean {
+  return COMBINING_MARK.test(String.fromCodePoint(code));
+}
+
+export function shape(request: ShapeRequest): ShapedRun {
+  const { face, start, end } = request;
+  const windowStart = Math.max(request.contextStart, start - CONTEXT);
+  const windowEnd = Math.min(request.contextEnd, end + CONTEXT);
+  // Shaped in the script's own direction (HarfBuzz joins Arabic only right to left); a run whose bidi level
+  // says the other way (an override) is reversed after. HarfBuzz mirrors brackets when it shapes right to left;
+  // a reversed run gets them mirrored before, so a bracket ends mirrored exactly when its level is odd.
+  const shapeRtl = request.script && request.script !== 'Zzzz' ? isRightToLeftScript(request.script) : request.rtl;
+  const reversed = shapeRtl !== request.rtl;
+  let window = request.shapingText.slice(windowStart, windowEnd);
+  if (reversed) window = mirrored(window, start - windowStart, end - windowStart);
+  const original = request.text.slice(start, end);
+  const key = `${shapeRtl ? 'R' : 'L'}${reversed ? 'x' : ''}${request.script}:${start - windowStart}:${end - start}:${window}\u0000${original === window.slice(start - windowStart, end - windowStart) ? '' : original}`;
+  let byText = cache.get(face);
+  if (!byText) cache.set(face, (byText = new Map()));
+  let run = byText.get(key);
+  if (!run) {
+    if (byText.size >= MAX_CACHED) byText.clear();
+    run = shapeWindow(face, window, start - windowStart, end - start, shapeRtl, request.script, original, {
+      startOfText: windowStart === 0,
+      endOfText: windowEnd === request.text.length,
+    });
+    if (reversed) run = reversedRun(run);
+    byText.set(key, run);
+  }
+  // Cached runs count clusters from the shaped range's start.
+  return { ...run, clusters: run.clusters.map((cluster) => cluster + start) };
+}
+
+/** `text` with the mirrorable characters of [from, to) swapped for their mirror images. */
+function mirrored(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += i >= from && i < to ? (mirroredCharacter(text[i]!) ?? text[i]!) : text[i]!;
+  return out;
+}
+
+function shapeWindow(
+  face: LoadedFace,
+  window: string,
+  itemOffset: number,
+  itemLength: number,
+  rtl: boolean,
+  script: string,
+  original: string,
+  edges: { startOfText: boolean; endOfText: boolean },
+): ShapedRun {
+  const buffer = new hb.Buffer();
+  buffer.addText(window, itemOffset, itemLength);
+  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  if (script && script !== 'Zzzz') buffer.setScript(script);
+  buffer.guessSegmentProperties();
+  // Character-level clusters: a mark keeps its own cluster, so it copies out as itself.
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  buffer.setFlags(
+    hb.BufferFlag.REMOVE_DEFAULT_IGNORABLES | hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL |
+      (edges.startOfText ? hb.BufferFlag.BOT : 0) | (edges.endOfText ? hb.BufferFlag.EOT : 0),
+  );
+  hb.shape(face.hbFont, buffer);
+  const glyphs = buffer.getGlyphInfosAndPositions();
+  const run: ShapedRun = { glyphIds: [], clusters: [], codePoints: [], xAdvances: [], xOffsets: [], yOffsets: [], glyphWidths: [], isMark: [], flags: [], advance: 0, spaces: 0 };
+  const isMark = glyphs.map((glyph) => (glyph.xAdvance ?? 0) === 0 && isMarkGlyph(face, glyph.codepoint, original, glyph.cluster - itemOffset));
+  const characters = clusterCharacters(glyphs.map((glyph) => glyph.cluster - itemOffset), isMark, original, rtl);
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const cluster = glyph.cluster - itemOffset;
+    const codes = characters[i]!;
+    run.glyphIds.push(glyph.codepoint);
+    run.clusters.push(cluster);
+    run.codePoints.push(codes);
+    run.xAdvances.push(glyph.xAdvance ?? 0);
+    run.xOffsets.push(glyph.xOffset ?? 0);
+    run.yOffsets.push(glyph.yOffset ?? 0);
+    run.glyphWidths.push(face.glyphAdvance(glyph.codepoint));
+    run.isMark.push(isMark[i]!);
+    run.flags.push(glyph.flags);
+    run.advance += glyph.xAdvance ?? 0;
+    if (codes.length === 1 && codes[0] === 0x20) run.spaces++;
+  }
+  return run;
+}
+
+/**
+ * What each glyph stands for: a cluster's characters (from its start to the next cluster's) go to its first
+ * glyph in logical order that is not a mark (a ligature's glyph, a letter under its marks), or to its first glyph.
+ */
+function clusterCharacters(clusters: readonly number[], isMark: readonly boolean[], text: string, rtl: boolean): number[][] {
+  const starts = [...new Set(clusters)].sort((a, b) => a - b);
+  const endOf = new Map(starts.map((start, k) => [start, starts[k + 1] ?? text.length]));
+  const owner = new Map<number, number>();
+  const logical = rtl ? [...clusters.keys()].reverse() : [...clusters.keys()];
+  for (const i of logical) {
+    const current = owner.get(clusters[i]!);
+    if (current === undefined || (isMark[current] && !isMark[i])) owner.set(clusters[i]!, i);
+  }
+  return clusters.map((cluster, i) => (owner.get(cluster) === i ? codePointsOf(text.slice(cluster, endOf.get(cluster))) : []));
+}
+
+const MARK_CLASS = 3;
+
+/** A glyph the font classes as a mark, or one with no advance standing for combining marks only. */
+function isMarkGlyph(face: LoadedFace, glyphId: number, original: string, cluster: number): boolean {
+  if (face.glyphClass(glyphId) === MARK_CLASS) return true;
+  const code = original.codePointAt(cluster);
+  return code !== undefined && isCombiningMark(code);
+}
+
+/** The code points of `text` that are drawn or copied: controls (bidi, ZWJ, variation selectors) left out. */
+function codePointsOf(text: string): number[] {
+  const codes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (!isBidiControl(code) && !isShapingControl(code)) codes.push(code);
+  }
+  return codes;
+}
+
+function reversedRun(run: ShapedRun): ShapedRun {
+  return {
+    glyphIds: [...run.glyphIds].reverse(),
+    clusters: [...run.clusters].reverse(),
+    codePoints: [...run.codePoints].reverse(),
+    xAdvances: [...run.xAdvances].reverse(),
+    xOffsets: [...run.xOffsets].reverse(),
+    yOffsets: [...run.yOffsets].reverse(),
+    glyphWidths: [...run.glyphWidths].reverse(),
+    isMark: [...run.isMark].reverse(),
+    flags: [...run.flags].reverse(),
+    advance: run.advance,
+    spaces: run.spaces,
+  };
+}
+
+/** The glyphs of `run` whose clusters start in [from, to), in the same (visual) order. */
+export function sliceRun(run: ShapedRun, from: number, to: number): ShapedRun {
+  const keep: number[] = [];
+  for (let i = 0; i < run.clusters.length; i++) if (run.clusters[i]! >= from && run.clusters[i]! < to) keep.push(i);
+  if (keep.length === run.clusters.length) return run;
+  const pick = <T>(values: T[]) => keep.map((i) => values[i]!);
+  const xAdvances = pick(run.xAdvances);
+  const codePoints = pick(run.codePoints);
+  return {
+    glyphIds: pick(run.glyphIds),
+    clusters: pick(run.clusters),
+    codePoints,
+    xAdvances,
+    xOffsets: pick(run.xOffsets),
+    yOffsets: pick(run.yOffsets),
+    glyphWidths: pick(run.glyphWidths),
+    isMark: pick(run.isMark),
+    flags: pick(run.flags),
+    advance: xAdvances.reduce((a, b) => a + b, 0),
+    spaces: codePoints.filter((codes) => codes.length === 1 && codes[0] === 0x20).length,
+  };
+}
