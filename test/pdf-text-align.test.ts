@@ -1,7 +1,7 @@
 // Alignment and justification, checked from the glyph positions poppler reads (`pdftotext -bbox-layout`).
 import { describe, expect, it } from 'vitest';
 import type { Align, Direction } from '../src/model/types.js';
-import { layoutLines } from '../src/renderers/pdf/text/index.js';
+import { layoutLines } from '../src/text/index.js';
 import { renderParagraphs, spec } from './fixtures/text/article.js';
 import { missingTool, pdftotext } from './fixtures/text/extract.js';
 

@@ -2,8 +2,8 @@
 // run's characters as they appear on the page (right-to-left runs reversed, brackets mirrored).
 // Reading aid: the page shows the string `runs.join('')`.
 import { describe, expect, it } from 'vitest';
-import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
-import { visualRuns } from '../src/renderers/pdf/text/index.js';
+import type { ParagraphSpec } from '../src/text/index.js';
+import { visualRuns } from '../src/text/index.js';
 import { spec } from './fixtures/text/article.js';
 
 const visual = (s: ParagraphSpec, width = Infinity) => visualRuns(s, width).map((line) => line.map((r) => r.visual));

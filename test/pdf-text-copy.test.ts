@@ -5,40 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutLines } from '../src/renderers/pdf/text/index.js';
 import { articleParagraphs, renderParagraphs, spec, type TestPdf } from './fixtures/text/article.js';
-import { fixtureBriefing } from './fixtures/text/briefing.js';
-import { harfbuzz, IGNORABLE } from './fixtures/text/harfbuzz.js';
 import { missingTool, pdftotext, recall } from './fixtures/text/extract.js';
 import { scratchDir } from './helpers/scratch.js';
-
-describe('ToUnicode', () => {
-  it('never needs one glyph to stand for two different texts (the dotless-glyph trap of Noto Naskh 2.021)', () => {
-    // pdfkit writes one ToUnicode entry per glyph, so a glyph drawn for two different characters (a dotless
-    // body shared by ب and ت, say) copies as the wrong letter half the time. HarfBuzz's clusters (one per
-    // character, marks apart) tell which text each glyph really stands for; checked over the article and the
-    // briefing, regular and bold.
-    const texts = new Map<string, Set<string>>();
-    const specs = [
-      ...articleParagraphs().flatMap((p) => [spec(p), spec(p, { spans: [{ text: p, bold: true, italic: false }] })]),
-      ...fixtureBriefing().map((b) => b.spec),
-    ];
-    for (const s of specs) {
-      const { prepared, lines } = layoutLines(s, 495);
-      for (const run of lines.flatMap((l) => l.runs)) {
-        const text = prepared.text.slice(run.start, run.end);
-        for (const { gid, text: piece } of harfbuzz(run.item.face.key, text, run.rtl, run.before, run.after)) {
-          if (IGNORABLE.test(piece)) continue; // HarfBuzz keeps bidi marks as blank glyphs; the engine drops them
-          const key = `${run.item.face.key}#${gid}`;
-          if (!texts.has(key)) texts.set(key, new Set());
-          texts.get(key)!.add(piece);
-        }
-      }
-    }
-    expect(texts.size).toBeGreaterThan(100);
-    expect([...texts].filter(([, seen]) => seen.size > 1).map(([key, seen]) => `${key}: ${[...seen].join(' / ')}`)).toEqual([]);
-  });
-});
 
 const missing = missingTool('pdftotext', 'poppler-utils');
 

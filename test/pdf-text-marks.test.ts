@@ -1,9 +1,9 @@
 // Bidi marks and controls steer the bidi algorithm but are never drawn; a character no font covers is
 // reported once, by code point and Unicode block, and is not drawn as a box.
 import { describe, expect, it } from 'vitest';
-import { layoutLines, visualRuns } from '../src/renderers/pdf/text/index.js';
-import { blockName, describeCodePoint } from '../src/renderers/pdf/text/unicode-block-names.js';
-import { UNICODE_BLOCKS } from '../src/renderers/pdf/text/unicode-blocks.js';
+import { layoutLines, visualRuns } from '../src/text/index.js';
+import { blockName, describeCodePoint } from '../src/text/unicode-block-names.js';
+import { UNICODE_BLOCKS } from '../src/text/unicode-blocks.js';
 import { renderParagraphs, spec } from './fixtures/text/article.js';
 import { missingTool, pdftotext } from './fixtures/text/extract.js';
 
@@ -55,11 +55,14 @@ describe('bidi marks and controls', () => {
 });
 
 describe('characters no font covers', () => {
-  it('are reported once per code point with the Unicode block, and drawn as a visible box (.notdef)', async () => {
+  it('are reported once each, with their Unicode blocks, and drawn as a visible box (.notdef)', async () => {
     const pdf = await renderParagraphs([spec('تقرير 😀 جيد 😀 جدا \u{1D11E}'), spec('مرة أخرى 😀')]);
     expect(pdf.warnings).toEqual([
-      { code: 'uncovered-character', codePoint: 0x1f600, message: 'U+1F600 (Emoticons) is not covered by any font (drawn as a box)' },
-      { code: 'uncovered-character', codePoint: 0x1d11e, message: 'U+1D11E (Musical Symbols) is not covered by any font (drawn as a box)' },
+      {
+        code: 'uncovered-character',
+        codePoints: [0x1f600, 0x1d11e],
+        message: 'PDF: no font has 😀 U+1F600 (Emoticons), 𝄞 U+1D11E (Musical Symbols) (drawn as a box)',
+      },
     ]);
     const { lines } = layoutLines(spec('تقرير 😀 جيد'), Infinity);
     // The box stands where the character is and carries it, so copying out gives the character back.

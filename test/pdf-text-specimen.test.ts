@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
+import type { ParagraphSpec } from '../src/text/index.js';
 import { extractedPages } from './helpers/cli-pdf.js';
 import { describeWithTools } from './helpers/pdf.js';
 import { scratchDir } from './helpers/scratch.js';

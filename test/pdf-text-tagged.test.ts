@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import type { ParagraphSpec } from '../src/renderers/pdf/text/api.js';
-import { createTextEngine } from '../src/renderers/pdf/text/index.js';
+import type { ParagraphSpec } from '../src/text/index.js';
+import { createTextEngine } from '../src/renderers/pdf/text-engine.js';
 import { spec } from './fixtures/text/article.js';
 import { missingTool } from './fixtures/text/extract.js';
 

@@ -5,7 +5,6 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { writeFaceCoverage } from '../renderers/docx/coverage.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 import { mainTemplatePaths, partialPaths } from '../template/template-files.js';
@@ -202,10 +201,8 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     plugins: [handlebarsWithoutSourceMaps],
   });
   Object.assign(result.metafile.outputs, compiler.metafile.outputs);
-  // The DOCX's embedded faces, compressed now rather than on every run, and the body face's coverage (the docx
-  // chunk finds them beside itself).
+  // The DOCX's embedded faces, compressed now rather than on every run (the docx chunk finds them beside itself).
   writePrecompressedFaces(join(staging, 'docx-faces'));
-  await writeFaceCoverage(join(staging, 'docx-faces'));
   try {
     await swapIn(staging, outDir, previous);
   } finally {

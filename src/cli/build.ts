@@ -145,6 +145,13 @@ function withoutRepeats(problems: readonly Problem[]): Problem[] {
   });
 }
 
+/** What a reader of each format sees of a character no embedded font has. */
+const CONSEQUENCE: Record<OutputFormat, string> = {
+  pdf: 'the PDF draws a box',
+  docx: 'Word takes it from a system font',
+  html: 'the browser takes it from a system font',
+};
+
 /**
  * The renderers report characters no font covers; the build says them once per dataset field (its JSON path and
  * the characters), so the user knows what to fix. Characters only the template writes are said once.
@@ -163,13 +170,14 @@ async function locateUncoveredCharacters(warnings: FormatWarning[], dataFile: st
   const { describeCharacters } = await import('../text/unicode-block-names.js');
   const fields = fieldsWithCharacters(dataset, new Set(formatsByCode.keys()));
   const located: FormatWarning[] = [];
-  const add = (codes: readonly number[], message: string) => {
-    const formats = new Set(codes.flatMap((code) => [...formatsByCode.get(code)!]));
+  const add = (codes: readonly number[], what: string) => {
+    const formats = [...new Set(codes.flatMap((code) => [...formatsByCode.get(code)!]))];
+    const message = `${what}: ${formats.map((format) => CONSEQUENCE[format]).join('; ')}`;
     for (const format of formats) located.push({ format, warning: { code: 'uncovered-character', codePoints: [...codes], message } });
   };
-  for (const field of fields) add(field.codePoints, `${dataFile}: ${field.path}: no font has ${describeCharacters(field.codePoints)} (drawn as a box; Word would take it from a system font)`);
+  for (const field of fields) add(field.codePoints, `${dataFile}: ${field.path}: no font has ${describeCharacters(field.codePoints)}`);
   const inFields = new Set(fields.flatMap((field) => field.codePoints));
   const templateOnly = [...formatsByCode.keys()].filter((code) => !inFields.has(code));
-  if (templateOnly.length > 0) add(templateOnly, `the template writes ${describeCharacters(templateOnly)}, which no font has (drawn as a box)`);
+  if (templateOnly.length > 0) add(templateOnly, `the template writes ${describeCharacters(templateOnly)}, which no font has`);
   warnings.splice(0, warnings.length, ...warnings.filter(({ warning }) => warning.code !== 'uncovered-character'), ...located);
 }

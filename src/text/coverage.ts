@@ -62,3 +62,20 @@ export function uncoveredCharacters(text: string, style: { bold: boolean; italic
   }
   return uncovered;
 }
+
+/**
+ * The distinct characters of `text` that need a glyph and that the style's body face (the chain's first) lacks:
+ * what a format embedding only the body faces (the DOCX) must report.
+ */
+export function missingFromBodyFace(text: string, style: { bold: boolean; italic: boolean } = { bold: false, italic: false }): number[] {
+  const body = faceChain(styleIndex(style.bold, style.italic)).at(0);
+  const missing: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (body.coverage.has(code) || needsNoGlyph(code) || WHITE_SPACE.test(char) || missing.includes(code)) continue;
+    missing.push(code);
+  }
+  return missing;
+}
+
+const WHITE_SPACE = /^\s$/u;

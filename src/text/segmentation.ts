@@ -88,25 +88,14 @@ export function scriptOf(char: string): string {
   return 'Zzzz';
 }
 
-/**
- * The script of each UTF-16 unit: neutral characters take the script before them (at the start, the first one
- * after them), as UAX #24 script runs do; '' where the whole text is neutral.
- */
+/** The script of each UTF-16 unit of `text`, '' for neutral characters (they join the script run around them). */
 export function scriptsOf(text: string): string[] {
   const scripts: string[] = new Array<string>(text.length).fill('');
-  let current = '';
-  let firstStrong = -1;
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
     const units = code > 0xffff ? 2 : 1;
-    const own = code < 0x41 ? '' : scriptOf(String.fromCodePoint(code));
-    if (own) {
-      current = own;
-      if (firstStrong < 0) firstStrong = i;
-    }
-    scripts.fill(current, i, i + units);
+    if (code >= 0x41) scripts.fill(scriptOf(String.fromCodePoint(code)), i, i + units);
     i += units;
   }
-  if (firstStrong > 0) scripts.fill(scripts[firstStrong]!, 0, firstStrong);
   return scripts;
 }

@@ -1,9 +1,7 @@
 // Hostile datasets for the property tests: the real dataset with chosen text fields and counts replaced, kept
 // valid in every other respect (values written in their quotes, parts within their wholes), and the checks a
 // built briefing must pass: no character lost or silently dropped.
-import { create, type Font } from 'fontkit';
-import { readFileSync } from 'node:fs';
-import { pdfFontChain } from '../../src/fonts/index.js';
+import { uncoveredCharacters } from '../../src/text/index.js';
 import type { DocumentModel, Inline } from '../../src/model/types.js';
 
 export type JsonPath = (string | number)[];
@@ -120,16 +118,6 @@ export function modelText(model: DocumentModel): string {
 /** Characters that are not drawn as glyphs: controls, format characters (bidi marks, joiners), separators. */
 export const isInvisible = (char: string) => /^[\p{Cc}\p{Cf}\p{Z}\p{Cs}\p{Default_Ignorable_Code_Point}\s]$/u.test(char);
 
-const fontsByPath = new Map<string, Font>();
-const loadFont = (path: string) => {
-  let font = fontsByPath.get(path);
-  if (!font) {
-    font = create(readFileSync(path)) as Font;
-    fontsByPath.set(path, font);
-  }
-  return font;
-};
-
 const STYLES = [
   { bold: false, italic: false },
   { bold: true, italic: false },
@@ -139,8 +127,7 @@ const STYLES = [
 
 /** How the PDF's font chains cover a character: in every style, in some, or in none. */
 export function pdfCoverage(char: string): 'all' | 'some' | 'none' {
-  const codePoint = char.codePointAt(0)!;
-  const covered = STYLES.map((style) => pdfFontChain(style).some((face) => loadFont(face.path).hasGlyphForCodePoint(codePoint)));
+  const covered = STYLES.map((style) => uncoveredCharacters(char, style).length === 0);
   return covered.every(Boolean) ? 'all' : covered.some(Boolean) ? 'some' : 'none';
 }
 

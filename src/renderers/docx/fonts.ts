@@ -1,7 +1,8 @@
 // The typefaces the DOCX embeds under word/fonts/, each with a font key pinned to its name (ECMA-376 Part 2 §11.1
 // obfuscation depends on the key, so a random key would make every build differ).
 //
-// docx would obfuscate and deflate ~460 KB of TTF on every render (~20 ms). Instead the Document gets a
+// Each face is a HarfBuzz subset (fonts/subset.ts): whole scripts, layout tables kept, hinting dropped. docx would
+// obfuscate and deflate it on every render. Instead the Document gets a
 // 32-byte placeholder per face, which makes docx write the font table, relationships, content type and
 // `w:embedTrueTypeFonts`; the package pass (package.ts) then puts in the real face, obfuscated and deflated once
 // per process. The bundle compresses them at build time (dist/bin/docx-faces/), so a CLI run only reads them.
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
+import { EDITABLE_CHARACTERS, subsetFont } from '../../fonts/subset.js';
 import { deflated, type DeflatedData } from './zip.js';
 
 /** A family as Word's font table lists it, with the faces embedded for it. */
@@ -41,32 +43,42 @@ export interface EmbeddedFonts {
 const PLACEHOLDER = Buffer.alloc(32);
 
 const compressed = new Map<string, DeflatedData>();
-const cached = new Map<boolean, EmbeddedFonts>();
+const cached = new Map<string, EmbeddedFonts>();
+
+export interface EmbeddingOptions {
+  emphasis: boolean;
+  /** The document's characters beyond the subsets' fixed set (fonts/subset.ts EDITABLE_CHARACTERS), ascending. */
+  extraCharacters: readonly number[];
+}
 
 /**
- * The embedded faces: the body family always, the Medium face when the document has emphasis. Read, obfuscated
+ * The embedded faces: the body family always, the Medium face when the document has emphasis, each subset by
+ * HarfBuzz to whole scripts (layout tables kept, so the text still shapes as it is edited). Subset, obfuscated
  * and compressed on first use and kept for the process.
  */
-export function embeddedFonts(options: { emphasis: boolean }): EmbeddedFonts {
-  let fonts = cached.get(options.emphasis);
+export function embeddedFonts(options: EmbeddingOptions): EmbeddedFonts {
+  const key = `${options.emphasis}:${options.extraCharacters.join(',')}`;
+  let fonts = cached.get(key);
   if (!fonts) {
-    fonts = prepareFonts(options.emphasis ? [BODY, EMPHASIS] : [BODY]);
-    cached.set(options.emphasis, fonts);
+    fonts = prepareFonts(options.emphasis ? [BODY, EMPHASIS] : [BODY], options.extraCharacters);
+    if (cached.size > 16) cached.clear();
+    cached.set(key, fonts);
   }
   return fonts;
 }
 
-function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
+function prepareFonts(families: readonly EmbeddedFamily[], extraCharacters: readonly number[]): EmbeddedFonts {
   const documentOption = families.map((family) =>
     family.bold ? { name: family.name, data: PLACEHOLDER, bold: PLACEHOLDER } : { name: family.name, data: PLACEHOLDER },
   );
   const ordered = families.flatMap((family) => [family.regular, ...(family.bold ? [family.bold] : [])].map((face) => ({ family: family.name, face })));
   const faces = ordered.map(({ family, face }, index): EmbeddedFace => {
     const fontKey = pinnedFontKey(family, face.weight);
-    const key = `${fontKey}${face.path}`;
+    const key = `${fontKey}${face.path}:${extraCharacters.join(',')}`;
     let data = compressed.get(key);
     if (!data) {
-      data = compressedFace(fontBytes(face), fontKey);
+      data = compressedFace(face, fontKey, extraCharacters);
+      if (compressed.size > 64) compressed.clear();
       compressed.set(key, data);
     }
     return { path: `word/fonts/font${index + 1}.odttf`, fontKey, face, ...data };
@@ -75,38 +87,55 @@ function prepareFonts(families: readonly EmbeddedFamily[]): EmbeddedFonts {
 }
 
 /**
- * The faces compressed at bundle time, beside the bundle's chunks (src/bundle), with the body face's coverage
- * (coverage.ts); from source the folder does not exist and every face is compressed on first use (~25 ms).
+ * The faces compressed at bundle time, beside the bundle's chunks (src/bundle); from source the folder does not exist and every face is compressed on first use (~25 ms).
  */
 export const BUNDLED_FACES_DIR = fileURLToPath(new URL('./docx-faces/', import.meta.url));
 const FONT_LEVEL = 9;
 
-/** The face obfuscated with its key and deflated: from the bundle's folder when it holds this very face. */
-function compressedFace(font: Uint8Array, fontKey: string): DeflatedData {
-  const obfuscated = obfuscateFont(font, fontKey);
-  const crc = crc32(obfuscated);
+/** The face subset, obfuscated with its key and deflated: from the bundle's folder when it holds this very one. */
+function compressedFace(face: FontFace, fontKey: string, extraCharacters: readonly number[]): DeflatedData {
+  const font = fontBytes(face);
+  const name = precompressedName(font, fontKey, extraCharacters);
+  const stored = readPrecompressed(name);
+  if (stored) return stored;
+  const subset = subsetFont(face.path, font, [...EDITABLE_CHARACTERS, ...extraCharacters]);
+  return deflated(obfuscateFont(subset, fontKey), FONT_LEVEL);
+}
+
+/**
+ * A precompressed face: a header of its CRC-32 and length, then the deflated bytes. Inflating it back (~2 ms)
+ * checks it is whole: a damaged file is made again, never embedded.
+ */
+function readPrecompressed(name: string): DeflatedData | undefined {
   try {
-    const stored = new Uint8Array(readFileSync(join(BUNDLED_FACES_DIR, precompressedName(font, fontKey))));
-    // Inflating it back (~2 ms) checks the file is whole: a damaged one is recompressed, never embedded.
+    const file = readFileSync(join(BUNDLED_FACES_DIR, name));
+    const crc = file.readUInt32LE(0);
+    const size = file.readUInt32LE(4);
+    const stored = new Uint8Array(file.subarray(8));
     const inflated = inflateRawSync(stored);
-    if (inflated.length === obfuscated.length && crc32(inflated) === crc) return { deflated: stored, crc, size: obfuscated.length };
+    if (inflated.length === size && crc32(inflated) === crc) return { deflated: stored, crc, size };
   } catch {
-    // not precompressed (running from source), or unreadable: compress it here
+    // not precompressed (running from source), or unreadable: subset and compress it here
   }
-  return deflated(obfuscated, FONT_LEVEL);
+  return undefined;
 }
 
-/** Named after a hash of the face's bytes, its key and the level, so a changed font package is never mistaken. */
-function precompressedName(font: Uint8Array, fontKey: string): string {
-  return `${createHash('sha256').update(font).update(`\u0000${fontKey}\u0000${FONT_LEVEL}`).digest('hex')}.deflate`;
+/** Named after a hash of the face's bytes, its key, the level and the characters kept, so nothing is mistaken. */
+function precompressedName(font: Uint8Array, fontKey: string, extraCharacters: readonly number[]): string {
+  return `${createHash('sha256').update(font).update(`\u0000${fontKey}\u0000${FONT_LEVEL}\u0000${extraCharacters.join(',')}`).digest('hex')}.deflate`;
 }
 
-/** Writes every face the DOCX may embed (those of a document with emphasis), compressed, into `folder` (the
- *  bundle's docx-faces/). */
+/** Writes every face the DOCX of a document with no character beyond the fixed set may embed (with emphasis),
+ *  subset and compressed, into `folder` (the bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
   mkdirSync(folder, { recursive: true });
-  const { faces } = embeddedFonts({ emphasis: true });
-  for (const face of faces) writeFileSync(join(folder, precompressedName(fontBytes(face.face), face.fontKey)), face.deflated);
+  const { faces } = embeddedFonts({ emphasis: true, extraCharacters: [] });
+  for (const face of faces) {
+    const header = Buffer.alloc(8);
+    header.writeUInt32LE(face.crc >>> 0, 0);
+    header.writeUInt32LE(face.size, 4);
+    writeFileSync(join(folder, precompressedName(fontBytes(face.face), face.fontKey, [])), Buffer.concat([header, face.deflated]));
+  }
   return faces.length;
 }
 

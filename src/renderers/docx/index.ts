@@ -6,7 +6,8 @@ import { pageLabelParts } from '../../model/page-label.js';
 import { FURNITURE, MARGIN, PAGE_SIZE } from '../../theme/index.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
-import { warnUncoveredCharacters } from './coverage.js';
+import { documentText, warnUncoveredCharacters } from './coverage.js';
+import { charactersBeyondEditable } from '../../fonts/subset.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { someTextInline } from '../../model/block-inlines.js';
 import { finishPackage, packageParts } from './package.js';
@@ -36,8 +37,9 @@ export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
-    await warnUncoveredCharacters(model, context.warn);
-    const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
+    const text = documentText(model);
+    warnUncoveredCharacters(text, context.warn);
+    const fonts = embeddedFonts({ emphasis: usesEmphasis(model), extraCharacters: charactersBeyondEditable(text) });
     return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
   },
 };

@@ -3,6 +3,7 @@
 // draws at the place and alignment page layout gives.
 import type { WarningSink } from '../../errors.js';
 import { isItalic, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
+import { describeCharacters } from '../../text/unicode-block-names.js';
 import { EMPHASIS } from '../../theme/index.js';
 import { DocumentFonts, drawRun } from './glyph-runs.js';
 
@@ -32,7 +33,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       const layout = layoutParagraph(spec, maxWidth);
       const fresh = layout.uncovered.filter((code) => !warned.has(code));
       for (const code of fresh) warned.add(code);
-      if (fresh.length > 0) warn({ code: 'uncovered-character', codePoints: fresh, message: 'no font has these characters: drawn as boxes' });
+      if (fresh.length > 0) warn({ code: 'uncovered-character', codePoints: fresh, message: `PDF: no font has ${describeCharacters(fresh)} (drawn as a box)` });
       return layout;
     },
     measure: measureParagraph,

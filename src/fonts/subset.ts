@@ -1,0 +1,124 @@
+// Font subsetting by HarfBuzz (harfbuzzjs's harfbuzz-subset.wasm, called through its C exports): the subset
+// keeps the layout tables (GSUB, GPOS, GDEF) for the characters kept, so text in it still shapes: Arabic joins
+// and marks sit on their letters in Word or a browser, also in text a user types later with those characters.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+interface SubsetExports {
+  memory: { buffer: ArrayBuffer };
+  malloc(size: number): number;
+  free(pointer: number): void;
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_length(blob: number): number;
+  hb_blob_get_data(blob: number, length: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_set_add(set: number, value: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
+  hb_subset_or_fail(face: number, input: number): number;
+}
+
+const HB_MEMORY_MODE_READONLY = 1;
+/** HB_SUBSET_FLAGS_NO_HINTING: hinting instructions are for low-resolution screens of the 1990s; they are most
+ *  of a TrueType face's weight and every current renderer ignores them or does better without. */
+const NO_HINTING = 0x1;
+
+/** The two WebAssembly constructors used (Node has them; its type declarations here do not). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+
+let wasm: SubsetExports | undefined;
+
+/** harfbuzz-subset.wasm, instantiated on first use (it needs no imports). */
+function subsetter(): SubsetExports {
+  if (!wasm) {
+    const path = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    wasm = new wasmApi.Instance(new wasmApi.Module(readFileSync(path))).exports as SubsetExports;
+  }
+  return wasm;
+}
+
+const cache = new Map<string, Uint8Array>();
+
+/**
+ * The face `font` reduced to the glyphs of `codePoints` and those the layout tables reach from them (ligatures,
+ * joining forms, marks). Kept per font and set of characters: a briefing asks for the same subsets every render.
+ */
+export function subsetFont(fontKey: string, font: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+  const codes = [...new Set(codePoints)].sort((a, b) => a - b);
+  const key = `${fontKey}\u0000${codes.join(',')}`;
+  let subset = cache.get(key);
+  if (!subset) {
+    subset = subsetUncached(font, codes);
+    if (cache.size > 64) cache.clear();
+    cache.set(key, subset);
+  }
+  return subset;
+}
+
+function subsetUncached(font: Uint8Array, codes: readonly number[]): Uint8Array {
+  const hb = subsetter();
+  const fontPointer = hb.malloc(font.byteLength);
+  new Uint8Array(hb.memory.buffer).set(font, fontPointer);
+  const blob = hb.hb_blob_create(fontPointer, font.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
+  const face = hb.hb_face_create(blob, 0);
+  hb.hb_blob_destroy(blob);
+  const input = hb.hb_subset_input_create_or_fail();
+  if (input === 0) throw new Error('hb-subset: out of memory');
+  try {
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const code of codes) hb.hb_set_add(unicodes, code);
+    hb.hb_subset_input_set_flags(input, NO_HINTING);
+    const subsetFace = hb.hb_subset_or_fail(face, input);
+    if (subsetFace === 0) throw new Error('hb-subset failed on a font');
+    const resultBlob = hb.hb_face_reference_blob(subsetFace);
+    const length = hb.hb_blob_get_length(resultBlob);
+    const data = hb.hb_blob_get_data(resultBlob, 0);
+    // Copied out before anything else runs: the wasm memory may grow and move.
+    const out = new Uint8Array(hb.memory.buffer, data, length).slice();
+    hb.hb_blob_destroy(resultBlob);
+    hb.hb_face_destroy(subsetFace);
+    return out;
+  } finally {
+    hb.hb_subset_input_destroy(input);
+    hb.hb_face_destroy(face);
+    hb.free(fontPointer);
+  }
+}
+
+/** Inclusive ranges of code points. */
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+/**
+ * What an editable document's subset keeps whatever its text: whole blocks of the scripts a briefing writes, so a
+ * user editing it in Word still has the letters, digits and punctuation (Basic Latin, Latin-1, the Arabic block
+ * with tatweel U+0640, quotes, dashes, joiners, bidi marks); characters outside them are added as the text has them.
+ */
+export const EDITABLE_CHARACTERS: ReadonlySet<number> = new Set([
+  ...range(0x20, 0x7e),
+  ...range(0xa0, 0xff),
+  ...range(0x0600, 0x06ff),
+  // Dashes, quotes, ellipsis; the thin and narrow no-break spaces of French typography; joiners and marks.
+  ...[0x2007, 0x2009, 0x2010, 0x2011, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x202f, 0x2060, 0x200c, 0x200d, 0x200e, 0x200f, 0x25cc],
+]);
+
+/** Controls and format characters: no glyph to keep. */
+const NO_GLYPH = /^[\p{Cc}\p{Cf}]$/u;
+
+/** The characters of `text` outside EDITABLE_CHARACTERS that have glyphs, ascending. */
+export function charactersBeyondEditable(text: string): number[] {
+  const extra = new Set<number>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (!EDITABLE_CHARACTERS.has(code) && !NO_GLYPH.test(char)) extra.add(code);
+  }
+  return [...extra].sort((a, b) => a - b);
+}
