@@ -2,6 +2,7 @@
 // draws those as the body face's .notdef box; every format reports them (renderers name the format, the CLI the
 // dataset fields).
 import { BIDI_MARKS, isBidiControl } from './bidi.js';
+import type { FontFace } from '../fonts/index.js';
 import { faceChain, styleIndex, type LoadedFace, type StyleIndex } from './fonts.js';
 
 /** Default-ignorable characters that steer shaping (ZWNJ, ZWJ, variation selectors, …): they belong to the
@@ -79,3 +80,16 @@ export function missingFromBodyFace(text: string, style: { bold: boolean; italic
 }
 
 const WHITE_SPACE = /^\s$/u;
+
+/** The fallback faces (not the body faces) the engine takes some character of `text` from, in regular and bold. */
+export function fallbackFacesFor(text: string): FontFace[] {
+  const faces = new Map<string, FontFace>();
+  for (const style of [styleIndex(false, false), styleIndex(true, false)]) {
+    const body = faceChain(style).at(0);
+    for (const code of missingFromBodyFace(text, { bold: style === 1, italic: false })) {
+      const choice = faceFor(code, style);
+      if (choice && choice.face !== body) faces.set(choice.face.key, choice.face.face);
+    }
+  }
+  return [...faces.values()];
+}

@@ -1,7 +1,11 @@
 // The HTML renderer: a standalone, print-styled HTML5 preview of the document model (not the template's output
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
 import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
-import type { Renderer } from '../types.js';
+import type { RenderContext, Renderer } from '../types.js';
+import type { WarningSink } from '../../errors.js';
+import { documentText } from '../../model/document-text.js';
+import { uncoveredCharacters } from '../../text/coverage.js';
+import { describeCharacters } from '../../text/unicode-block-names.js';
 import { someTextInline } from '../../model/block-inlines.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
@@ -17,15 +21,18 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
   return {
     format: 'html',
     extension: 'html',
-    async render(document: DocumentModel): Promise<Uint8Array> {
+    async render(document: DocumentModel, context?: RenderContext): Promise<Uint8Array> {
+      const text = documentText(document);
+      if (context) warnUncovered(text, context.warn);
       const [before, after] = renderHtmlAround(document);
       if (!embedFonts) return encoder.encode(before + after);
-      // The fonts' base64 is encoded once per process; only the document around it is encoded per call.
-      const withEmphasis = usesEmphasis(document);
-      let fontBytes = fontFaceBytes.get(withEmphasis);
+      // The fonts' base64 is encoded once per character set; only the document around it is encoded per call.
+      const style = fontFaceStyle(usesEmphasis(document), text);
+      let fontBytes = fontFaceBytes.get(style);
       if (fontBytes === undefined) {
-        fontBytes = encoder.encode(fontFaceStyle(withEmphasis));
-        fontFaceBytes.set(withEmphasis, fontBytes);
+        fontBytes = encoder.encode(style);
+        if (fontFaceBytes.size > 16) fontFaceBytes.clear();
+        fontFaceBytes.set(style, fontBytes);
       }
       return concatBytes([encoder.encode(before), fontBytes, encoder.encode(after)]);
     },
@@ -33,10 +40,16 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
 }
 
 const encoder = new TextEncoder();
-const fontFaceBytes = new Map<boolean, Uint8Array>();
+const fontFaceBytes = new Map<string, Uint8Array>();
 
 /** The embedded faces' <style> element, which goes between the page's two halves. */
-const fontFaceStyle = (withEmphasis: boolean) => `<style>\n${embeddedFontFaces(withEmphasis)}\n</style>\n`;
+const fontFaceStyle = (withEmphasis: boolean, text: string) => `<style>\n${embeddedFontFaces(withEmphasis, text)}\n</style>\n`;
+
+/** Characters no embedded face has: the browser takes them from a system font, so the build says so. */
+function warnUncovered(text: string, warn: WarningSink): void {
+  const missing = uncoveredCharacters(text);
+  if (missing.length > 0) warn({ code: 'uncovered-character', codePoints: missing, message: `HTML: no embedded font has ${describeCharacters(missing)}; the browser takes them from a system font` });
+}
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -53,7 +66,7 @@ export const htmlRenderer: Renderer = createHtmlRenderer();
 /** The whole preview as text (fonts embedded unless `embedFonts` is false). */
 export function renderHtml(document: DocumentModel, embedFonts = true): string {
   const [before, after] = renderHtmlAround(document);
-  return embedFonts ? before + fontFaceStyle(usesEmphasis(document)) + after : before + after;
+  return embedFonts ? before + fontFaceStyle(usesEmphasis(document), documentText(document)) + after : before + after;
 }
 
 /** The page in two halves: the font faces' <style> goes between them. */

@@ -2,7 +2,9 @@
 // with the same margins, running header and page label (CSS @page margin boxes), the same sizes, spacing, rules
 // and colours, one Arabic-capable family (the PDF's and DOCX's, embedded), tables whose first column sits on the
 // start side and whose header row repeats on every page.
-import { BODY_FAMILY, EMPHASIS_FACE, fontBytes, FONT_FACES } from '../../fonts/index.js';
+import { BODY_FAMILY, EMPHASIS_FACE, FALLBACK_FAMILIES, fontBytes, FONT_FACES, type FontFace } from '../../fonts/index.js';
+import { subsetFont } from '../../fonts/subset.js';
+import { fallbackFacesFor } from '../../text/coverage.js';
 import { pageLabelParts } from '../../model/page-label.js';
 import { EMPTY_CELL_MARK } from '../../model/empty-cell.js';
 import type { Direction } from '../../model/types.js';
@@ -23,34 +25,49 @@ import {
   type TextStyle,
 } from '../../theme/index.js';
 
-/** Families after the embedded one, for a reader whose browser cannot load it. */
-const FALLBACK_FAMILIES = ["'Noto Naskh Arabic'", "'Noto Sans Arabic'", "'Amiri'", "'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
+/** Families after the embedded ones, for a reader whose browser cannot load them. */
+const SYSTEM_FAMILIES = ["'Segoe UI'", 'Tahoma', 'Arial', 'sans-serif'];
 
-const fontFaceCss = new Map<boolean, string>();
+const fontFaceCss = new Map<string, string>();
 
-/** @font-face rules with the TTFs inlined as data: URLs (≈ 0.6 MB, 0.9 MB with the emphasis face), so the
- *  preview shows the briefing's own typeface offline and after download, exactly as the PDF does. Built once per
- *  process. The Medium face (weight 500) is the emphasis face, embedded only for a document with emphasis. */
-export function embeddedFontFaces(withEmphasis: boolean): string {
-  let css = fontFaceCss.get(withEmphasis);
+interface EmbeddedFace {
+  family: string;
+  weight: number;
+  face: FontFace;
+}
+
+/**
+ * @font-face rules with HarfBuzz subsets of the faces inlined as data: URLs, so the preview shows the briefing's own
+ * typefaces offline and after download, exactly as the PDF does: the body faces (the Medium one, weight 500, only
+ * for a document with emphasis) and the fallback faces the text engine takes characters from, each reduced to the
+ * document's characters (layout tables kept: the browser still joins and places marks). Kept per character set.
+ */
+export function embeddedFontFaces(withEmphasis: boolean, text: string): string {
+  // Beside the document's own characters, what the style sheet writes itself: page counters' digits, the empty-cell mark.
+  const generated = `0123456789 \u0640${EMPTY_CELL_MARK}`;
+  const characters = [...new Set(Array.from(text + generated, (char) => char.codePointAt(0)!))].sort((a, b) => a - b);
+  const key = `${withEmphasis}:${characters.join(',')}`;
+  let css = fontFaceCss.get(key);
   if (css === undefined) {
-    const faces = [
-      ...FONT_FACES.map((face) => ({ face, weight: face.weight === 'bold' ? 700 : 400 })),
-      ...(withEmphasis ? [{ face: EMPHASIS_FACE, weight: 500 }] : []),
+    const fallbacks = fallbackFacesFor(text).map((face) => ({ family: face.family, weight: face.weight === 'bold' ? 700 : 400, face }));
+    const faces: EmbeddedFace[] = [
+      ...FONT_FACES.map((face) => ({ family: BODY_FAMILY, weight: face.weight === 'bold' ? 700 : 400, face })),
+      ...(withEmphasis ? [{ family: BODY_FAMILY, weight: 500, face: EMPHASIS_FACE }] : []),
+      ...fallbacks,
     ];
     css = faces
-      .map(
-        ({ face, weight }) =>
-          `@font-face{font-family:'${BODY_FAMILY}';font-style:normal;font-weight:${weight};` +
-          `font-display:block;src:url(data:font/ttf;base64,${fontBytes(face).toString('base64')}) format('truetype');}`,
-      )
+      .map(({ family, weight, face }) => {
+        const subset = Buffer.from(subsetFont(face.path, fontBytes(face), characters)).toString('base64');
+        return `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/ttf;base64,${subset}) format('truetype');}`;
+      })
       .join('\n');
-    fontFaceCss.set(withEmphasis, css);
+    if (fontFaceCss.size > 16) fontFaceCss.clear();
+    fontFaceCss.set(key, css);
   }
   return css;
 }
 
-const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES].join(', ');
+const FONT_STACK = [`'${BODY_FAMILY}'`, ...FALLBACK_FAMILIES.map((family) => `'${family}'`), ...SYSTEM_FAMILIES].join(', ');
 
 /** A CSS string literal. */
 function cssString(text: string): string {
