@@ -148,13 +148,13 @@ describe('briefing build with the real pipeline and renderers', () => {
     const lenient = await runBriefing(['build', '--data', 'emoji.json', '--format', 'pdf'], { cwd });
     expect(lenient.status).toBe(0);
     // Drawn as a box, and said with the JSON path where the dataset has it.
-    expect(lenient.stderr).toMatch(/^warning \(pdf\): U\+1F600 .*not covered by any font \(drawn as a box\); in emoji\.json at \$\.publication\.title$/m);
+    expect(lenient.stderr).toMatch(/^warning \(pdf\): emoji\.json: \$\.publication\.title: no font has 😀 U\+1F600 \(Emoticons\): the PDF draws a box$/m);
     expect(lenient.stdout).toMatch(/, \d+ warnings?$/m);
 
     const before = snapshotFolder(join(cwd, 'output'));
     const strict = await runBriefing(['build', '--data', 'emoji.json', '--strict'], { cwd });
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toMatch(/^error \(pdf.*\): U\+1F600 /m);
+    expect(strict.stderr).toMatch(/^error \(pdf, docx, html\): emoji\.json: \$\.publication\.title: no font has 😀 U\+1F600 \(Emoticons\): the PDF draws a box; Word takes it from a system font; the browser takes it from a system font$/m);
     expect(strict.stderr).toMatch(/no file was written or changed \(--strict: warnings are errors\)$/m);
     expect(strict.stdout).toBe('');
     expect(snapshotFolder(join(cwd, 'output'))).toEqual(before);

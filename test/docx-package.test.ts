@@ -3,13 +3,12 @@
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../src/model/types.js';
-import { embeddedFonts } from '../src/renderers/docx/fonts.js';
-import { briefingDocument, docxRenderer, usesEmphasis } from '../src/renderers/docx/index.js';
+import { briefingDocument, docxRenderer, fontsFor } from '../src/renderers/docx/index.js';
 import { finishPackage, packageParts } from '../src/renderers/docx/package.js';
 import { briefingModel, longTableModel } from './fixtures/docx/briefing-model.js';
 
 async function packaged(model: DocumentModel, from: 'compiler' | 'zip'): Promise<Buffer> {
-  const fonts = embeddedFonts({ emphasis: usesEmphasis(model) });
+  const fonts = fontsFor(model);
   return Buffer.from(finishPackage(await packageParts(briefingDocument(model, fonts), from), model.meta, fonts.faces));
 }
 

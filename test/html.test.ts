@@ -44,7 +44,7 @@ describe('the HTML preview of the briefing', () => {
     expect(html).toContain(`@top-right{content:"${model.meta.header}";`);
     expect(html).toContain(`@bottom-right{content:"${model.meta.footer}";`);
     expect(html).toContain('@bottom-left{content:"صفحة " counter(page) " من " counter(pages);');
-    expect(html).toContain("font-family:'IBM Plex Sans Arabic', 'Noto Naskh Arabic'");
+    expect(html).toContain("font-family:'IBM Plex Sans Arabic', 'Noto Sans Arabic', 'Amiri', 'Noto Sans Tifinagh'");
   });
 
   it('has the three tables with repeated header rows, column widths and figures', () => {

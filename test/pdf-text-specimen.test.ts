@@ -53,7 +53,7 @@ export const SPECIMEN: ParagraphSpec[] = [
 
 it('renders the specimen page, warning only of the character no font has', async () => {
   const pdf = await renderParagraphs(SPECIMEN, 300);
-  expect(pdf.warnings.map((w) => w.message)).toEqual(['U+1F600 (Emoticons) is not covered by any font (drawn as a box)']);
+  expect(pdf.warnings.map((w) => w.message)).toEqual(['PDF: no font has 😀 U+1F600 (Emoticons) (drawn as a box)']);
   if (process.env.TEXT_SPECIMEN) writeFileSync(process.env.TEXT_SPECIMEN, pdf.bytes);
 });
 

@@ -40,10 +40,15 @@ export const docxRenderer: Renderer = {
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
     const text = documentText(model);
     warnUncoveredCharacters(text, context.warn);
-    const fonts = embeddedFonts({ emphasis: usesEmphasis(model), extraCharacters: charactersBeyondEditable(text) });
+    const fonts = fontsFor(model, text);
     return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
   },
 };
+
+/** The faces the document embeds: subsets that keep whole scripts and every character of its text. */
+export function fontsFor(model: DocumentModel, text = documentText(model)): EmbeddedFonts {
+  return embeddedFonts({ emphasis: usesEmphasis(model), extraCharacters: charactersBeyondEditable(text) });
+}
 
 /** The docx Document for the model, with placeholders for the embedded faces (see fonts.ts). */
 export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Document {
