@@ -54,6 +54,8 @@ const CONTEXT = 16;
 const MAX_CACHED = 50_000;
 const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
 
+let sharedBuffer: hb.Buffer | undefined;
+
 const COMBINING_MARK = /^\p{M}$/u;
 
 /** Any combining mark (general category M): it takes no room of its own and sits on the character before it. */
@@ -107,7 +109,10 @@ function shapeWindow(
   original: string,
   edges: { startOfText: boolean; endOfText: boolean },
 ): ShapedRun {
-  const buffer = new hb.Buffer();
+  // One buffer for the process, emptied before each use: a buffer per call would leave the freeing to the
+  // garbage collector's finalizers, and HarfBuzz's memory would grow meanwhile.
+  const buffer = (sharedBuffer ??= new hb.Buffer());
+  buffer.reset();
   buffer.addText(window, itemOffset, itemLength);
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   if (script && script !== 'Zzzz') buffer.setScript(script);
@@ -119,7 +124,13 @@ function shapeWindow(
       (edges.startOfText ? hb.BufferFlag.BOT : 0) | (edges.endOfText ? hb.BufferFlag.EOT : 0),
   );
   hb.shape(face.hbFont, buffer);
-  const glyphs = buffer.getGlyphInfosAndPositions();
+  // Infos and positions apart: harfbuzzjs's combined getter defines hidden properties on every glyph (slow).
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  const glyphs = infos.map((info, i) => {
+    const position = positions[i]!;
+    return { codepoint: info.codepoint, cluster: info.cluster, flags: info.flags, xAdvance: position.xAdvance, xOffset: position.xOffset, yOffset: position.yOffset };
+  });
   const run: ShapedRun = { glyphIds: [], clusters: [], codePoints: [], xAdvances: [], xOffsets: [], yOffsets: [], glyphWidths: [], isMark: [], flags: [], advance: 0, spaces: 0 };
   const isMark = glyphs.map((glyph) => (glyph.xAdvance ?? 0) === 0 && isMarkGlyph(face, glyph.codepoint, original, glyph.cluster - itemOffset));
   const characters = clusterCharacters(glyphs.map((glyph) => glyph.cluster - itemOffset), isMark, original, rtl);
@@ -147,15 +158,27 @@ function shapeWindow(
  * glyph in logical order that is not a mark (a ligature's glyph, a letter under its marks), or to its first glyph.
  */
 function clusterCharacters(clusters: readonly number[], isMark: readonly boolean[], text: string, rtl: boolean): number[][] {
-  const starts = [...new Set(clusters)].sort((a, b) => a - b);
-  const endOf = new Map(starts.map((start, k) => [start, starts[k + 1] ?? text.length]));
-  const owner = new Map<number, number>();
-  const logical = rtl ? [...clusters.keys()].reverse() : [...clusters.keys()];
-  for (const i of logical) {
-    const current = owner.get(clusters[i]!);
-    if (current === undefined || (isMark[current] && !isMark[i])) owner.set(clusters[i]!, i);
+  const count = clusters.length;
+  const characters: number[][] = new Array<number[]>(count);
+  // Monotone clusters: ascending left to right in a left-to-right run, descending in a right-to-left one. Walk in
+  // logical order, one cluster (a stretch of equal values) at a time.
+  const at = (k: number) => (rtl ? count - 1 - k : k);
+  for (let k = 0; k < count; ) {
+    const cluster = clusters[at(k)]!;
+    let next = k;
+    while (next < count && clusters[at(next)] === cluster) next++;
+    const end = next < count ? clusters[at(next)]! : text.length;
+    let owner = at(k);
+    for (let j = k; j < next; j++) {
+      if (!isMark[at(j)]) {
+        owner = at(j);
+        break;
+      }
+    }
+    for (let j = k; j < next; j++) characters[at(j)] = at(j) === owner ? codePointsOf(text.slice(cluster, end)) : [];
+    k = next;
   }
-  return clusters.map((cluster, i) => (owner.get(cluster) === i ? codePointsOf(text.slice(cluster, endOf.get(cluster))) : []));
+  return characters;
 }
 
 const MARK_CLASS = 3;

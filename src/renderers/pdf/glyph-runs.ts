@@ -112,7 +112,7 @@ const RLM = 0x200f;
 /** Bidi classes that poppler's text reordering takes for part of a number: separators and terminators. */
 const NUMBER_LIKE = new Set(['CS', 'ES', 'ET']);
 const STRONG_RTL = new Set(['R', 'AL']);
-const NEUTRAL_BRACKETS = new Set(['ON']);
+const isBracket = (code: number) => code < 0x10000 && bidi.getMirroredCharacter(String.fromCharCode(code)) !== null;
 const bidiClass = (code: number | undefined, classes: Set<string>) => code !== undefined && classes.has(bidi.getBidiCharTypeName(String.fromCodePoint(code)));
 
 /** UTF-16BE hex string for a PDF text string. */
@@ -199,7 +199,7 @@ function copiedCodes(shaped: ShapedRun, placement: RunPlacement, i: number): num
   if (codes.length === 1 && bidiClass(codes[0]!, NUMBER_LIKE) && !(i > 0 && bidiClass(shaped.codePoints[i - 1]![0], STRONG_RTL))) return [RLM, codes[0]!];
   // A bracket drawn from another face than the letters beside it is a run of its own, all neutral: poppler gives
   // it the direction of the line's other end and moves it there ("⟩نص ⟨نص"); a right-to-left mark keeps it.
-  if (codes.length === 1 && placement.run.shaped.glyphIds.length === 1 && bidiClass(codes[0]!, NEUTRAL_BRACKETS)) return [RLM, codes[0]!];
+  if (codes.length === 1 && placement.run.shaped.glyphIds.length === 1 && isBracket(codes[0]!)) return [RLM, codes[0]!];
   // Text extractors (poppler, pdf.js) read a right-to-left line's glyphs in drawing order and then reverse
   // it, including the characters inside one glyph: so a ligature (لا, لي, تر …) maps to its characters in
   // visual order, or it would come back reversed (ال).
