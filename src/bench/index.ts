@@ -13,6 +13,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,8 +22,10 @@ import { writeAllOrNothing } from '../output/write.js';
 import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
-import { UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
-import { commandLine, hasCommand, peakRss, timeProcess } from './measure.js';
+import { LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
+import { commandLine, hasCommand, peakRss, timePaired, timeProcess } from './measure.js';
+import { hasTypst, typstBriefing, typstFontFolders } from './typst.js';
+import type { Dataset } from '../dataset/schema.js';
 import { linearFit, median } from './stats.js';
 import { printReport } from './report.js';
 import type { BenchResult, ProcessResult, ScalePoint, Selection } from './result.js';
@@ -167,23 +170,31 @@ async function bench(work: string): Promise<BenchResult> {
   const unbrokenTiming = timeProcess(unbrokenCommand, { ...options, runs: RUNS.scale, warmup: 0 });
   const unbrokenRun = { characters: UNBROKEN_TITLE_LENGTH, seconds: unbrokenTiming.median, peakRssBytes: peakRss(unbrokenCommand, options, 1) };
 
+  const typst = hasTypst() ? measureTypst(work, options, step) : null;
+  if (!typst) console.error('bench: @myriaddreamin/typst-ts-node-compiler is not installed: absolute figures only, no Typst ratios');
+
   const timeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.seconds * 1000 })));
   const rssFit = linearFit(points.map((p) => ({ x: p.rows, y: (p.peakRssBytes ?? Number.NaN) / 1024 })));
   const sizeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.bytes.pdf ?? Number.NaN })));
   step('done');
 
+  const kilobytes = (bytes: number | null) => (bytes === null ? null : bytes / 1024);
+  const megabytesOf = (bytes: number | null | undefined) => (bytes == null ? null : bytes / 1024 / 1024);
+  const largest = points.at(-1);
   const targets = [
-    checkTarget(TARGETS.processAll, processResults.all.median),
-    checkTarget(TARGETS.processPdf, processResults.pdf.median),
+    checkTarget(TARGETS.pdfVsTypst, typst?.pdf.ratio),
+    checkTarget(TARGETS.allVsTypst, typst?.all.ratio),
     checkTarget(TARGETS.warmPdf, warm.pdf.median),
     checkTarget(TARGETS.warmDocx, warm.docx.median),
     checkTarget(TARGETS.warmHtml, warm.html.median),
-    checkTarget(TARGETS.pdfSize, sizes.pdf === null ? null : sizes.pdf / 1024),
+    checkTarget(TARGETS.peakMemory, megabytesOf(processResults.all.peakRssBytes)),
+    checkTarget(TARGETS.pdfSize, kilobytes(sizes.pdf)),
+    checkTarget(TARGETS.docxSize, kilobytes(sizes.docx)),
+    checkTarget(TARGETS.htmlSize, kilobytes(sizes.html)),
+    checkTarget(TARGETS.largePdfVsTypst, typst?.largePdf.ratio),
+    checkTarget(TARGETS.largeAll, largest?.rows === LARGE_PLAN_ROWS ? largest.seconds : null),
+    checkTarget(TARGETS.largeAllMemory, largest?.rows === LARGE_PLAN_ROWS ? megabytesOf(largest.peakRssBytes) : null),
     checkTarget(TARGETS.unbrokenRun, unbrokenRun.seconds),
-    checkTarget(
-      TARGETS.peakMemory,
-      processResults.all.peakRssBytes === null ? null : processResults.all.peakRssBytes / 1024 / 1024,
-    ),
   ];
 
   return {
@@ -207,8 +218,39 @@ async function bench(work: string): Promise<BenchResult> {
     chromium,
     scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope, largestByFormat },
     unbrokenRun,
+    typst,
     targets,
   };
+}
+
+/**
+ * Typst's Node compiler setting the same briefing (bench/typst.ts), each compilation a process of its own, run
+ * in alternation with ours: the PDF alone and all three formats against the default briefing, the PDF alone
+ * against 5 000 plan rows (the scale test's dataset, the same rows given to Typst).
+ */
+function measureTypst(work: string, options: ProcessOptions, step: (label: string) => void): NonNullable<BenchResult['typst']> {
+  const folder = join(work, 'typst');
+  mkdirSync(folder, { recursive: true });
+  const typstCommand = (dataset: Dataset, name: string) => {
+    const source = join(folder, `${name}.typ`);
+    writeFileSync(source, typstBriefing(dataset));
+    return [process.execPath, join(DIST, 'bench', 'typst-compile.js'), source, join(folder, `${name}.pdf`), ...typstFontFolders()];
+  };
+  const base = readBaseDataset();
+  const typstDefault = typstCommand(base, 'briefing');
+  const runs = { ...options, runs: RUNS.process, warmup: RUNS.warmup };
+  step('paired with Typst: PDF');
+  const pdf = timePaired(buildCommand('pdf', join(work, 'paired-pdf')), typstDefault, runs);
+  step('paired with Typst: all three formats against its PDF');
+  const all = timePaired(buildCommand('all', join(work, 'paired-all')), typstDefault, runs);
+  const largeRows = scaleRows.at(-1)!;
+  step(`paired with Typst: ${largeRows} plan rows, PDF alone`);
+  const largePdf = timePaired(
+    buildCommand('pdf', join(work, 'paired-large'), join(work, `large-${largeRows}.json`)),
+    typstCommand(largeDataset(base, largeRows), 'large'),
+    { ...options, runs: RUNS.scale, warmup: 0 },
+  );
+  return { pdf, all, largePdf: { ...largePdf, rows: largeRows } };
 }
 
 /** Headless Chromium printing the same HTML: how a browser's print compares with the briefing's own PDF. */

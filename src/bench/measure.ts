@@ -111,3 +111,37 @@ export function peakRss(command: readonly string[], options: Pick<CommandOptions
   }
   return samples.length > 0 ? median(samples) : null;
 }
+
+export interface PairedTiming {
+  /** Median wall seconds of each command. */
+  a: number;
+  b: number;
+  /** Median of the rounds' a/b ratios: each round runs both, one after the other, so load drifts cancel. */
+  ratio: number;
+  runs: number;
+}
+
+/** Times two commands in alternation (`runs` rounds after `warmup`), for a ratio that a busy machine skews less. */
+export function timePaired(a: readonly string[], b: readonly string[], options: CommandOptions): PairedTiming {
+  runOnce(a, options);
+  runOnce(b, options);
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  const ratios: number[] = [];
+  const time = (command: readonly string[]) => {
+    const start = process.hrtime.bigint();
+    runOnce(command, options);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  for (let round = 0; round < options.warmup + options.runs; round++) {
+    const [first, second] = round % 2 === 0 ? [a, b] : [b, a];
+    const firstTime = time(first);
+    const secondTime = time(second);
+    const [timeA, timeB] = first === a ? [firstTime, secondTime] : [secondTime, firstTime];
+    if (round < options.warmup) continue;
+    timesA.push(timeA);
+    timesB.push(timeB);
+    ratios.push(timeA / timeB);
+  }
+  return { a: median(timesA), b: median(timesB), ratio: median(ratios), runs: ratios.length };
+}

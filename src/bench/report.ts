@@ -3,6 +3,7 @@ import { OUTPUT_FORMATS } from '../renderers/index.js';
 import { PHASES } from './cold-phases.js';
 import type { BenchResult, ProcessResult, Selection } from './result.js';
 import type { TargetResult } from './targets.js';
+import type { PairedTiming } from './measure.js';
 import { formatTable, kilobytes, megabytes, milliseconds, ratio, seconds } from './table.js';
 
 export function printReport(result: BenchResult): void {
@@ -111,13 +112,26 @@ export function printReport(result: BenchResult): void {
     `unbroken run: a ${unbroken.characters}-character title without spaces, all formats: ${seconds(unbroken.seconds)} / ${megabytes(unbroken.peakRssBytes)}`,
   );
 
+  if (result.typst) {
+    const t = result.typst;
+    const row = (label: string, paired: PairedTiming) => [label, seconds(paired.a), seconds(paired.b), `${paired.ratio.toFixed(2)}×`, String(paired.runs)];
+    console.log(
+      '\n' +
+        formatTable(
+          'Paired with Typst (its Node compiler, the same briefing, each a whole process, run in alternation)',
+          ['build', 'ours', 'Typst PDF', 'ratio', 'rounds'],
+          [row('PDF', t.pdf), row('all three formats', t.all), row(`${t.largePdf.rows} plan rows, PDF`, t.largePdf)],
+        ),
+    );
+  } else console.log('\nTypst not installed: no paired ratios (absolute figures above)');
+
   const value = (t: TargetResult) =>
-    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : `${t.value.toFixed(1)} ${t.unit}`;
-  const limit = (t: TargetResult) => (t.unit === 's' ? `${t.limit.toFixed(2)} s` : `${t.limit} ${t.unit}`);
+    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : t.unit === '×' ? `${t.value.toFixed(2)}×` : `${t.value.toFixed(1)} ${t.unit}`;
+  const limit = (t: TargetResult) => (t.unit === 's' ? `${t.limit.toFixed(2)} s` : t.unit === '×' ? `${t.limit}×` : `${t.limit} ${t.unit}`);
   console.log(
     '\n' +
       formatTable(
-        'Targets (issue 6)',
+        'Targets (issue 11)',
         ['target', 'measured', 'limit', 'status'],
         result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
       ),

@@ -1,6 +1,6 @@
 // What `npm run bench` measures, as bench.json records it and the report prints it.
 import type { ColdPhases } from './cold-phases.js';
-import type { ProcessTiming } from './measure.js';
+import type { PairedTiming, ProcessTiming } from './measure.js';
 import type { TargetResult } from './targets.js';
 import type { WarmTiming } from './warm.js';
 import type { OutputFormat } from '../renderers/types.js';
@@ -45,5 +45,7 @@ export interface BenchResult {
   };
   /** A title of this many characters with no space: every line break an emergency break inside the word. */
   unbrokenRun: { characters: number; seconds: number; peakRssBytes: number | null };
+  /** Our build (a) paired with Typst's compiler (b) setting the same briefing; null where Typst is not installed. */
+  typst: { pdf: PairedTiming; all: PairedTiming; largePdf: PairedTiming & { rows: number } } | null;
   targets: TargetResult[];
 }
