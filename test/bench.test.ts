@@ -44,9 +44,9 @@ describe('linearFit', () => {
 
 describe('checkTarget', () => {
   it('passes at or under the limit and misses over it', () => {
-    expect(checkTarget(TARGETS.processPdf, 0.12).status).toBe('pass');
-    expect(checkTarget(TARGETS.processPdf, 0.121).status).toBe('miss');
-    expect(checkTarget(TARGETS.pdfSize, 49.9).status).toBe('pass');
+    expect(checkTarget(TARGETS.pdfVsTypst, 2).status).toBe('pass');
+    expect(checkTarget(TARGETS.pdfVsTypst, 2.01).status).toBe('miss');
+    expect(checkTarget(TARGETS.pdfSize, 44.9).status).toBe('pass');
   });
   it('never passes a measurement that is missing', () => {
     expect(checkTarget(TARGETS.warmPdf, null).status).toBe('n/a');

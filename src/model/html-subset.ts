@@ -30,7 +30,7 @@ export interface ElementRule {
   void?: boolean;
 }
 
-const ALIGN_VALUES = ['start', 'end', 'center', 'justify'] as const;
+const ALIGN_VALUES = ['start', 'end', 'center', 'justify', 'kashida'] as const;
 const PARAGRAPH_CLASSES = ['lead', 'note', 'source', 'meta'] as const;
 export const META_NAMES = ['author', 'subject', 'keywords', 'date', 'header', 'footer', 'page-label'] as const;
 

@@ -4,8 +4,9 @@
 
 export type Direction = 'rtl' | 'ltr';
 
-/** Logical alignment: `start` is the right edge in a right-to-left document. */
-export type Align = 'start' | 'end' | 'center' | 'justify';
+/** Logical alignment: `start` is the right edge in a right-to-left document. `kashida` justifies Arabic by
+ *  lengthening joins (tatweel) before widening spaces. */
+export type Align = 'start' | 'end' | 'center' | 'justify' | 'kashida';
 
 /** A run of text with one style. Text is in logical (typed) order; renderers do the bidi. */
 export interface TextInline {

@@ -93,3 +93,16 @@ export function fallbackFacesFor(text: string): FontFace[] {
   }
   return [...faces.values()];
 }
+
+/**
+ * The family of the fallback face that draws `char` in this style, where the body face lacks it; undefined for a
+ * character the body face draws, white space (any face's will do) and characters that need no glyph.
+ */
+export function fallbackFamilyOf(char: string, style: { bold: boolean; italic: boolean }): string | undefined {
+  const code = char.codePointAt(0)!;
+  const index = styleIndex(style.bold, style.italic);
+  const body = faceChain(index).at(0);
+  if (body.coverage.has(code) || needsNoGlyph(code) || WHITE_SPACE.test(char)) return undefined;
+  const choice = faceFor(code, index);
+  return choice && choice.face !== body ? choice.face.face.family : undefined;
+}

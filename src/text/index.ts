@@ -6,6 +6,7 @@ import { mirroredCharacter, withoutBidiControls } from './bidi.js';
 import { collect } from './collect.js';
 import { lineMetrics } from './fonts.js';
 import { finalizeLine } from './finalize.js';
+import { justifyWithKashida } from './kashida.js';
 import { breakLines } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { FinalLine, LaidLine, ParagraphLayout, ParagraphSpec, VisualRun } from './types.js';
@@ -32,27 +33,39 @@ function prepared(spec: ParagraphSpec): Prepared {
   return p;
 }
 
-const laidOut = new WeakMap<Prepared, Map<string, FinalLine[]>>();
+const laidOut = new WeakMap<Prepared, Map<string, { lines: FinalLine[]; withoutTatweel: string[] }>>();
+
+/** Justified alignments: the breaks are chosen for the whole paragraph, the free room spread. */
+export const isJustified = (align: ParagraphSpec['align']) => align === 'justify' || align === 'kashida';
 
 /** Lays out a paragraph into finished lines (visual runs, widths). Results are kept per prepared paragraph, size
  *  and width: page layout asks again while it balances and measures. */
-export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: Prepared; lines: FinalLine[] } {
+export function layoutLines(spec: ParagraphSpec, maxWidth: number): { prepared: Prepared; lines: FinalLine[]; withoutTatweel: string[] } {
   const p = prepared(spec);
   let byKey = laidOut.get(p);
   if (!byKey) laidOut.set(p, (byKey = new Map()));
-  const key = `${spec.size}:${maxWidth}:${spec.align === 'justify'}`;
-  let lines = byKey.get(key);
-  if (!lines) {
-    lines = breakLines(p, spec.size, maxWidth, spec.align === 'justify').map((range) => finalizeLine(p, range, spec.size));
+  const kashida = spec.align === 'kashida' && maxWidth < Infinity;
+  const key = `${spec.size}:${maxWidth}:${isJustified(spec.align)}:${kashida}`;
+  let laid = byKey.get(key);
+  if (!laid) {
+    const withoutTatweel: string[] = [];
+    const lines = breakLines(p, spec.size, maxWidth, isJustified(spec.align)).map((range, index, ranges) => {
+      const line = finalizeLine(p, range, spec.size);
+      if (!kashida || index === ranges.length - 1) return line;
+      const justified = justifyWithKashida(p, line, spec.size, maxWidth);
+      for (const family of justified.withoutTatweel) if (!withoutTatweel.includes(family)) withoutTatweel.push(family);
+      return justified.line;
+    });
+    laid = { lines, withoutTatweel };
     if (byKey.size > 64) byKey.clear();
-    byKey.set(key, lines);
+    byKey.set(key, laid);
   }
-  return { prepared: p, lines };
+  return { prepared: p, ...laid };
 }
 
 /** Breaks the paragraph into lines no wider than maxWidth (a word wider than that is cut inside). */
 export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): ParagraphLayout {
-  const { prepared: p, lines } = layoutLines(spec, maxWidth);
+  const { prepared: p, lines, withoutTatweel } = layoutLines(spec, maxWidth);
   const { ascent, descent } = lineMetrics();
   const height = spec.size * spec.lineHeight;
   const baseline = (height - (ascent + descent) * spec.size) / 2 + ascent * spec.size;
@@ -65,7 +78,7 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
     final,
     spec,
   }));
-  return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)), uncovered: p.uncovered };
+  return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)), uncovered: p.uncovered, withoutTatweel };
 }
 
 /** Width of the paragraph set on one line (for sizing table columns). */

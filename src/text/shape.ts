@@ -65,8 +65,10 @@ export function isCombiningMark(code: number): boolean {
 
 export function shape(request: ShapeRequest): ShapedRun {
   const { face, start, end } = request;
-  const windowStart = Math.max(request.contextStart, start - CONTEXT);
-  const windowEnd = Math.min(request.contextEnd, end + CONTEXT);
+  // Context only where the run touches letters (a word split by a change of style or face): elsewhere the run
+  // shapes the same alone, and the same words in other sentences share one cache entry.
+  const windowStart = joinsAcross(request.shapingText, start - 1) ? Math.max(request.contextStart, start - CONTEXT) : start;
+  const windowEnd = joinsAcross(request.shapingText, end) ? Math.min(request.contextEnd, end + CONTEXT) : end;
   // Shaped in the script's own direction (HarfBuzz joins Arabic only right to left); a run whose bidi level
   // says the other way (an override) is reversed after. HarfBuzz mirrors brackets when it shapes right to left;
   // a reversed run gets them mirrored before, so a bracket ends mirrored exactly when its level is odd.
@@ -90,6 +92,14 @@ export function shape(request: ShapeRequest): ShapedRun {
   }
   // Cached runs count clusters from the shaped range's start.
   return { ...run, clusters: run.clusters.map((cluster) => cluster + start) };
+}
+
+/** Characters shaping may look through or join with: letters, marks, joiners and other format characters. */
+const JOINS = /[\p{L}\p{M}\p{Cf}]/u;
+
+function joinsAcross(text: string, index: number): boolean {
+  const char = text[index];
+  return char !== undefined && JOINS.test(char);
 }
 
 /** `text` with the mirrorable characters of [from, to) swapped for their mirror images. */

@@ -6,8 +6,9 @@ import type { ShapedRun } from './shape.js';
 
 export type { Direction } from './bidi.js';
 
-/** How a paragraph's lines sit in their box; start and end are resolved against the paragraph's direction. */
-export type Align = 'start' | 'end' | 'center' | 'justify';
+/** How a paragraph's lines sit in their box; start and end are resolved against the paragraph's direction.
+ *  `kashida` justifies as `justify` does, lengthening Arabic joins (tatweel) before widening spaces. */
+export type Align = 'start' | 'end' | 'center' | 'justify' | 'kashida';
 
 /** A span of logical-order text in one style. */
 export interface StyledText {
@@ -79,6 +80,8 @@ export interface FinalLine extends LineRange {
   width: number;
   /** Space glyphs between words: where justification puts its extra room. */
   spaces: number;
+  /** Tatweels inserted to justify the line (kashida), if any. */
+  kashidas?: number;
 }
 
 /** One laid-out line as renderers place it. */
@@ -107,4 +110,6 @@ export interface ParagraphLayout {
   width: number;
   /** Distinct code points no face covers (drawn as the body face's .notdef box), in order of appearance. */
   uncovered: number[];
+  /** Families that kashida justification found no tatweel in (their words were justified by spaces). */
+  withoutTatweel: string[];
 }

@@ -138,6 +138,7 @@ function textRuns(inlines: readonly Inline[], direction: Direction, characterSty
       text: run.text,
       ...(style ? { style } : {}),
       ...(run.rtl ? { rightToLeft: true } : {}),
+      ...(run.font ? { font: { ascii: run.font, hAnsi: run.font, cs: run.font, eastAsia: run.font } } : {}),
       // Word bolds Arabic with w:bCs and Latin with w:b; its own Bold button writes both.
       ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
       ...(run.italic && !emphasisStyle ? { italics: true, italicsComplexScript: false } : {}),
@@ -167,6 +168,11 @@ function alignmentFor(align: Align, direction: Direction) {
       return AlignmentType.CENTER;
     case 'justify':
       return AlignmentType.BOTH;
+    case 'kashida':
+      // Word's own kashida justification (w:jc="mediumKashida"), the PDF's counterpart; `distribute` is not kashida.
+      return AlignmentType.MEDIUM_KASHIDA;
+    default:
+      return unreachable(align);
   }
 }
 

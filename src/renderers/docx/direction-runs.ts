@@ -4,6 +4,7 @@
 import { inlineText } from '../../model/block-inlines.js';
 import type { Direction, Inline } from '../../model/types.js';
 import { embeddingLevels, isRightToLeftLevel, withoutBidiMarks } from '../../text/bidi.js';
+import { fallbackFamilyOf } from '../../text/coverage.js';
 
 /** A piece of one inline with one direction; `text` is in logical order, without bidi marks. */
 export interface DirectionRun {
@@ -12,6 +13,8 @@ export interface DirectionRun {
   rtl: boolean;
   bold: boolean;
   italic: boolean;
+  /** The fallback family (embedded too) for characters the body face lacks, e.g. Noto Sans Tifinagh. */
+  font?: string;
 }
 
 export interface BreakRun {
@@ -38,12 +41,14 @@ export function directionRuns(inlines: readonly Inline[], direction: Direction):
       continue;
     }
     let start = 0;
+    const fontAt = (index: number) => fallbackFamilyOf(String.fromCodePoint(inline.text.codePointAt(index)!), inline);
     while (start < inline.text.length) {
       const rtl = isRightToLeftLevel(levels[offset + start]);
-      let end = start + 1;
-      while (end < inline.text.length && isRightToLeftLevel(levels[offset + end]) === rtl) end++;
+      const font = fontAt(start);
+      let end = start + (inline.text.codePointAt(start)! > 0xffff ? 2 : 1);
+      while (end < inline.text.length && isRightToLeftLevel(levels[offset + end]) === rtl && fontAt(end) === font) end += inline.text.codePointAt(end)! > 0xffff ? 2 : 1;
       const text = withoutBidiMarks(inline.text.slice(start, end));
-      if (text) appendRun(runs, { kind: 'text', text, rtl, bold: inline.bold, italic: inline.italic });
+      if (text) appendRun(runs, { kind: 'text', text, rtl, bold: inline.bold, italic: inline.italic, ...(font ? { font } : {}) });
       start = end;
     }
     offset += inline.text.length;
@@ -63,7 +68,7 @@ export function plainText(inlines: readonly Inline[]): string {
 /** Merges with the previous run when nothing but a dropped mark separated them. */
 function appendRun(runs: Run[], run: DirectionRun): void {
   const last = runs[runs.length - 1];
-  if (last?.kind === 'text' && last.rtl === run.rtl && last.bold === run.bold && last.italic === run.italic) {
+  if (last?.kind === 'text' && last.rtl === run.rtl && last.bold === run.bold && last.italic === run.italic && last.font === run.font) {
     last.text += run.text;
   } else runs.push(run);
 }

@@ -47,6 +47,8 @@ const cached = new Map<string, EmbeddedFonts>();
 
 export interface EmbeddingOptions {
   emphasis: boolean;
+  /** Fallback faces the text takes characters from (Noto Sans Tifinagh...), each embedded as a family of its own. */
+  fallbacks: readonly FontFace[];
   /** The document's characters beyond the subsets' fixed set (fonts/subset.ts EDITABLE_CHARACTERS), ascending. */
   extraCharacters: readonly number[];
 }
@@ -57,10 +59,11 @@ export interface EmbeddingOptions {
  * and compressed on first use and kept for the process.
  */
 export function embeddedFonts(options: EmbeddingOptions): EmbeddedFonts {
-  const key = `${options.emphasis}:${options.extraCharacters.join(',')}`;
+  const key = `${options.emphasis}:${options.fallbacks.map((face) => face.path).join('|')}:${options.extraCharacters.join(',')}`;
   let fonts = cached.get(key);
   if (!fonts) {
-    fonts = prepareFonts(options.emphasis ? [BODY, EMPHASIS] : [BODY], options.extraCharacters);
+    const fallbacks = options.fallbacks.map((face): EmbeddedFamily => ({ name: face.family, regular: face }));
+    fonts = prepareFonts([BODY, ...(options.emphasis ? [EMPHASIS] : []), ...fallbacks], options.extraCharacters);
     if (cached.size > 16) cached.clear();
     cached.set(key, fonts);
   }
@@ -129,7 +132,7 @@ function precompressedName(font: Uint8Array, fontKey: string, extraCharacters: r
  *  subset and compressed, into `folder` (the bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
   mkdirSync(folder, { recursive: true });
-  const { faces } = embeddedFonts({ emphasis: true, extraCharacters: [] });
+  const { faces } = embeddedFonts({ emphasis: true, fallbacks: [], extraCharacters: [] });
   for (const face of faces) {
     const header = Buffer.alloc(8);
     header.writeUInt32LE(face.crc >>> 0, 0);

@@ -9,6 +9,7 @@ import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './
 import { warnUncoveredCharacters } from './coverage.js';
 import { documentText } from '../../model/document-text.js';
 import { charactersBeyondEditable } from '../../fonts/subset.js';
+import { fallbackFacesFor } from '../../text/coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { someTextInline } from '../../model/block-inlines.js';
 import { finishPackage, packageParts } from './package.js';
@@ -47,7 +48,9 @@ export const docxRenderer: Renderer = {
 
 /** The faces the document embeds: subsets that keep whole scripts and every character of its text. */
 export function fontsFor(model: DocumentModel, text = documentText(model)): EmbeddedFonts {
-  return embeddedFonts({ emphasis: usesEmphasis(model), extraCharacters: charactersBeyondEditable(text) });
+  // Regular faces of the fallbacks only: Word makes a rare bold Tifinagh letter bold itself.
+  const fallbacks = [...new Map(fallbackFacesFor(text).filter((face) => face.weight === 'regular').map((face) => [face.family, face])).values()];
+  return embeddedFonts({ emphasis: usesEmphasis(model), fallbacks, extraCharacters: charactersBeyondEditable(text) });
 }
 
 /** The docx Document for the model, with placeholders for the embedded faces (see fonts.ts). */

@@ -161,6 +161,6 @@ td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
 tbody td:empty::after,tbody th:empty::after{content:${cssString(EMPTY_CELL_MARK)};color:var(--muted);}
 ul,ol{margin:0 0 ${pt(LIST.text.spaceAfter)};padding-inline-start:${pt(LIST.labelWidth)};}
 li{line-height:${LIST.text.lineHeight};margin-bottom:${pt(LIST.itemGap)};}
-.align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}
+.align-start{text-align:start;}.align-end{text-align:end;}.align-center{text-align:center;}.align-justify{text-align:justify;}.align-kashida{text-align:justify;text-justify:inter-word;}
 `.trimStart();
 }

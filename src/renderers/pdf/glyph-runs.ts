@@ -132,7 +132,9 @@ function clusters(shaped: ShapedRun, rtl: boolean): number[][] {
   const out: number[][] = [];
   const pending: number[] = [];
   for (let i = 0; i < shaped.glyphIds.length; i++) {
-    if (rtl && shaped.isMark[i]) {
+    // A glyph that stands for no character (a tatweel inserted by kashida justification) goes with the letter it
+    // lengthens, like a mark: extractors then see one word, not two with a gap between.
+    if (rtl && (shaped.isMark[i] || shaped.codePoints[i]!.length === 0)) {
       pending.push(i);
       continue;
     }

@@ -169,7 +169,8 @@ function layTableRow(ctx: LayoutContext, geometry: TableGeometry, placed: Placed
     const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
     if (numeric) {
       const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
-      const side = columns[column]!.align === 'justify' ? 'start' : columns[column]!.align;
+      const columnAlign = columns[column]!.align;
+      const side = columnAlign === 'justify' || columnAlign === 'kashida' ? 'start' : columnAlign;
       textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
     }
     for (const line of lines) {

@@ -28,11 +28,17 @@ export interface TextEngine {
 export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): TextEngine {
   const fonts = new DocumentFonts(doc);
   const warned = new Set<number>();
+  const warnedTatweel = new Set<string>();
   return {
     layout(spec, maxWidth) {
       const layout = layoutParagraph(spec, maxWidth);
       const fresh = layout.uncovered.filter((code) => !warned.has(code));
       for (const code of fresh) warned.add(code);
+      for (const family of layout.withoutTatweel) {
+        if (warnedTatweel.has(family)) continue;
+        warnedTatweel.add(family);
+        warn({ code: 'other', message: `PDF: ${family} has no tatweel (U+0640): its Arabic is justified by spaces only` });
+      }
       if (fresh.length > 0) warn({ code: 'uncovered-character', codePoints: fresh, message: `PDF: no font has ${describeCharacters(fresh)} (drawn as a box)` });
       return layout;
     },
@@ -43,7 +49,8 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       const free = boxWidth - final.width;
       let left = x;
       let extraPerSpace = 0;
-      const align = spec.align === 'justify' && (line.last || final.spaces === 0) ? 'start' : spec.align;
+      const justified = spec.align === 'justify' || spec.align === 'kashida';
+      const align = justified && (line.last || final.spaces === 0) ? 'start' : justified ? 'justify' : spec.align;
       if (align === 'justify') extraPerSpace = Math.max(0, free) / final.spaces;
       else if (align === 'center') left = x + free / 2;
       else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right

@@ -1,0 +1,76 @@
+// Kashida justification (issue 15): full lines flush at both edges, at most one tatweel per word, none in
+// lam-alef or Latin, the inserted tatweels never copied out, the last line left alone.
+import { describe, expect, it } from 'vitest';
+import { layoutLines, type ParagraphSpec } from '../src/text/index.js';
+import { TATWEEL } from '../src/text/kashida.js';
+import { articleParagraphs, renderParagraphs, spec } from './fixtures/text/article.js';
+import { missingTool, pdftotext } from './fixtures/text/extract.js';
+
+const WIDTH = 300;
+const paragraphs = articleParagraphs().filter((p) => p.length > 200).slice(0, 4);
+const kashida = (text: string): ParagraphSpec => spec(text, { align: 'kashida' });
+
+/** The glyphs that stand for no character in a line: the inserted tatweels. */
+function insertedTatweels(text: string) {
+  const { prepared, lines } = layoutLines(kashida(text), WIDTH);
+  return lines.map((line) =>
+    line.runs.flatMap((run) =>
+      run.shaped.glyphIds.flatMap((_, i) => (run.shaped.codePoints[i]!.length === 0 && !run.shaped.isMark[i] ? [{ offset: run.shaped.clusters[i]!, run }] : [])),
+    ),
+  ).map((tatweels, index) => ({ tatweels, line: lines[index]!, text: prepared.text }));
+}
+
+describe('kashida justification', () => {
+  it('stretches joins before spaces: every full line but the last takes tatweels, the last none', () => {
+    for (const text of paragraphs) {
+      const lines = insertedTatweels(text);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.at(-1)!.tatweels).toEqual([]);
+      expect(lines.slice(0, -1).some((line) => line.tatweels.length > 0)).toBe(true);
+      for (const { line } of lines.slice(0, -1)) expect(line.width).toBeLessThanOrEqual(WIDTH + 0.01);
+    }
+  });
+
+  it('puts at most one tatweel in a word, none inside lam-alef, none in Latin', () => {
+    for (const text of [...paragraphs, 'تحرير من طرف Le360 مع و.م.ع لللأجانب والإقامة للإقامة والاستثنائية '.repeat(4)]) {
+      for (const { tatweels, text: paragraph } of insertedTatweels(text)) {
+        const words = tatweels.map(({ offset }) => {
+          const start = paragraph.lastIndexOf(' ', offset) + 1;
+          return start;
+        });
+        expect(new Set(words).size).toBe(words.length);
+        for (const { offset } of tatweels) {
+          expect(paragraph[offset - 1] === 'ل' && /[اأإآ]/.test(paragraph[offset]!)).toBe(false);
+          expect(/\p{Script=Latin}/u.test(paragraph[offset]!)).toBe(false);
+          expect(/\p{Script=Arabic}/u.test(paragraph[offset - 1]!)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('draws the tatweel glyph itself (U+0640 in the face)', () => {
+    const [first] = insertedTatweels(paragraphs[0]!);
+    const { run, offset } = first!.tatweels[0]!;
+    const index = run.shaped.clusters.indexOf(offset);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(run.item.face.coverage.has(TATWEEL.codePointAt(0)!)).toBe(true);
+  });
+});
+
+const missing = missingTool('pdftotext', 'poppler-utils');
+
+describe.skipIf(missing !== null)('kashida in the PDF', () => {
+  it('copies out the text without the inserted tatweels, and every full line is flush at both edges', async () => {
+    const pdf = await renderParagraphs(paragraphs.map(kashida), WIDTH);
+    const copied = pdftotext(pdf.bytes).replace(/[\u200e\u200f]/g, '');
+    expect(copied).not.toContain(TATWEEL);
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    expect(words(copied)).toEqual(paragraphs.flatMap(words));
+    // Both edges of each full line, from poppler's word boxes: the line spans the whole measure.
+    const boxes = pdftotext(pdf.bytes, ['-bbox-layout']);
+    const lines = [...boxes.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
+    const full = lines.filter((width) => width > WIDTH * 0.9);
+    expect(full.length).toBeGreaterThanOrEqual(paragraphs.length);
+    for (const width of full) expect(width).toBeGreaterThan(WIDTH - 1.5);
+  });
+});
