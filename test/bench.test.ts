@@ -53,15 +53,20 @@ describe('checkTarget', () => {
     expect(checkTarget(TARGETS.warmPdf, Number.NaN).status).toBe('n/a');
     expect(checkTarget(TARGETS.warmPdf, undefined).value).toBeNull();
   });
-  it('holds the limits of issues 6 and 10', () => {
+  it('holds the limits of issues 10 and 11', () => {
     expect(Object.values(TARGETS).map((t) => `${t.limit} ${t.unit}`)).toEqual([
-      '0.2 s',
-      '0.12 s',
-      '10 ms',
-      '10 ms',
+      '2 ×',
+      '2.5 ×',
+      '5 ms',
+      '8 ms',
       '2 ms',
-      '50 KB',
       '100 MB',
+      '45 KB',
+      '160 KB',
+      '250 KB',
+      '0.6 ×',
+      '3 s',
+      '250 MB',
       '5 s',
     ]);
   });

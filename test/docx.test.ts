@@ -2,6 +2,7 @@
 // fields in the footer, the PDF's faces embedded, and the same bytes every time.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as hb from 'harfbuzzjs';
+import { strFromU8, unzipSync } from 'fflate';
 import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, FONT_FACES, fontBytes } from '../src/fonts/index.js';
 import type { DocumentModel, TableBlock } from '../src/model/types.js';
 import { PAGE, docxRenderer } from '../src/renderers/docx/index.js';
@@ -430,10 +431,32 @@ describe('docx renderer: warnings', () => {
     };
     await docxRenderer.render(model, { warn: (warning) => warnings.push(`${warning.code}: ${warning.message}`) });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^uncovered-character: DOCX: the embedded IBM Plex Sans Arabic has no ☃ U\+2603 \(Miscellaneous Symbols\);/);
+    expect(warnings[0]).toBe('uncovered-character: DOCX: no embedded font has ☃ U+2603 (Miscellaneous Symbols); Word will take them from a system font');
     const clean: string[] = [];
     await docxRenderer.render(briefingModel, { warn: (warning) => clean.push(warning.message) });
     expect(clean).toEqual([]);
+  });
+});
+
+describe('docx renderer: characters from the fallback faces', () => {
+  it('sets Tifinagh in its own runs in Noto Sans Tifinagh and embeds that face (a subset), without a warning', async () => {
+    const model: DocumentModel = {
+      ...briefingModel,
+      blocks: [...briefingModel.blocks, { kind: 'paragraph', role: 'body', align: 'start', inlines: [{ kind: 'text', text: 'الأمازيغية ⵜⴰⵎⴰⵣⵉⵖⵜ لغة رسمية', bold: false, italic: false }] }],
+    };
+    const warnings: string[] = [];
+    const docx = await docxRenderer.render(model, { warn: (warning) => warnings.push(warning.message) });
+    expect(warnings).toEqual([]);
+    const files = unzipSync(docx);
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml).toMatch(/<w:rFonts w:ascii="Noto Sans Tifinagh" w:cs="Noto Sans Tifinagh" w:eastAsia="Noto Sans Tifinagh" w:hAnsi="Noto Sans Tifinagh"\/><\/w:rPr><w:t xml:space="preserve">ⵜⴰⵎⴰⵣⵉⵖⵜ<\/w:t>/);
+    const fontTable = strFromU8(files['word/fontTable.xml']!);
+    expect(fontTable).toContain('w:name="Noto Sans Tifinagh"');
+    const key = /w:name="Noto Sans Tifinagh".*?w:embedRegular r:id="(\w+)" w:fontKey="([^"]+)"/s.exec(fontTable)!;
+    const rels = strFromU8(files['word/_rels/fontTable.xml.rels']!);
+    const target = new RegExp(`Id="${key[1]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+    const face = new hb.Face(new hb.Blob(obfuscateFont(files[`word/${target}`]!, key[2]!)));
+    expect(new Set(face.collectUnicodes())).toContain(0x2d5c);
   });
 });
 

@@ -20,6 +20,8 @@ interface EmbeddedFamily {
   name: string;
   regular: FontFace;
   bold?: FontFace;
+  /** The characters a fallback family is cut to (the document's); a body family keeps whole scripts instead. */
+  only?: readonly number[];
 }
 
 const BODY: EmbeddedFamily = { name: BODY_FAMILY, regular: faceFor('regular'), bold: faceFor('bold') };
@@ -51,6 +53,8 @@ export interface EmbeddingOptions {
   fallbacks: readonly FontFace[];
   /** The document's characters beyond the subsets' fixed set (fonts/subset.ts EDITABLE_CHARACTERS), ascending. */
   extraCharacters: readonly number[];
+  /** The characters the fallback faces draw in the document, ascending: what their subsets keep. */
+  fallbackCharacters: readonly number[];
 }
 
 /**
@@ -59,10 +63,10 @@ export interface EmbeddingOptions {
  * and compressed on first use and kept for the process.
  */
 export function embeddedFonts(options: EmbeddingOptions): EmbeddedFonts {
-  const key = `${options.emphasis}:${options.fallbacks.map((face) => face.path).join('|')}:${options.extraCharacters.join(',')}`;
+  const key = `${options.emphasis}:${options.fallbacks.map((face) => face.path).join('|')}:${options.extraCharacters.join(',')}:${options.fallbackCharacters.join(',')}`;
   let fonts = cached.get(key);
   if (!fonts) {
-    const fallbacks = options.fallbacks.map((face): EmbeddedFamily => ({ name: face.family, regular: face }));
+    const fallbacks = options.fallbacks.map((face): EmbeddedFamily => ({ name: face.family, regular: face, only: options.fallbackCharacters }));
     fonts = prepareFonts([BODY, ...(options.emphasis ? [EMPHASIS] : []), ...fallbacks], options.extraCharacters);
     if (cached.size > 16) cached.clear();
     cached.set(key, fonts);
@@ -74,13 +78,14 @@ function prepareFonts(families: readonly EmbeddedFamily[], extraCharacters: read
   const documentOption = families.map((family) =>
     family.bold ? { name: family.name, data: PLACEHOLDER, bold: PLACEHOLDER } : { name: family.name, data: PLACEHOLDER },
   );
-  const ordered = families.flatMap((family) => [family.regular, ...(family.bold ? [family.bold] : [])].map((face) => ({ family: family.name, face })));
+  const ordered = families.flatMap((family) => [family.regular, ...(family.bold ? [family.bold] : [])].map((face) => ({ family, face })));
   const faces = ordered.map(({ family, face }, index): EmbeddedFace => {
-    const fontKey = pinnedFontKey(family, face.weight);
-    const key = `${fontKey}${face.path}:${extraCharacters.join(',')}`;
+    const fontKey = pinnedFontKey(family.name, face.weight);
+    const characters = family.only ?? extraCharacters;
+    const key = `${fontKey}${face.path}:${family.only ? 'only' : 'editable'}:${characters.join(',')}`;
     let data = compressed.get(key);
     if (!data) {
-      data = compressedFace(face, fontKey, extraCharacters);
+      data = family.only ? deflated(obfuscateFont(subsetFont(face.path, fontBytes(face), family.only), fontKey), FONT_LEVEL) : compressedFace(face, fontKey, extraCharacters);
       if (compressed.size > 64) compressed.clear();
       compressed.set(key, data);
     }
@@ -132,7 +137,7 @@ function precompressedName(font: Uint8Array, fontKey: string, extraCharacters: r
  *  subset and compressed, into `folder` (the bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
   mkdirSync(folder, { recursive: true });
-  const { faces } = embeddedFonts({ emphasis: true, fallbacks: [], extraCharacters: [] });
+  const { faces } = embeddedFonts({ emphasis: true, fallbacks: [], extraCharacters: [], fallbackCharacters: [] });
   for (const face of faces) {
     const header = Buffer.alloc(8);
     header.writeUInt32LE(face.crc >>> 0, 0);

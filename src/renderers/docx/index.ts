@@ -50,7 +50,8 @@ export const docxRenderer: Renderer = {
 export function fontsFor(model: DocumentModel, text = documentText(model)): EmbeddedFonts {
   // Regular faces of the fallbacks only: Word makes a rare bold Tifinagh letter bold itself.
   const fallbacks = [...new Map(fallbackFacesFor(text).filter((face) => face.weight === 'regular').map((face) => [face.family, face])).values()];
-  return embeddedFonts({ emphasis: usesEmphasis(model), fallbacks, extraCharacters: charactersBeyondEditable(text) });
+  const fallbackCharacters = fallbacks.length === 0 ? [] : [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].sort((a, b) => a - b);
+  return embeddedFonts({ emphasis: usesEmphasis(model), fallbacks, extraCharacters: charactersBeyondEditable(text), fallbackCharacters });
 }
 
 /** The docx Document for the model, with placeholders for the embedded faces (see fonts.ts). */
