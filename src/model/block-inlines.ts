@@ -14,6 +14,10 @@ export function blockInlines(block: Block): (readonly Inline[])[] {
       return [[{ kind: 'text', text: block.value, bold: false, italic: false }], block.caption];
     case 'table':
       return [block.caption, ...[...block.head, ...block.body].flatMap((row) => row.cells.map((cell) => cell.inlines))];
+    case 'chart':
+      return [block.caption, ...block.bars.flatMap((bar) => [bar.label, [{ kind: 'text' as const, text: bar.display, bold: false, italic: false }]])];
+    default:
+      return unreachable(block);
   }
 }
 

@@ -76,7 +76,7 @@ export const HTML_SUBSET: Readonly<Record<string, ElementRule>> = {
   ul: { attributes: {} },
   ol: { attributes: {} },
   li: { attributes: {} },
-  figure: { attributes: { class: { values: ['stat'] } }, required: ['class'] },
+  figure: { attributes: { class: { values: ['stat', 'chart'] }, 'data-chart': { values: ['bar'] }, 'data-sort': { values: ['descending', 'ascending'] } }, required: ['class'] },
   data: { attributes: { value: 'any' }, required: ['value'] },
   figcaption: { attributes: {} },
 };

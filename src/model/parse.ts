@@ -6,6 +6,7 @@ import { META_NAMES } from './html-subset.js';
 import { buildTree, checkElement, elementChildren, type ElementNode, type Report } from './html-tree.js';
 import { alignOf, collapseSpace, readInlines, textContent } from './parse-inlines.js';
 import { readTable } from './parse-table.js';
+import { readChart } from './parse-chart.js';
 import type {
   Block,
   DocumentMetadata,
@@ -64,7 +65,7 @@ function readDocument(root: ElementNode, report: Report): DocumentModel | undefi
   checkElement(head, report);
   checkElement(body, report);
   const meta = readHead(head, html, report);
-  const blocks = readBlocks(body, report);
+  const blocks = readBlocks(body, report, meta.lang);
   return { meta, blocks };
 }
 
@@ -115,7 +116,7 @@ function readHead(head: ElementNode, html: ElementNode, report: Report): Documen
   };
 }
 
-function readBlocks(body: ElementNode, report: Report): Block[] {
+function readBlocks(body: ElementNode, report: Report, lang: string): Block[] {
   const blocks: Block[] = [];
   for (const element of elementChildren(body, report, '<body> (put it in a <p>)')) {
     if (!checkElement(element, report)) continue;
@@ -141,7 +142,7 @@ function readBlocks(body: ElementNode, report: Report): Block[] {
         blocks.push(readList(element, report));
         break;
       case 'figure':
-        blocks.push(readFigure(element, report));
+        blocks.push(element.attributes.class === 'chart' ? readChart(element, report, lang) : readFigure(element, report));
         break;
       default:
         report(element.start, `<${element.name}> is not allowed in <body> (blocks: h1, h2, h3, p, table, ul, ol, figure)`);

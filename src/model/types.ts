@@ -85,7 +85,28 @@ export interface FigureBlock {
   caption: Inline[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock | ListBlock | FigureBlock;
+/** One bar of a chart: its label, its number, and the number as the edition writes it. */
+export interface ChartBar {
+  label: Inline[];
+  value: number;
+  /** The value as displayed (formatted by the template: 1.965.644, 1 965 644). */
+  display: string;
+}
+
+/**
+ * A chart: `<figure class="chart" data-chart="bar">` with a `<figcaption>` and a table of rows, each a `<th>`
+ * label and a `<td>` holding `<data value="1965644">1.965.644</data>`. Drawn natively by every renderer.
+ */
+export interface ChartBlock {
+  kind: 'chart';
+  chart: 'bar';
+  caption: Inline[];
+  bars: ChartBar[];
+  /** What the chart says, for screen readers, in the document's language: the caption and every bar's value. */
+  alt: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | ListBlock | FigureBlock | ChartBlock;
 
 /** Document-level facts, from `<html lang dir>`, `<title>` and `<meta name=… content=…>` in `<head>`. */
 export interface DocumentMetadata {

@@ -83,6 +83,28 @@ export const FIGURE = {
   spaceAfter: 16,
 } as const;
 
+/** Bar charts: a row per bar, its label on the start side, the bar growing towards the end side, its value after it. */
+export const CHART = {
+  caption: text(11, 1.55, 0, 0, PALETTE.heading, true),
+  captionGap: 6,
+  label: text(9, 1.35, 0, 0),
+  value: text(9, 1.35, 0, 0, PALETTE.heading, true),
+  /** The label column's share of the chart's width. */
+  labelShare: 0.4,
+  /** Room between the labels and the bars, and between a bar and its value. */
+  gap: 8,
+  /** Room kept at the end for the longest bar's value. */
+  valueRoom: 56,
+  rowHeight: 20,
+  barThickness: 11,
+  /** A bar is never thinner than this, however small its value: it stays visible. */
+  minBarLength: 1.5,
+  /** The axis line at the bars' base. */
+  axisWidth: 0.6,
+  spaceBefore: 6,
+  spaceAfter: 16,
+} as const;
+
 export const TABLE = {
   caption: text(11, 1.55, 0, 0, PALETTE.heading, true),
   captionGap: 5,

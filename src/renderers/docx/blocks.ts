@@ -20,9 +20,12 @@ import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableR
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
 import { appendAll } from '../../collections.js';
+import { chartParagraphs } from './chart.js';
 
 export interface BlockContext {
   direction: Direction;
+  /** The document's language (BCP 47): the chart's, and how its numbers are grouped. */
+  lang: string;
   /** Width between the page margins, in twips: tables take all of it. */
   textWidth: number;
 }
@@ -86,6 +89,9 @@ export function renderBlocks(blocks: readonly Block[], context: BlockContext): (
             }),
           ),
         );
+        break;
+      case 'chart':
+        out.push(...chartParagraphs(unit, context, (caption) => paragraph(caption, context, { style: STYLE.caption })));
         break;
       default:
         unreachable(unit);

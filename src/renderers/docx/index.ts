@@ -77,7 +77,7 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
         ...(model.meta.footer || model.meta.pageLabel
           ? { footers: { default: new Footer({ children: [runningFooter(model.meta, direction)] }) } }
           : {}),
-        children: renderBlocks(model.blocks, { direction, textWidth: TEXT_WIDTH }),
+        children: renderBlocks(model.blocks, { direction, lang: model.meta.lang, textWidth: TEXT_WIDTH }),
       },
     ],
   });

@@ -9,6 +9,7 @@ import { strFromU8, unzipSync, Zip } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
 import type { EmbeddedFace } from './fonts.js';
 import { addDeflated, deflated, type DeflatedData } from './zip.js';
+import { hasCharts, pinCharts } from './chart-parts.js';
 
 /** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml'];
@@ -50,9 +51,11 @@ export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: 
     if (!parts.has(path)) throw new Error(`docx wrote no ${path}: the embedded font numbering changed`);
   }
 
+  const mtime = zipEntryDate(meta.date);
+  if (hasCharts(parts)) pinCharts(parts, meta, mtime);
+
   const names = [...parts.keys()];
   const order = [...LEADING_PARTS.filter((name) => names.includes(name)), ...names.filter((name) => !LEADING_PARTS.includes(name))];
-  const mtime = zipEntryDate(meta.date);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;

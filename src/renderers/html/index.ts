@@ -1,15 +1,16 @@
 // The HTML renderer: a standalone, print-styled HTML5 preview of the document model (not the template's output
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
-import type { Block, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
+import type { Block, Direction, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import type { WarningSink } from '../../errors.js';
 import { documentText } from '../../model/document-text.js';
 import { uncoveredCharacters } from '../../text/coverage.js';
 import { describeCharacters } from '../../text/unicode-block-names.js';
-import { someTextInline } from '../../model/block-inlines.js';
+import { inlineText, someTextInline } from '../../model/block-inlines.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
+import { chartSvg } from './chart-svg.js';
 
 export interface HtmlRendererOptions {
   /** Inline the body font as data: URLs (default true); without it the page names the family and fallbacks. */
@@ -87,7 +88,7 @@ function renderHtmlAround(document: DocumentModel): [string, string] {
     `<style>\n${styleSheet(meta)}</style>`,
     '</head>',
     '<body>',
-    ...renderBlocks(document.blocks),
+    ...renderBlocks(document.blocks, document.meta.dir),
     '</body>',
     '</html>',
     '',
@@ -99,11 +100,11 @@ function metaTag(name: string, content: string): string {
   return content === '' ? '' : `<meta name="${name}" content="${escapeAttribute(content)}">`;
 }
 
-function renderBlocks(blocks: readonly Block[]): string[] {
-  return layoutUnits(blocks).map(renderUnit);
+function renderBlocks(blocks: readonly Block[], direction: Direction): string[] {
+  return layoutUnits(blocks).map((unit) => renderUnit(unit, direction));
 }
 
-function renderUnit(unit: LayoutUnit): string {
+function renderUnit(unit: LayoutUnit, direction: Direction): string {
   switch (unit.kind) {
     case 'heading':
       return `<h${unit.level}>${renderInlines(unit.inlines)}</h${unit.level}>`;
@@ -119,6 +120,8 @@ function renderUnit(unit: LayoutUnit): string {
       return renderTable(unit);
     case 'figure-panel':
       return ['<div class="stats">', ...unit.figures.map(renderFigure), '</div>'].join('\n');
+    case 'chart':
+      return `<figure class="chart"><figcaption>${renderInlines(unit.caption)}</figcaption>${chartSvg(unit, direction, (bar) => escapeText(bar.label.map((inline) => inlineText(inline, ' ')).join('')), escapeAttribute)}</figure>`;
     default:
       return unreachable(unit);
   }

@@ -9,6 +9,7 @@ import { pageLabelParts } from '../../model/page-label.js';
 import { EMPTY_CELL_MARK } from '../../model/empty-cell.js';
 import type { Direction } from '../../model/types.js';
 import {
+  CHART,
   EMPHASIS,
   FIGURE,
   FURNITURE,
@@ -147,6 +148,14 @@ strong em,b em,strong i,b i{font-weight:700;}
 .stats{display:grid;grid-template-columns:max-content 1fr;column-gap:${pt(FIGURE.gutter)};margin:${pt(FIGURE.spaceBefore)} 0 ${pt(FIGURE.spaceAfter)};padding:0 ${pt(FIGURE.padX)};background:var(--figureFill);border-inline-start:${pt(FIGURE.barWidth)} solid var(--accent);break-inside:avoid;}
 figure.stat{display:grid;grid-column:1/-1;grid-template-columns:subgrid;align-items:baseline;margin:0;padding:${pt(FIGURE.padY)} 0;border-top:${pt(FIGURE.rowRule)} solid var(--hairline);}
 figure.stat:first-child{border-top:none;}
+figure.chart{margin:${pt(CHART.spaceBefore)} 0 ${pt(CHART.spaceAfter)};break-inside:avoid;}
+figure.chart figcaption{${textCss(CHART.caption)}margin-bottom:${pt(CHART.captionGap)};}
+/* The plot's user units are points (its viewBox is the text width in pt), so its text sizes are in user units. */
+.chart-plot{display:block;width:100%;height:auto;overflow:visible;}
+.chart-label{font-family:inherit;font-size:${CHART.label.size}px;fill:${CHART.label.color};}
+.chart-value{font-family:inherit;font-size:${CHART.value.size}px;font-weight:700;fill:${CHART.value.color};}
+.chart-bar{fill:var(--accent);}
+.chart-axis{stroke:var(--rule);stroke-width:${CHART.axisWidth};}
 figure.stat .value{${textCss(FIGURE.value)}}
 figure.stat figcaption{${textCss(FIGURE.caption)}}
 table{width:100%;border-collapse:collapse;margin:${pt(TABLE.spaceBefore)} 0 ${pt(TABLE.spaceAfter)};${textCss(TABLE.cell)}border-top:${pt(TABLE.outerRule)} solid var(--ink);border-bottom:${pt(TABLE.outerRule)} solid var(--ink);}

@@ -5,6 +5,7 @@ import { figurePanelSlices, headingSlices, listSlices, paragraphSlices } from '.
 import type { LayoutContext } from './context.js';
 import type { Slice } from './flow.js';
 import { tableSlices } from './table.js';
+import { chartSlices } from './chart.js';
 
 export function* layoutBlocks(ctx: LayoutContext, blocks: readonly Block[]): Generator<Slice> {
   for (const unit of layoutUnits(blocks)) {
@@ -23,6 +24,9 @@ export function* layoutBlocks(ctx: LayoutContext, blocks: readonly Block[]): Gen
         break;
       case 'table':
         yield* tableSlices(ctx, unit);
+        break;
+      case 'chart':
+        yield* chartSlices(ctx, unit);
         break;
       default:
         unreachable(unit);

@@ -1,0 +1,55 @@
+// A bar chart's geometry, decided once for every renderer: rows, the label column, each bar's length and where its
+// value goes. Offsets are logical, from the chart's start edge (the right in a right-to-left document), so the
+// value axis and the bar order mirror with the direction; renderers turn them into their own coordinates.
+import { CHART } from '../theme/index.js';
+import type { ChartBlock } from './types.js';
+
+export interface BarPlacement {
+  /** Top of the bar's row, from the top of the plot (below the caption). */
+  rowTop: number;
+  /** Top of the bar itself. */
+  barTop: number;
+  /** Where the bar starts and how long it is, from the chart's start edge. */
+  barStart: number;
+  barLength: number;
+  /** Where the value's label starts (just past the bar's end). */
+  valueStart: number;
+}
+
+export interface BarChartGeometry {
+  width: number;
+  /** Height of the plot (the rows), without the caption. */
+  plotHeight: number;
+  labelWidth: number;
+  /** Where the bars' common base is, from the start edge (the axis line). */
+  baseline: number;
+  /** The longest bar's length. */
+  barArea: number;
+  bars: BarPlacement[];
+}
+
+/** Linear bars from a common base: honest proportions, and every bar labelled with its value, so a bar of 476
+ *  beside one of 1.965.644 still says its number. */
+export function barChartGeometry(block: ChartBlock, width: number): BarChartGeometry {
+  const labelWidth = Math.round(width * CHART.labelShare);
+  const baseline = labelWidth + CHART.gap;
+  const barArea = Math.max(0, width - baseline - CHART.gap - CHART.valueRoom);
+  const max = Math.max(0, ...block.bars.map((bar) => bar.value));
+  const bars = block.bars.map((bar, index): BarPlacement => {
+    const rowTop = index * CHART.rowHeight;
+    const length = max === 0 || bar.value === 0 ? 0 : Math.max(CHART.minBarLength, (bar.value / max) * barArea);
+    return {
+      rowTop,
+      barTop: rowTop + (CHART.rowHeight - CHART.barThickness) / 2,
+      barStart: baseline,
+      barLength: length,
+      valueStart: baseline + length + CHART.gap / 2,
+    };
+  });
+  return { width, plotHeight: block.bars.length * CHART.rowHeight, labelWidth, baseline, barArea, bars };
+}
+
+/** The physical left x of a logical span [start, start + length) in a box [left, left + width]. */
+export function physicalLeft(start: number, length: number, left: number, width: number, rtl: boolean): number {
+  return rtl ? left + width - start - length : left + start;
+}

@@ -1,0 +1,45 @@
+// What docx's charts leave out or leave to chance, put right in the finished parts: the chart's language (docx
+// writes en-US), right-to-left text in a right-to-left document, the random relationship ids and the embedded
+// workbook's zip times (both would make every build differ).
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import type { DocumentMetadata } from '../../model/types.js';
+
+export type PartText = string | Uint8Array;
+
+const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
+const WORKBOOK_PART = /^word\/embeddings\/.+\.xlsx$/;
+/** docx's nanoid relationship ids: "rId" and twenty-odd random characters. */
+const RANDOM_ID = /\brId[A-Za-z0-9_-]{12,}\b/g;
+
+export function hasCharts(parts: ReadonlyMap<string, PartText>): boolean {
+  return [...parts.keys()].some((name) => CHART_PART.test(name));
+}
+
+/** The parts with the charts localized and every chart-related id and date pinned. */
+export function pinCharts(parts: Map<string, PartText>, meta: DocumentMetadata, mtime: Date): void {
+  const textOf = (part: PartText) => (typeof part === 'string' ? part : strFromU8(part));
+  for (const [name, part] of parts) {
+    if (CHART_PART.test(name)) parts.set(name, localizedChart(textOf(part), meta));
+    else if (WORKBOOK_PART.test(name) && typeof part !== 'string') parts.set(name, rezipped(part, mtime));
+  }
+  const ids = new Map<string, string>();
+  const textParts = [...parts.keys()].filter((name) => /\.(xml|rels)$/.test(name)).sort();
+  for (const name of textParts) {
+    const text = textOf(parts.get(name)!);
+    if (!RANDOM_ID.test(text)) continue;
+    parts.set(name, text.replace(RANDOM_ID, (id) => ids.get(id) ?? (ids.set(id, `rIdChart${ids.size + 1}`), ids.get(id)!)));
+  }
+}
+
+function localizedChart(xml: string, meta: DocumentMetadata): string {
+  let out = xml.replace(/<c:lang val="[^"]*"\/>/, `<c:lang val="${meta.lang}"/>`).replace(/ lang="en-US"/g, ` lang="${meta.lang}"`);
+  // DrawingML paragraphs are left to right unless they say otherwise.
+  if (meta.dir === 'rtl') out = out.replace(/<a:pPr(?=[ >\/])(?![^>]*\brtl=)/g, '<a:pPr rtl="1"');
+  return out;
+}
+
+/** The workbook zipped again with its entries in the same order, dated with the document's date. */
+function rezipped(xlsx: Uint8Array, mtime: Date): Uint8Array {
+  const entries = unzipSync(xlsx);
+  return zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime, level: 6 }]])));
+}
