@@ -51,6 +51,8 @@ describeWithTools(['pdftotext'], 'PDF text extraction order', () => {
           return textOf(block.body[0]!.cells[0]!.inlines);
         case 'list':
           return words(textOf(block.items[0]!));
+        case 'chart':
+          return words(textOf(block.caption));
       }
     });
     expect(firstOutOfOrder(extracted, pieces)).toBeUndefined();
