@@ -30,10 +30,12 @@ export interface BarChartGeometry {
 
 /** Linear bars from a common base: honest proportions, and every bar labelled with its value, so a bar of 476
  *  beside one of 1.965.644 still says its number. */
-export function barChartGeometry(block: ChartBlock, width: number): BarChartGeometry {
+export function barChartGeometry(block: ChartBlock, width: number, widestValue = estimatedValueWidth(block)): BarChartGeometry {
   const labelWidth = Math.round(width * CHART.labelShare);
   const baseline = labelWidth + CHART.gap;
-  const barArea = Math.max(0, width - baseline - CHART.gap - CHART.valueRoom);
+  // Room at the end for the longest bar's number: what the widest number takes, at least the theme's.
+  const valueRoom = Math.max(CHART.valueRoom, widestValue + CHART.gap / 2);
+  const barArea = Math.max(0, width - baseline - CHART.gap - valueRoom);
   const max = Math.max(0, ...block.bars.map((bar) => bar.value));
   const bars = block.bars.map((bar, index): BarPlacement => {
     const rowTop = index * CHART.rowHeight;
@@ -47,6 +49,11 @@ export function barChartGeometry(block: ChartBlock, width: number): BarChartGeom
     };
   });
   return { width, plotHeight: block.bars.length * CHART.rowHeight, labelWidth, baseline, barArea, bars };
+}
+
+/** A number's width where the renderer cannot measure it (the SVG): digits are about 0.6 em wide. */
+function estimatedValueWidth(block: ChartBlock): number {
+  return Math.max(0, ...block.bars.map((bar) => [...bar.display].length)) * CHART.value.size * 0.62;
 }
 
 /** The physical left x of a logical span [start, start + length) in a box [left, left + width]. */

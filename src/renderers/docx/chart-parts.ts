@@ -1,6 +1,6 @@
 // What docx's charts leave out or leave to chance, put right in the finished parts: the chart's language (docx
 // writes en-US), right-to-left text in a right-to-left document, the random relationship ids and the embedded
-// workbook's zip times (both would make every build differ).
+// workbook's zip times and docx's drawing numbers (they would make every build differ).
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
 
@@ -21,6 +21,11 @@ export function pinCharts(parts: Map<string, PartText>, meta: DocumentMetadata, 
   for (const [name, part] of parts) {
     if (CHART_PART.test(name)) parts.set(name, localizedChart(textOf(part), meta));
     else if (WORKBOOK_PART.test(name) && typeof part !== 'string') parts.set(name, rezipped(part, mtime));
+  }
+  // docx numbers drawings per process: numbered again from 1 in each document.
+  for (const name of [...parts.keys()].filter((part) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(part))) {
+    let drawing = 0;
+    parts.set(name, textOf(parts.get(name)!).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
   }
   const ids = new Map<string, string>();
   const textParts = [...parts.keys()].filter((name) => /\.(xml|rels)$/.test(name)).sort();

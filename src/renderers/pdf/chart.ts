@@ -14,9 +14,9 @@ export function chartSlices(ctx: LayoutContext, block: ChartBlock): Slice[] {
   const rtl = direction === 'rtl';
   const figure = ctx.tagger.element('Figure', undefined, { alt: block.alt, lang: ctx.lang });
   const caption = ctx.engine.layout(specOf(spansOf(block.caption), CHART.caption, direction, 'start'), FRAME.width);
-  const geometry = barChartGeometry(block, FRAME.width);
-  const labels = block.bars.map((bar) => ctx.engine.layout(specOf(spansOf(bar.label), CHART.label, direction, 'start'), geometry.labelWidth));
   const values = block.bars.map((bar) => ctx.engine.layout(specOf([{ text: bar.display, bold: true, italic: false }], CHART.value, direction, 'start'), Infinity));
+  const geometry = barChartGeometry(block, FRAME.width, Math.max(0, ...values.map((value) => value.width)));
+  const labels = block.bars.map((bar) => ctx.engine.layout(specOf(spansOf(bar.label), CHART.label, direction, 'start'), geometry.labelWidth));
   // A label that wraps makes its row taller; the bars keep their thickness.
   const rowHeights = labels.map((label) => Math.max(CHART.rowHeight, label.height + 4));
   const plotHeight = rowHeights.reduce((sum, height) => sum + height, 0);
