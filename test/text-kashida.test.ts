@@ -74,3 +74,19 @@ describe.skipIf(missing !== null)('kashida in the PDF', () => {
     for (const width of full) expect(width).toBeGreaterThan(WIDTH - 1.5);
   });
 });
+
+describe('kashida from the theme', () => {
+  it('is the default alignment of body paragraphs when the theme says so for the direction', async () => {
+    const { BODY_ALIGN } = await import('../src/theme/index.js');
+    const { parseDocument } = await import('../src/model/parse.js');
+    const html = '<!DOCTYPE html><html lang="ar-MA" dir="rtl"><head><title>t</title><meta name="date" content="2017-12-22T14:00:00+00:00"></head><body><p>نص</p><p data-align="center">نص</p><p class="note">نص</p></body></html>';
+    const saved = BODY_ALIGN.rtl;
+    try {
+      BODY_ALIGN.rtl = 'kashida';
+      const aligns = parseDocument(html, { file: 'test.hbs' }).blocks.map((block) => (block.kind === 'paragraph' ? block.align : null));
+      expect(aligns).toEqual(['kashida', 'center', 'start']);
+    } finally {
+      BODY_ALIGN.rtl = saved;
+    }
+  });
+});

@@ -7,8 +7,10 @@ import { buildTree, checkElement, elementChildren, type ElementNode, type Report
 import { alignOf, collapseSpace, readInlines, textContent } from './parse-inlines.js';
 import { readTable } from './parse-table.js';
 import { readChart } from './parse-chart.js';
+import { BODY_ALIGN } from '../theme/index.js';
 import type {
   Block,
+  Direction,
   DocumentMetadata,
   DocumentModel,
   FigureBlock,
@@ -65,7 +67,7 @@ function readDocument(root: ElementNode, report: Report): DocumentModel | undefi
   checkElement(head, report);
   checkElement(body, report);
   const meta = readHead(head, html, report);
-  const blocks = readBlocks(body, report, meta.lang);
+  const blocks = readBlocks(body, report, meta.lang, meta.dir);
   return { meta, blocks };
 }
 
@@ -116,7 +118,7 @@ function readHead(head: ElementNode, html: ElementNode, report: Report): Documen
   };
 }
 
-function readBlocks(body: ElementNode, report: Report, lang: string): Block[] {
+function readBlocks(body: ElementNode, report: Report, lang: string, dir: Direction): Block[] {
   const blocks: Block[] = [];
   for (const element of elementChildren(body, report, '<body> (put it in a <p>)')) {
     if (!checkElement(element, report)) continue;
@@ -126,14 +128,16 @@ function readBlocks(body: ElementNode, report: Report, lang: string): Block[] {
       case 'h3':
         blocks.push({ kind: 'heading', level: Number(element.name[1]) as 1 | 2 | 3, inlines: readInlines(element, report) });
         break;
-      case 'p':
+      case 'p': {
+        const role = (element.attributes.class as ParagraphRole | undefined) ?? 'body';
         blocks.push({
           kind: 'paragraph',
-          role: (element.attributes.class as ParagraphRole | undefined) ?? 'body',
-          align: alignOf(element, 'start'),
+          role,
+          align: alignOf(element, role === 'body' || role === 'lead' ? BODY_ALIGN[dir] : 'start'),
           inlines: readInlines(element, report),
         });
         break;
+      }
       case 'table':
         blocks.push(readTable(element, report));
         break;

@@ -44,6 +44,13 @@ export const PARAGRAPH: Record<ParagraphRole, TextStyle> = {
   meta: text(10, 1.6, 0, 12, PALETTE.muted),
 };
 
+/**
+ * How body and lead paragraphs align when the template does not say (`data-align`), by the document's direction:
+ * `kashida` justifies right-to-left text by lengthening Arabic joins (see templates/README.md). The templates set
+ * their paragraphs' alignment themselves; this is the default for any other template.
+ */
+export const BODY_ALIGN: Record<Direction, 'start' | 'justify' | 'kashida'> = { rtl: 'start', ltr: 'start' };
+
 /** Headings: 1 is the document title, 2 a section, 3 a subsection. */
 export const HEADING: Record<1 | 2 | 3, TextStyle> = {
   1: text(21, 1.45, 0, 14, PALETTE.heading, true),
