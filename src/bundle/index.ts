@@ -183,9 +183,12 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   } as const satisfies esbuild.BuildOptions;
   const result = await esbuild.build({
     ...common,
-    entryPoints: { briefing: join(root, 'src', 'cli.ts') },
+    // The batch's worker threads load an entry of their own (cli/batch.ts finds it beside the chunk).
+    entryPoints: { briefing: join(root, 'src', 'cli.ts'), 'batch-worker': join(root, 'src', 'cli', 'batch-worker.ts') },
     outdir: staging,
     splitting: true,
+    // piscina starts its threads from a script of its own beside its module: it stays in node_modules.
+    external: ['piscina'],
     format: 'esm',
     // jsonc-parser's "main" is a UMD build whose inner requires esbuild cannot follow; use its ESM build.
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },

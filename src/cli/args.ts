@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { globSync } from 'tinyglobby';
 import { InputError, type Problem } from '../errors.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
@@ -14,7 +16,12 @@ export const USAGE = `Usage: briefing build [options]
 Builds the briefing from a dataset through a template into PDF, Word and HTML files.
 
 Options:
-  --data FILE       dataset JSON (default: the package's data/dgsn-2017.json)
+  --data FILE       dataset JSON (default: the package's data/dgsn-2017.json); give it more than once, or a
+                    quoted pattern ('batches/*.json', expanded by briefing itself, sorted), for many briefings:
+                    each goes to OUT/<dataset name>/
+  --jobs N          briefings built at once, on worker threads (default: the available cores)
+  --shard K/N       build only the K-th of N equal slices of the sorted dataset list (1-based), for CI
+                    matrices and Kubernetes Indexed Jobs
   --template LIST   comma-separated templates, each a name in the package's templates/ folder or the path
                     of a .hbs file (its partials in partials/ beside it); one set of files per template
                     (default: ${DEFAULT_TEMPLATES.join(',')}, the Arabic and the French edition)
@@ -42,7 +49,11 @@ export type Command =
   | { kind: 'version' }
   | {
       kind: 'build';
-      dataFile: string;
+      /** The datasets, sorted, patterns expanded, this shard's slice only. */
+      dataFiles: string[];
+      /** More than one dataset given (or a pattern): each briefing goes to its own folder under outDir. */
+      batch: boolean;
+      jobs: number;
       templates: TemplateChoice[];
       formats: OutputFormat[];
       outDir: string;
@@ -59,7 +70,9 @@ export interface TemplateChoice {
 const COMMAND_LINE = 'command line';
 
 const optionSpec = {
-  data: { type: 'string' },
+  data: { type: 'string', multiple: true },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
   template: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
@@ -88,21 +101,30 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
   else if (command !== 'build') problem(command, 'unknown command; the command is "build" (see briefing --help)');
   if (extra.length > 0) problem(extra.join(' '), 'unexpected argument (options start with --)');
 
-  for (const name of Object.keys(optionSpec)) {
+  for (const name of Object.keys(optionSpec).filter((option) => option !== 'data')) {
     const count = tokens.filter((token) => token.kind === 'option' && token.name === name).length;
     if (count > 1) problem(`--${name}`, 'given more than once');
   }
-  for (const name of ['data', 'template', 'format', 'out'] as const) {
+  for (const name of ['template', 'format', 'out', 'jobs', 'shard'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') problem(`--${name}`, 'needs a value');
   }
+  if (values.data?.some((value) => value.trim() === '')) problem('--data', 'needs a value');
 
   const templates = parseTemplates(values.template, cwd, problem);
   const formats = parseFormats(values.format, problem);
+  const jobs = parseJobs(values.jobs, problem);
+  const shard = parseShard(values.shard, problem);
+  const given = values.data ?? [displayPath(DEFAULT_DATA_FILE, cwd)];
+  const dataFiles = expandDataFiles(given, cwd, problem);
+  const batch = given.length > 1 || given.some(isPattern) || shard !== undefined;
+  if (batch) sameNamesProblem(dataFiles, problem);
 
   if (problems.length > 0) throw new InputError(problems);
   return {
     kind: 'build',
-    dataFile: values.data ?? displayPath(DEFAULT_DATA_FILE, cwd),
+    dataFiles: shard ? shardOf(dataFiles, shard) : dataFiles,
+    batch,
+    jobs,
     templates,
     formats,
     outDir: resolve(cwd, values.out ?? 'output'),
@@ -112,6 +134,83 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
 }
 
 const TEMPLATE_EXTENSION = '.hbs';
+
+type ReportProblem = (place: string, message: string) => void;
+
+/** A glob pattern rather than a file name. */
+const isPattern = (value: string) => /[*?[\]{}]/.test(value);
+
+/** Every `--data` value, patterns expanded by tinyglobby (so every shell gives the same list), sorted, once each. */
+function expandDataFiles(values: readonly string[], cwd: string, problem: ReportProblem): string[] {
+  const files = new Set<string>();
+  for (const value of values) {
+    if (!isPattern(value)) {
+      files.add(value);
+      continue;
+    }
+    const matches = globSync(value, { cwd, onlyFiles: true, expandDirectories: false });
+    if (matches.length === 0) problem('--data', `"${value}" matches no file`);
+    for (const match of matches) files.add(match);
+  }
+  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Two datasets of one name would write the same folder. */
+function sameNamesProblem(files: readonly string[], problem: ReportProblem): void {
+  const byName = new Map<string, string>();
+  for (const file of files) {
+    const name = batchFolderName(file);
+    const other = byName.get(name);
+    if (other !== undefined) problem('--data', `${other} and ${file} would both build into ${name}/ (rename one)`);
+    byName.set(name, file);
+  }
+}
+
+/** A batch briefing's folder under --out: its dataset's file name without .json. */
+export function batchFolderName(dataFile: string): string {
+  return basename(dataFile).replace(/\.json$/i, '');
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function parseJobs(value: string | undefined, problem: ReportProblem): number {
+  if (value === undefined) return defaultJobs();
+  if (!/^[1-9]\d{0,3}$/.test(value.trim())) {
+    problem('--jobs', `"${value}" is not a number of jobs (a whole number from 1)`);
+    return 1;
+  }
+  return Number(value);
+}
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+function parseShard(value: string | undefined, problem: ReportProblem): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    problem('--shard', `"${value}" is not a shard: K/N with 1 ≤ K ≤ N, e.g. 2/4`);
+    return undefined;
+  }
+  return { index, count };
+}
+
+/**
+ * The K-th of N contiguous slices of `files` (sorted), sizes differing by at most one: every file is in exactly
+ * one shard, whatever N, so a CI matrix of N jobs builds each briefing once.
+ */
+export function shardOf<T>(files: readonly T[], shard: Shard): T[] {
+  const start = Math.floor(((shard.index - 1) * files.length) / shard.count);
+  const end = Math.floor((shard.index * files.length) / shard.count);
+  return files.slice(start, end);
+}
 
 /** The templates of `--template`, in the order given; two that would write the same files are refused. */
 function parseTemplates(list: string | undefined, cwd: string, problem: (place: string, message: string) => void): TemplateChoice[] {

@@ -7,6 +7,8 @@ import { PACKAGE_VERSION } from '../package-root.js';
 import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
 import { describeFsError, WriteFailure } from '../output/write.js';
+import { runBatch } from './batch.js';
+import { performance } from 'node:perf_hooks';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -15,6 +17,8 @@ export const EXIT_INTERNAL = 2;
 export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** On a terminal: rewrites one status line in place (a batch's progress); absent elsewhere. */
+  status?: (line: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
@@ -22,6 +26,7 @@ export interface CliIo {
 export const processIo = (): CliIo => ({
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
+  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
   env: process.env,
   cwd: process.cwd(),
 });
@@ -40,9 +45,10 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
       return EXIT_OK;
     }
     const shown = (path: string) => displayPath(path, io.cwd);
+    if (command.batch) return await runBatchCommand(command, io);
     const result = await runBuild(
       {
-        dataFile: command.dataFile,
+        dataFile: command.dataFiles[0]!,
         templates: command.templates,
         formats: command.formats,
         outDir: command.outDir,
@@ -57,6 +63,58 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+type BuildCommand = Extract<ReturnType<typeof parseCommandLine>, { kind: 'build' }>;
+
+/** Many briefings: a progress line on a terminal (plain lines otherwise, nothing with --quiet), then a summary
+ *  naming every failure with its file and place; exit 1 when any failed (2 for an internal fault). */
+async function runBatchCommand(command: BuildCommand, io: CliIo): Promise<number> {
+  const shown = (path: string) => displayPath(path, io.cwd);
+  const started = performance.now();
+  const total = command.dataFiles.length;
+  if (total === 0) {
+    if (!command.quiet) io.stdout('no dataset in this shard: nothing to build');
+    return EXIT_OK;
+  }
+  let done = 0;
+  const outcomes = await runBatch(
+    {
+      dataFiles: command.dataFiles,
+      templates: command.templates,
+      formats: command.formats,
+      outDir: command.outDir,
+      strict: command.strict,
+      sourceDate: sourceDateFromEnv(io.env.SOURCE_DATE_EPOCH),
+      jobs: command.jobs,
+    },
+    (outcome) => {
+      done++;
+      if (command.quiet) return;
+      if (io.status) io.status(progressLine(done, total, performance.now() - started));
+      else io.stdout(`${outcome.ok ? 'built' : 'FAILED'} ${shown(outcome.dataFile)} → ${shown(outcome.outDir)}/${outcome.ok ? ` (${outcome.files.length} files)` : ''}`);
+    },
+  );
+  if (io.status && !command.quiet) io.status('');
+  const failed = outcomes.filter((outcome) => !outcome.ok);
+  for (const outcome of outcomes) if (outcome.ok) for (const line of warningLines(outcome.warnings, 'warning')) io.stderr(`${shown(outcome.dataFile)}: ${line}`);
+  for (const outcome of failed) for (const problem of outcome.problems) io.stderr(problem);
+  const files = outcomes.reduce((sum, outcome) => sum + (outcome.ok ? outcome.files.length : 0), 0);
+  const seconds = (performance.now() - started) / 1000;
+  const summary = `built ${total - failed.length} of ${total} briefing${total === 1 ? '' : 's'} (${files} files) into ${shown(command.outDir)}/ in ${seconds.toFixed(2)} s (${((total - failed.length) / seconds).toFixed(1)}/s)`;
+  if (failed.length === 0) {
+    if (!command.quiet) io.stdout(summary);
+    return EXIT_OK;
+  }
+  io.stderr(`${summary}; ${failed.length} failed (their folders are as they were): ${failed.map((outcome) => shown(outcome.dataFile)).join(', ')}`);
+  return failed.some((outcome) => !outcome.ok && outcome.internal) ? EXIT_INTERNAL : EXIT_INPUT;
+}
+
+/** `12/100 briefings · 23.4/s · ETA 4 s` */
+export function progressLine(done: number, total: number, elapsedMs: number): string {
+  const rate = done / Math.max(elapsedMs / 1000, 1e-3);
+  const eta = (total - done) / Math.max(rate, 1e-9);
+  return `${done}/${total} briefings · ${rate.toFixed(1)}/s · ETA ${eta < 60 ? `${Math.ceil(eta)} s` : `${Math.ceil(eta / 60)} min`}`;
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
