@@ -11,6 +11,7 @@ import type { OutputFormat } from '../renderers/types.js';
 import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATES, TEMPLATE_DIR } from '../package-root.js';
 
 export const USAGE = `Usage: briefing build [options]
+       briefing watch [options] [--port N]
        briefing --help | --version
 
 Builds the briefing from a dataset through a template into PDF, Word and HTML files.
@@ -29,6 +30,7 @@ Options:
   --out DIR         output folder, created if missing (default: output)
   --quiet, -q       print nothing when the build succeeds
   --strict          treat warnings (e.g. a character no font covers) as errors
+  --port N          briefing watch: the preview's port on 127.0.0.1 (default 4173; 0 picks a free one)
   --help, -h        show this help
   --version, -V     show the version
 
@@ -48,7 +50,9 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | {
-      kind: 'build';
+      kind: 'build' | 'watch';
+      /** For watch: the preview's port on the loopback interface. */
+      port: number;
       /** The datasets, sorted, patterns expanded, this shard's slice only. */
       dataFiles: string[];
       /** More than one dataset given (or a pattern): each briefing goes to its own folder under outDir. */
@@ -73,6 +77,7 @@ const optionSpec = {
   data: { type: 'string', multiple: true },
   jobs: { type: 'string' },
   shard: { type: 'string' },
+  port: { type: 'string' },
   template: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
@@ -98,14 +103,14 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
 
   const [command, ...extra] = positionals;
   if (command === undefined) problem('', 'missing command: briefing build (see briefing --help)');
-  else if (command !== 'build') problem(command, 'unknown command; the command is "build" (see briefing --help)');
+  else if (command !== 'build' && command !== 'watch') problem(command, 'unknown command; the commands are "build" and "watch" (see briefing --help)');
   if (extra.length > 0) problem(extra.join(' '), 'unexpected argument (options start with --)');
 
   for (const name of Object.keys(optionSpec).filter((option) => option !== 'data')) {
     const count = tokens.filter((token) => token.kind === 'option' && token.name === name).length;
     if (count > 1) problem(`--${name}`, 'given more than once');
   }
-  for (const name of ['template', 'format', 'out', 'jobs', 'shard'] as const) {
+  for (const name of ['template', 'format', 'out', 'jobs', 'shard', 'port'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') problem(`--${name}`, 'needs a value');
   }
   if (values.data?.some((value) => value.trim() === '')) problem('--data', 'needs a value');
@@ -118,10 +123,14 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
   const dataFiles = expandDataFiles(given, cwd, problem);
   const batch = given.length > 1 || given.some(isPattern) || shard !== undefined;
   if (batch) sameNamesProblem(dataFiles, problem);
+  if (command === 'watch' && batch) problem('--data', 'briefing watch previews one dataset');
+  if (command !== 'watch' && values.port !== undefined) problem('--port', 'is for briefing watch');
+  const port = parsePort(values.port, problem);
 
   if (problems.length > 0) throw new InputError(problems);
   return {
-    kind: 'build',
+    kind: command === 'watch' ? 'watch' : 'build',
+    port,
     dataFiles: shard ? shardOf(dataFiles, shard) : dataFiles,
     batch,
     jobs,
@@ -169,6 +178,18 @@ function sameNamesProblem(files: readonly string[], problem: ReportProblem): voi
 /** A batch briefing's folder under --out: its dataset's file name without .json. */
 export function batchFolderName(dataFile: string): string {
   return basename(dataFile).replace(/\.json$/i, '');
+}
+
+export const DEFAULT_PORT = 4173;
+
+function parsePort(value: string | undefined, problem: ReportProblem): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value.trim()) || port > 65535) {
+    problem('--port', `"${value}" is not a port (0 to 65535)`);
+    return DEFAULT_PORT;
+  }
+  return port;
 }
 
 export function defaultJobs(): number {

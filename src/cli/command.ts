@@ -45,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
       return EXIT_OK;
     }
     const shown = (path: string) => displayPath(path, io.cwd);
+    if (command.kind === 'watch') return await runWatchCommand(command, io);
     if (command.batch) return await runBatchCommand(command, io);
     const result = await runBuild(
       {
@@ -65,7 +66,30 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
   }
 }
 
-type BuildCommand = Extract<ReturnType<typeof parseCommandLine>, { kind: 'build' }>;
+type BuildCommand = Extract<ReturnType<typeof parseCommandLine>, { kind: 'build' | 'watch' }>;
+
+/** `briefing watch`: builds, serves the preview, rebuilds on changes until interrupted (Ctrl-C exits 0). */
+async function runWatchCommand(command: BuildCommand, io: CliIo): Promise<number> {
+  const { startWatch } = await import('./watch.js');
+  const watching = await startWatch({
+    dataFile: command.dataFiles[0]!,
+    templates: command.templates,
+    formats: command.formats.includes('html') ? command.formats : ['html', ...command.formats],
+    outDir: command.outDir,
+    strict: command.strict,
+    sourceDate: sourceDateFromEnv(io.env.SOURCE_DATE_EPOCH),
+    port: command.port,
+    cwd: io.cwd,
+    log: (line) => io.stderr(line),
+  });
+  io.stdout(`watching ${displayPath(command.dataFiles[0]!, io.cwd)} and the templates; preview on ${watching.url} (Ctrl-C stops)`);
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', resolveStop);
+    process.once('SIGTERM', resolveStop);
+  });
+  await watching.close();
+  return EXIT_OK;
+}
 
 /** Many briefings: a progress line on a terminal (plain lines otherwise, nothing with --quiet), then a summary
  *  naming every failure with its file and place; exit 1 when any failed (2 for an internal fault). */
