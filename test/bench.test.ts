@@ -53,7 +53,7 @@ describe('checkTarget', () => {
     expect(checkTarget(TARGETS.warmPdf, Number.NaN).status).toBe('n/a');
     expect(checkTarget(TARGETS.warmPdf, undefined).value).toBeNull();
   });
-  it('holds the limits of issues 10 and 11', () => {
+  it('holds the limits of issues 10, 11 and 14', () => {
     expect(Object.values(TARGETS).map((t) => `${t.limit} ${t.unit}`)).toEqual([
       '2 ×',
       '2.5 ×',
@@ -67,6 +67,9 @@ describe('checkTarget', () => {
       '0.6 ×',
       '3 s',
       '250 MB',
+      '25 /s',
+      '4 ×',
+      '300 ms',
       '5 s',
     ]);
   });

@@ -23,7 +23,8 @@ import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
 import { LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
-import { commandLine, hasCommand, peakRss, timePaired, timeProcess } from './measure.js';
+import { commandLine, hasCommand, peakRss, runOnce, timePaired, timeProcess } from './measure.js';
+import { get } from 'node:http';
 import { hasTypst, typstBriefing, typstFontFolders } from './typst.js';
 import type { Dataset } from '../dataset/schema.js';
 import { linearFit, median } from './stats.js';
@@ -171,6 +172,9 @@ async function bench(work: string): Promise<BenchResult> {
   const unbrokenRun = { characters: UNBROKEN_TITLE_LENGTH, seconds: unbrokenTiming.median, peakRssBytes: peakRss(unbrokenCommand, options, 1) };
 
   const typst = hasTypst() ? measureTypst(work, options, step) : null;
+  const batch = measureBatch(work, options, step);
+  step('watch: edit to reload event');
+  const watchReloadMs = await measureWatchReload(work);
   if (!typst) console.error('bench: @myriaddreamin/typst-ts-node-compiler is not installed: absolute figures only, no Typst ratios');
 
   const timeFit = linearFit(points.map((p) => ({ x: p.rows, y: p.seconds * 1000 })));
@@ -194,6 +198,9 @@ async function bench(work: string): Promise<BenchResult> {
     checkTarget(TARGETS.largePdfVsTypst, typst?.largePdf.ratio),
     checkTarget(TARGETS.largeAll, largest?.rows === LARGE_PLAN_ROWS ? largest.seconds : null),
     checkTarget(TARGETS.largeAllMemory, largest?.rows === LARGE_PLAN_ROWS ? megabytesOf(largest.peakRssBytes) : null),
+    checkTarget(TARGETS.batchThroughput, batch.briefingsPerSecond),
+    checkTarget(TARGETS.batchPdfVsTypst, batch.typstSeconds === null ? null : batch.typstSeconds / batch.pdfSeconds),
+    checkTarget(TARGETS.watchReload, watchReloadMs),
     checkTarget(TARGETS.unbrokenRun, unbrokenRun.seconds),
   ];
 
@@ -219,8 +226,103 @@ async function bench(work: string): Promise<BenchResult> {
     scaling: { points, msPerRow: timeFit.slope, kbRssPerRow: rssFit.slope, pdfBytesPerRow: sizeFit.slope, largestByFormat },
     unbrokenRun,
     typst,
+    batch,
+    watchReloadMs,
     targets,
   };
+}
+
+const BATCH_DATASETS = quick ? 6 : 100;
+
+/** 100 datasets (the real one, each titled apart) in one build, all formats then PDF only; Typst once per document. */
+function measureBatch(work: string, options: ProcessOptions, step: (label: string) => void): BenchResult['batch'] {
+  const folder = join(work, 'batch');
+  mkdirSync(folder, { recursive: true });
+  const base = readBaseDataset();
+  delete (base.publication as { article?: string }).article;
+  const typstSources: string[] = [];
+  for (let i = 1; i <= BATCH_DATASETS; i++) {
+    const dataset = { ...base, publication: { ...base.publication, title: `${base.publication.title} (${i})` } };
+    writeFileSync(join(folder, `region-${String(i).padStart(3, '0')}.json`), JSON.stringify(dataset));
+    if (hasTypst()) {
+      const source = join(folder, `region-${i}.typ`);
+      writeFileSync(source, typstBriefing(dataset));
+      typstSources.push(source);
+    }
+  }
+  const batchCommand = (format: Selection, outDir: string) => {
+    const command = [process.execPath, '--max-semi-space-size=1', CLI, 'build', '--quiet', '--template', BENCH_TEMPLATE, '--out', outDir, '--data', join(folder, '*.json')];
+    if (format !== 'all') command.push('--format', format);
+    return command;
+  };
+  const runs = { ...options, runs: quick ? 1 : 3, warmup: 0 };
+  step(`batch: ${BATCH_DATASETS} datasets, all three formats`);
+  const all = timeProcess(batchCommand('all', join(work, 'batch-all')), runs).median;
+  step(`batch: ${BATCH_DATASETS} datasets, PDF only`);
+  const pdf = timeProcess(batchCommand('pdf', join(work, 'batch-pdf')), runs).median;
+  let typstSeconds: number | null = null;
+  if (typstSources.length > 0) {
+    step(`batch: Typst, one process per document, ${typstSources.length} documents`);
+    const started = process.hrtime.bigint();
+    for (const source of typstSources) {
+      runOnce([process.execPath, join(DIST, 'bench', 'typst-compile.js'), source, `${source}.pdf`, ...typstFontFolders()], options);
+    }
+    typstSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return { datasets: BATCH_DATASETS, allSeconds: all, briefingsPerSecond: BATCH_DATASETS / all, pdfSeconds: pdf, typstSeconds };
+}
+
+/** `briefing watch` in this process: the time from writing a changed dataset to the preview's reload event. */
+async function measureWatchReload(work: string): Promise<number> {
+  const folder = join(work, 'watch');
+  mkdirSync(folder, { recursive: true });
+  const base = readBaseDataset();
+  delete (base.publication as { article?: string }).article;
+  const dataFile = join(folder, 'watched.json');
+  writeFileSync(dataFile, JSON.stringify(base));
+  const { startWatch } = (await import(pathToFileURL(join(DIST, 'cli', 'watch.js')).href)) as typeof import('../cli/watch.js');
+  const { TEMPLATE_DIR } = (await import(pathToFileURL(join(DIST, 'package-root.js')).href)) as typeof import('../package-root.js');
+  const watching = await startWatch({
+    dataFile,
+    templates: [{ name: BENCH_TEMPLATE, dir: TEMPLATE_DIR }],
+    formats: ['pdf', 'docx', 'html'],
+    outDir: join(folder, 'out'),
+    strict: false,
+    port: 0,
+    cwd: folder,
+    log: () => {},
+  });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < (quick ? 2 : 7); i++) {
+      const reloaded = reloadEvent(watching.url);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = performance.now();
+      writeFileSync(dataFile, JSON.stringify({ ...base, publication: { ...base.publication, title: `${base.publication.title} ${i}` } }));
+      await reloaded;
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await watching.close();
+  }
+  return median(times);
+}
+
+/** Resolves at the preview's next reload event (the first message after the one sent on connecting). */
+function reloadEvent(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = get(new URL('/events', url), (response) => {
+      let messages = 0;
+      response.setEncoding('utf8').on('data', (chunk: string) => {
+        messages += (chunk.match(/^data: /gm) ?? []).length;
+        if (messages >= 2) {
+          request.destroy();
+          resolve();
+        }
+      });
+    });
+    request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+  });
 }
 
 /**

@@ -125,15 +125,23 @@ export function printReport(result: BenchResult): void {
     );
   } else console.log('\nTypst not installed: no paired ratios (absolute figures above)');
 
+  const batch = result.batch;
+  console.log(
+    `\nbatch: ${batch.datasets} datasets, all three formats, ${seconds(batch.allSeconds)} = ${batch.briefingsPerSecond.toFixed(1)} briefings/s; ` +
+      `PDF only ${seconds(batch.pdfSeconds)}` +
+      (batch.typstSeconds === null ? '' : `, one Typst process per document ${seconds(batch.typstSeconds)} (${(batch.typstSeconds / batch.pdfSeconds).toFixed(2)}× our throughput)`) +
+      `\nwatch: edit to reload event ${milliseconds(result.watchReloadMs)} (median)`,
+  );
+
   const value = (t: TargetResult) =>
-    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : t.unit === '×' ? `${t.value.toFixed(2)}×` : `${t.value.toFixed(1)} ${t.unit}`;
+    t.value === null ? '—' : t.unit === 's' ? seconds(t.value) : t.unit === 'ms' ? milliseconds(t.value) : t.unit === '×' ? `${t.value.toFixed(2)}×` : t.unit === '/s' ? `${t.value.toFixed(1)}/s` : `${t.value.toFixed(1)} ${t.unit}`;
   const limit = (t: TargetResult) => (t.unit === 's' ? `${t.limit.toFixed(2)} s` : t.unit === '×' ? `${t.limit}×` : `${t.limit} ${t.unit}`);
   console.log(
     '\n' +
       formatTable(
-        'Targets (issue 11)',
+        'Targets (issues 10, 11, 14)',
         ['target', 'measured', 'limit', 'status'],
-        result.targets.map((t) => [t.name, value(t), `≤ ${limit(t)}`, t.status.toUpperCase()]),
+        result.targets.map((t) => [t.name, value(t), `${t.atLeast ? '≥' : '≤'} ${limit(t)}`, t.status.toUpperCase()]),
       ),
   );
 }

@@ -47,5 +47,9 @@ export interface BenchResult {
   unbrokenRun: { characters: number; seconds: number; peakRssBytes: number | null };
   /** Our build (a) paired with Typst's compiler (b) setting the same briefing; null where Typst is not installed. */
   typst: { pdf: PairedTiming; all: PairedTiming; largePdf: PairedTiming & { rows: number } } | null;
+  /** Many datasets in one `briefing build` (worker threads), and the same count of one-document Typst processes. */
+  batch: { datasets: number; allSeconds: number; briefingsPerSecond: number; pdfSeconds: number; typstSeconds: number | null };
+  /** `briefing watch`: milliseconds from a dataset edit to the preview's reload event (median). */
+  watchReloadMs: number;
   targets: TargetResult[];
 }
