@@ -18,10 +18,11 @@ const pixels = (points: number) => Math.round((points * 96) / 72);
 
 /**
  * An Excel number format that groups digits as the edition does, whatever the reader's locale: dots for ar-MA
- * (1.965.644), narrow no-break spaces for French (1 965 644), by magnitude (Excel formats take two conditions).
+ * (1.965.644), no-break spaces for French (1 965 644: the body face has no narrow one, and a chart takes no
+ * fallback font), by magnitude (Excel formats take two conditions).
  */
 function groupedFormat(lang: string): string {
-  const separator = lang.startsWith('fr') ? '"\u202f"' : '"."';
+  const separator = lang.startsWith('fr') ? '"\u00a0"' : '"."';
   return `[>=1000000]#${separator}###${separator}##0;[>=1000]#${separator}##0;0`;
 }
 
