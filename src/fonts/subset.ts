@@ -16,6 +16,8 @@ interface SubsetExports {
   hb_face_destroy(face: number): void;
   hb_face_reference_blob(face: number): number;
   hb_set_add(set: number, value: number): void;
+  hb_set_del(set: number, value: number): void;
+  hb_subset_input_set(input: number, setType: number): number;
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_unicode_set(input: number): number;
@@ -24,6 +26,21 @@ interface SubsetExports {
 }
 
 const HB_MEMORY_MODE_READONLY = 1;
+/** HB_SUBSET_SETS_LAYOUT_FEATURE_TAG: the layout features the subset keeps. */
+const LAYOUT_FEATURE_TAGS = 6;
+
+/**
+ * Layout features HarfBuzz's subsetter keeps by default that no briefing and no plain editing use: stylistic
+ * alternates and sets, fractions, superiors and inferiors, slashed zero, case forms. Joining, ligatures, marks and
+ * kerning stay. About 2 KB of every compressed face.
+ */
+const UNUSED_FEATURES = [
+  'aalt', 'salt', 'case', 'zero', 'frac', 'numr', 'dnom', 'ordn', 'sups', 'subs', 'sinf',
+  ...Array.from({ length: 20 }, (_, i) => `ss${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 20 }, (_, i) => `cv${String(i + 1).padStart(2, '0')}`),
+];
+
+const tag = (name: string) => ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
 /** HB_SUBSET_FLAGS_NO_HINTING: hinting instructions are for low-resolution screens of the 1990s; they are most
  *  of a TrueType face's weight and every current renderer ignores them or does better without. */
 const NO_HINTING = 0x1;
@@ -77,6 +94,8 @@ function subsetUncached(font: Uint8Array, codes: readonly number[]): Uint8Array 
     const unicodes = hb.hb_subset_input_unicode_set(input);
     for (const code of codes) hb.hb_set_add(unicodes, code);
     hb.hb_subset_input_set_flags(input, NO_HINTING);
+    const features = hb.hb_subset_input_set(input, LAYOUT_FEATURE_TAGS);
+    for (const feature of UNUSED_FEATURES) hb.hb_set_del(features, tag(feature));
     const subsetFace = hb.hb_subset_or_fail(face, input);
     if (subsetFace === 0) throw new Error('hb-subset failed on a font');
     const resultBlob = hb.hb_face_reference_blob(subsetFace);
