@@ -9,7 +9,10 @@ export type PartText = string | Uint8Array;
 const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
 const WORKBOOK_PART = /^word\/embeddings\/.+\.xlsx$/;
 /** docx's nanoid relationship ids: "rId" and twenty-odd random characters. */
-const RANDOM_ID = /\brId[A-Za-z0-9_-]{12,}\b/g;
+const RANDOM_ID = /\brId[A-Za-z0-9_-]{12,}(?![A-Za-z0-9_-])/g;
+/** The same, for testing a string (a global pattern's test() would carry its position from one string to the next). */
+const HAS_RANDOM_ID = new RegExp(RANDOM_ID.source);
+const IS_RANDOM_ID = new RegExp(`^${RANDOM_ID.source}$`);
 
 export function hasCharts(parts: ReadonlyMap<string, PartText>): boolean {
   return [...parts.keys()].some((name) => CHART_PART.test(name));
@@ -27,12 +30,22 @@ export function pinCharts(parts: Map<string, PartText>, meta: DocumentMetadata, 
     let drawing = 0;
     parts.set(name, textOf(parts.get(name)!).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
   }
-  const ids = new Map<string, string>();
-  const textParts = [...parts.keys()].filter((name) => /\.(xml|rels)$/.test(name)).sort();
-  for (const name of textParts) {
+  // docx's random ids, named again by what they point at (the relationship's part and target), so the names do
+  // not depend on the random values, nor on the order docx lists relationships in.
+  const targets: { id: string; key: string }[] = [];
+  for (const name of [...parts.keys()].filter((part) => part.endsWith('.rels')).sort()) {
+    for (const match of textOf(parts.get(name)!).matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]+)"/.exec(match[0])?.[1];
+      const target = /\bTarget="([^"]+)"/.exec(match[0])?.[1] ?? '';
+      if (id && IS_RANDOM_ID.test(id)) targets.push({ id, key: `${name}\u0000${target}` });
+    }
+  }
+  targets.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const ids = new Map(targets.map(({ id }, index) => [id, `rIdChart${index + 1}`]));
+  for (const name of [...parts.keys()].filter((part) => /\.(xml|rels)$/.test(part))) {
     const text = textOf(parts.get(name)!);
-    if (!RANDOM_ID.test(text)) continue;
-    parts.set(name, text.replace(RANDOM_ID, (id) => ids.get(id) ?? (ids.set(id, `rIdChart${ids.size + 1}`), ids.get(id)!)));
+    if (!HAS_RANDOM_ID.test(text)) continue;
+    parts.set(name, text.replace(RANDOM_ID, (id) => ids.get(id) ?? id));
   }
 }
 
