@@ -97,3 +97,18 @@ describe.skipIf(missing !== null)('vowelled text copies out exactly', () => {
     expect(copied).toContain('نص ⟨نص⟩');
   });
 });
+
+describe('a text laid out at its own measured width', () => {
+  it('stays on one line (key figures, table numbers): widths agree however their sums are taken', async () => {
+    const { measureParagraph, layoutParagraph } = await import('../src/text/index.js');
+    const samples = ['1\u202f965\u202f644', '3\u202f172\u202f909', '10,5\u00a0%', '1.965.644', 'بطاقة تعريف إلكترونية', 'ⵜⴰⵎⴰⵣⵉⵖⵜ 2017', 'Le360 مع و.م.ع'];
+    for (const text of samples) {
+      for (const size of [9, 11, 18, 21]) {
+        for (const bold of [false, true]) {
+          const s = spec(text, { size, spans: [{ text, bold, italic: false }] });
+          expect(layoutParagraph(s, measureParagraph(s)).lines, `${text} at ${size} pt`).toHaveLength(1);
+        }
+      }
+    }
+  });
+});

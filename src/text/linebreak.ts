@@ -10,6 +10,13 @@ import type { LineRange } from './types.js';
 
 const WHITE_SPACE = /\s/;
 
+/**
+ * A width fits a measure up to rounding: widths are sums of the same advances taken in different orders (the
+ * paragraph's running sums here, the runs' own sums in a measured width), so a text laid out at exactly its
+ * measured width must not be broken by a last-bit difference.
+ */
+const fits = (width: number, maxWidth: number) => width <= maxWidth + 1e-6 * Math.max(1, maxWidth);
+
 /** End of `text[start, end)` with trailing white space and bidi controls dropped. */
 function contentEndOf(text: string, start: number, end: number): number {
   while (end > start && (WHITE_SPACE.test(text[end - 1]!) || isBidiControl(text.charCodeAt(end - 1)))) end--;
@@ -90,7 +97,7 @@ const whole = (start: number, end: number, text: string): LineRange => ({ start,
 export function breakLines(p: Prepared, size: number, maxWidth: number, optimize = false): LineRange[] {
   if (p.text.length === 0) return [whole(0, 0, p.text)];
   const segments = segmentsOf(p);
-  const fitsAlone = (s: Segment) => lineWidth(p, whole(s.start, s.contentEnd, p.text), size) <= maxWidth;
+  const fitsAlone = (s: Segment) => fits(lineWidth(p, whole(s.start, s.contentEnd, p.text), size), maxWidth);
   if (optimize && maxWidth < Infinity && segments.every(fitsAlone)) return optimalLines(p, segments, size, maxWidth);
   return greedyLines(p, segments, size, maxWidth);
 }
@@ -110,7 +117,7 @@ function optimalLines(p: Prepared, segments: Segment[], size: number, maxWidth: 
     for (let j = 1; j <= n; j++) {
       for (let i = j - 1; i >= 0; i--) {
         const width = lineWidth(p, whole(chunk[i]!.start, chunk[j - 1]!.end, p.text), size);
-        if (width > maxWidth && i < j - 1) break;
+        if (!fits(width, maxWidth) && i < j - 1) break;
         const free = (maxWidth - width) / maxWidth;
         const badness = j === n ? 0 : free * free * 1000 + 1;
         if (cost[i]! + badness < cost[j]!) {
@@ -145,13 +152,13 @@ function greedyLines(p: Prepared, segments: Segment[], size: number, maxWidth: n
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const width = lineWidth(p, { start: lineStart, contentEnd: segment.contentEnd, brokenStart, brokenEnd: false }, size);
-    if (width > maxWidth && lastFit >= 0) {
+    if (!fits(width, maxWidth) && lastFit >= 0) {
       // Close the line after the last segment that fit, then look at this segment again on a fresh line.
       push(segments[lastFit]!.end);
       i--;
       continue;
     }
-    if (width > maxWidth) {
+    if (!fits(width, maxWidth)) {
       // A lone segment wider than the line: cut it between grapheme clusters.
       const rest = breakInsideWord(p, size, maxWidth, lineStart, segment.contentEnd, brokenStart, lines);
       lineStart = rest;
@@ -176,8 +183,8 @@ function breakInsideWord(p: Prepared, size: number, maxWidth: number, start: num
   let from = 0;
   while (from < last) {
     let to = from + 1;
-    while (to < last && widthOf(from, to + 1) <= maxWidth) to++;
-    if (to === last && widthOf(from, to) <= maxWidth) break; // the rest fits: it is the unfinished last piece
+    while (to < last && fits(widthOf(from, to + 1), maxWidth)) to++;
+    if (to === last && fits(widthOf(from, to), maxWidth)) break; // the rest fits: it is the unfinished last piece
     const cut = boundaries[to]!;
     lines.push({ start: boundaries[from]!, contentEnd: cut, end: cut, brokenStart: from > 0 || brokenStart, brokenEnd: true });
     from = to;
