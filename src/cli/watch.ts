@@ -8,17 +8,11 @@ import { createServer, type ServerResponse } from 'node:http';
 import { basename, dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
-import type { TemplateChoice } from './args.js';
-import { buildBriefing, type BriefingOutcome } from './briefing-task.js';
+import { buildBriefing, type BriefingOutcome, type BriefingTask } from './briefing-task.js';
 import type { OutputFormat } from '../renderers/types.js';
 
-export interface WatchOptions {
-  dataFile: string;
-  templates: TemplateChoice[];
-  formats: OutputFormat[];
-  outDir: string;
-  strict: boolean;
-  sourceDate?: string | undefined;
+/** The build's options (one briefing), and where to serve and watch. */
+export interface WatchOptions extends BriefingTask {
   port: number;
   /** Where the changes are looked for (the dataset's folder, holding its article, and the templates' folders). */
   cwd: string;
@@ -122,7 +116,8 @@ const CONTENT_TYPES: Record<OutputFormat, string> = {
 };
 
 function build(options: WatchOptions): Promise<BriefingOutcome> {
-  return buildBriefing({ dataFile: options.dataFile, templates: options.templates, formats: options.formats, outDir: options.outDir, strict: options.strict, sourceDate: options.sourceDate });
+  const { dataFile, templates, formats, outDir, strict, sourceDate } = options;
+  return buildBriefing({ dataFile, templates, formats, outDir, strict, sourceDate });
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
