@@ -5,8 +5,9 @@ import { CHART } from '../theme/index.js';
 import type { ChartBlock } from './types.js';
 
 export interface BarPlacement {
-  /** Top of the bar's row, from the top of the plot (below the caption). */
+  /** Top of the bar's row, from the top of the plot (below the caption), and its height. */
   rowTop: number;
+  rowHeight: number;
   /** Top of the bar itself. */
   barTop: number;
   /** Where the bar starts and how long it is, from the chart's start edge. */
@@ -30,25 +31,38 @@ export interface BarChartGeometry {
 
 /** Linear bars from a common base: honest proportions, and every bar labelled with its value, so a bar of 476
  *  beside one of 1.965.644 still says its number. */
-export function barChartGeometry(block: ChartBlock, width: number, widestValue = estimatedValueWidth(block)): BarChartGeometry {
-  const labelWidth = Math.round(width * CHART.labelShare);
+/** The label column's width in a chart `width` wide: labels are broken into lines at it. */
+export function chartLabelWidth(width: number): number {
+  return Math.round(width * CHART.labelShare);
+}
+
+/**
+ * `labelHeights`: each label's height as the renderer laid it out in the label column (a label of two lines makes
+ * its row taller; the bar keeps its thickness, centred in the row).
+ */
+export function barChartGeometry(block: ChartBlock, width: number, widestValue = estimatedValueWidth(block), labelHeights: readonly number[] = []): BarChartGeometry {
+  const labelWidth = chartLabelWidth(width);
   const baseline = labelWidth + CHART.gap;
   // Room at the end for the longest bar's number: what the widest number takes, at least the theme's.
   const valueRoom = Math.max(CHART.valueRoom, widestValue + CHART.gap / 2);
   const barArea = Math.max(0, width - baseline - CHART.gap - valueRoom);
   const max = Math.max(0, ...block.bars.map((bar) => bar.value));
+  let rowTop = 0;
   const bars = block.bars.map((bar, index): BarPlacement => {
-    const rowTop = index * CHART.rowHeight;
+    const rowHeight = Math.max(CHART.rowHeight, (labelHeights[index] ?? 0) + CHART.rowPad);
     const length = max === 0 || bar.value === 0 ? 0 : Math.max(CHART.minBarLength, (bar.value / max) * barArea);
+    const top = rowTop;
+    rowTop += rowHeight;
     return {
-      rowTop,
-      barTop: rowTop + (CHART.rowHeight - CHART.barThickness) / 2,
+      rowTop: top,
+      rowHeight,
+      barTop: top + (rowHeight - CHART.barThickness) / 2,
       barStart: baseline,
       barLength: length,
       valueStart: baseline + length + CHART.gap / 2,
     };
   });
-  return { width, plotHeight: block.bars.length * CHART.rowHeight, labelWidth, baseline, barArea, bars };
+  return { width, plotHeight: rowTop, labelWidth, baseline, barArea, bars };
 }
 
 /** A number's width where the renderer cannot measure it (the SVG): digits are about 0.6 em wide. */

@@ -103,6 +103,8 @@ export const CHART = {
   /** Room kept at the end for the longest bar's value. */
   valueRoom: 56,
   rowHeight: 20,
+  /** Room above and below a label that wraps. */
+  rowPad: 4,
   barThickness: 11,
   /** A bar is never thinner than this, however small its value: it stays visible. */
   minBarLength: 1.5,

@@ -6,7 +6,7 @@ import type { WarningSink } from '../../errors.js';
 import { documentText } from '../../model/document-text.js';
 import { uncoveredCharacters } from '../../text/coverage.js';
 import { describeCharacters } from '../../text/unicode-block-names.js';
-import { inlineText, someTextInline } from '../../model/block-inlines.js';
+import { someTextInline } from '../../model/block-inlines.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
@@ -121,7 +121,7 @@ function renderUnit(unit: LayoutUnit, direction: Direction): string {
     case 'figure-panel':
       return ['<div class="stats">', ...unit.figures.map(renderFigure), '</div>'].join('\n');
     case 'chart':
-      return `<figure class="chart"><figcaption>${renderInlines(unit.caption)}</figcaption>${chartSvg(unit, direction, (bar) => escapeText(bar.label.map((inline) => inlineText(inline, ' ')).join('')), escapeAttribute)}</figure>`;
+      return `<figure class="chart"><figcaption>${renderInlines(unit.caption)}</figcaption>${chartSvg(unit, direction, escapeAttribute)}</figure>`;
     default:
       return unreachable(unit);
   }

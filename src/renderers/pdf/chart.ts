@@ -2,7 +2,7 @@
 // common base towards the end side, and its value past the bar's end. Every label is shaped and ordered by the
 // text engine; the geometry is the model's (chart-geometry.ts). Tagged as a Figure with alt text in the
 // document's language; the caption is its Caption.
-import { barChartGeometry, physicalLeft } from '../../model/chart-geometry.js';
+import { barChartGeometry, chartLabelWidth, physicalLeft } from '../../model/chart-geometry.js';
 import type { ChartBlock } from '../../model/types.js';
 import { CHART } from '../../theme/index.js';
 import { type LayoutContext, drawLines, specOf, spansOf } from './context.js';
@@ -15,11 +15,9 @@ export function chartSlices(ctx: LayoutContext, block: ChartBlock): Slice[] {
   const figure = ctx.tagger.element('Figure', undefined, { alt: block.alt, lang: ctx.lang });
   const caption = ctx.engine.layout(specOf(spansOf(block.caption), CHART.caption, direction, 'start'), FRAME.width);
   const values = block.bars.map((bar) => ctx.engine.layout(specOf([{ text: bar.display, bold: true, italic: false }], CHART.value, direction, 'start'), Infinity));
-  const geometry = barChartGeometry(block, FRAME.width, Math.max(0, ...values.map((value) => value.width)));
-  const labels = block.bars.map((bar) => ctx.engine.layout(specOf(spansOf(bar.label), CHART.label, direction, 'start'), geometry.labelWidth));
-  // A label that wraps makes its row taller; the bars keep their thickness.
-  const rowHeights = labels.map((label) => Math.max(CHART.rowHeight, label.height + 4));
-  const plotHeight = rowHeights.reduce((sum, height) => sum + height, 0);
+  const labels = block.bars.map((bar) => ctx.engine.layout(specOf(spansOf(bar.label), CHART.label, direction, 'start'), chartLabelWidth(FRAME.width)));
+  const geometry = barChartGeometry(block, FRAME.width, Math.max(0, ...values.map((value) => value.width)), labels.map((label) => label.height));
+  const plotHeight = geometry.plotHeight;
   const captionElement = ctx.tagger.element('Caption', figure);
   const captionSlice: Slice = {
     height: caption.height + CHART.captionGap,
@@ -34,23 +32,22 @@ export function chartSlices(ctx: LayoutContext, block: ChartBlock): Slice[] {
     spaceAfter: CHART.spaceAfter,
     keepWithNext: false,
     draw: (top) => {
-      let rowTop = top;
       ctx.tagger.content(figure, 'Figure', () => {
         block.bars.forEach((_, index) => {
           const bar = geometry.bars[index]!;
-          const rowHeight = rowHeights[index]!;
+          const { rowHeight } = bar;
+          const rowTop = top + bar.rowTop;
           const label = labels[index]!;
           const value = values[index]!;
           const labelX = physicalLeft(0, geometry.labelWidth, FRAME.left, FRAME.width, rtl);
           drawLines(ctx, label.lines, CHART.label.color, labelX, rowTop + (rowHeight - label.height) / 2, geometry.labelWidth);
-          const barTop = rowTop + (rowHeight - CHART.barThickness) / 2;
+          const barTop = top + bar.barTop;
           if (bar.barLength > 0) {
             const barX = physicalLeft(bar.barStart, bar.barLength, FRAME.left, FRAME.width, rtl);
             ctx.doc.save().rect(barX, barTop, bar.barLength, CHART.barThickness).fill(COLOR.accent).restore();
           }
           const valueX = physicalLeft(bar.valueStart, value.width, FRAME.left, FRAME.width, rtl);
           drawLines(ctx, value.lines, CHART.value.color, valueX, rowTop + (rowHeight - value.height) / 2, value.width);
-          rowTop += rowHeight;
         });
       });
       // The axis: a vertical line at the bars' base.
