@@ -22,7 +22,7 @@ import { writeAllOrNothing } from '../output/write.js';
 import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
-import { LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
+import { datasetWithoutArticle, LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, runOnce, timePaired, timeProcess } from './measure.js';
 import { get } from 'node:http';
 import { hasTypst, typstBriefing, typstFontFolders } from './typst.js';
@@ -238,8 +238,7 @@ const BATCH_DATASETS = quick ? 6 : 100;
 function measureBatch(work: string, options: ProcessOptions, step: (label: string) => void): BenchResult['batch'] {
   const folder = join(work, 'batch');
   mkdirSync(folder, { recursive: true });
-  const base = readBaseDataset();
-  delete (base.publication as { article?: string }).article;
+  const base = datasetWithoutArticle();
   const typstSources: string[] = [];
   for (let i = 1; i <= BATCH_DATASETS; i++) {
     const dataset = { ...base, publication: { ...base.publication, title: `${base.publication.title} (${i})` } };
@@ -276,8 +275,7 @@ function measureBatch(work: string, options: ProcessOptions, step: (label: strin
 async function measureWatchReload(work: string): Promise<number> {
   const folder = join(work, 'watch');
   mkdirSync(folder, { recursive: true });
-  const base = readBaseDataset();
-  delete (base.publication as { article?: string }).article;
+  const base = datasetWithoutArticle();
   const dataFile = join(folder, 'watched.json');
   writeFileSync(dataFile, JSON.stringify(base));
   const { startWatch } = (await import(pathToFileURL(join(DIST, 'cli', 'watch.js')).href)) as typeof import('../cli/watch.js');

@@ -29,6 +29,13 @@ function numbered(label: Label, row: number): Label {
   return { ar: `${label.ar} (${row})`, fr: `${label.fr} (${row})` };
 }
 
+/** The real dataset without its article (so a copy of it may be written anywhere: the quotes go unchecked). */
+export function datasetWithoutArticle(baseFile: string = DEFAULT_DATA_FILE): Dataset {
+  const dataset = readBaseDataset(baseFile);
+  delete (dataset.publication as { article?: string }).article;
+  return dataset;
+}
+
 /** Reads the dataset JSON at `baseFile` (the real dataset by default) without validating it. */
 export function readBaseDataset(baseFile: string = DEFAULT_DATA_FILE): Dataset {
   return JSON.parse(readFileSync(baseFile, 'utf8')) as Dataset;

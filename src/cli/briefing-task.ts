@@ -26,10 +26,26 @@ export async function buildBriefing(task: BriefingTask): Promise<BriefingOutcome
     const result = await runBuild(task, defaultStages);
     return { ok: true, ...where, ...result };
   } catch (error) {
-    if (error instanceof InputError) return { ok: false, ...where, problems: error.problems.map(formatProblem), internal: false };
-    if (error instanceof StrictModeFailure) return { ok: false, ...where, problems: warningLines(error.warnings, 'error'), internal: false };
-    if (error instanceof WriteFailure) return { ok: false, ...where, problems: [`${error.path}: ${describeFsError(error.cause)}`], internal: false };
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { ok: false, ...where, problems: [`internal error: ${message}`], internal: true };
+    const { lines, internal } = describeFailure(error, (path) => path);
+    return { ok: false, ...where, problems: lines, internal };
   }
+}
+
+export interface FailureDescription {
+  /** One line per problem, each naming its file and place. */
+  lines: string[];
+  /** A fault in briefing, not in the input. */
+  internal: boolean;
+  /** What the failure was, for the closing line. */
+  kind: 'input' | 'strict' | 'write' | 'internal';
+}
+
+/** A failed build said as the user reads it (`shown` puts a path as the user named it), for one build or a batch. */
+export function describeFailure(error: unknown, shown: (path: string) => string): FailureDescription {
+  if (error instanceof InputError) return { lines: error.problems.map(formatProblem), internal: false, kind: 'input' };
+  if (error instanceof StrictModeFailure) return { lines: warningLines(error.warnings, 'error'), internal: false, kind: 'strict' };
+  // The output folder is the user's to fix (read-only, full, a folder where a file goes).
+  if (error instanceof WriteFailure) return { lines: [`${shown(error.path)}: ${describeFsError(error.cause)}`], internal: false, kind: 'write' };
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return { lines: [`internal error: ${message}`], internal: true, kind: 'internal' };
 }

@@ -1,13 +1,12 @@
 // The `briefing` command: parses the command line, runs the build, reports, and maps the outcome to an exit
 // status — 0 built, 1 bad input (no stack trace, nothing written), 2 internal fault.
-import { InputError, formatProblem } from '../errors.js';
 import { displayPath, parseCommandLine, USAGE } from './args.js';
-import { defaultStages, runBuild, StrictModeFailure, type BuildStages } from './build.js';
+import { defaultStages, runBuild, type BuildStages } from './build.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
-import { describeFsError, WriteFailure } from '../output/write.js';
 import { runBatch } from './batch.js';
+import { describeFailure } from './briefing-task.js';
 import { performance } from 'node:perf_hooks';
 
 export const EXIT_OK = 0;
@@ -142,24 +141,13 @@ export function progressLine(done: number, total: number, elapsedMs: number): st
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
-  if (error instanceof InputError) {
-    for (const problem of error.problems) io.stderr(formatProblem(problem));
-    io.stderr(NOTHING_WRITTEN);
+  const failure = describeFailure(error, (path) => displayPath(path, io.cwd));
+  if (!failure.internal) {
+    for (const line of failure.lines) io.stderr(line);
+    io.stderr(failure.kind === 'strict' ? `${NOTHING_WRITTEN} (--strict: warnings are errors)` : NOTHING_WRITTEN);
     return EXIT_INPUT;
   }
-  if (error instanceof StrictModeFailure) {
-    for (const line of warningLines(error.warnings, 'error')) io.stderr(line);
-    io.stderr(`${NOTHING_WRITTEN} (--strict: warnings are errors)`);
-    return EXIT_INPUT;
-  }
-  if (error instanceof WriteFailure) {
-    // The output folder is the user's to fix (read-only, full, a folder where a file goes).
-    io.stderr(`${displayPath(error.path, io.cwd)}: ${describeFsError(error.cause)}`);
-    io.stderr(NOTHING_WRITTEN);
-    return EXIT_INPUT;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`briefing: internal error: ${message.split('\n')[0]}`);
+  io.stderr(`briefing: ${failure.lines[0]}`);
   if (io.env.BRIEFING_DEBUG && io.env.BRIEFING_DEBUG !== '0') {
     io.stderr(error instanceof Error && error.stack ? error.stack : String(error));
   } else {

@@ -1,7 +1,7 @@
 // Font coverage: which face of a style's chain draws a character, and which characters no face has. The PDF
 // draws those as the body face's .notdef box; every format reports them (renderers name the format, the CLI the
 // dataset fields).
-import { BIDI_MARKS, isBidiControl } from './bidi.js';
+import { isBidiControl } from './bidi.js';
 import type { FontFace } from '../fonts/index.js';
 import { faceChain, styleIndex, type LoadedFace, type StyleIndex } from './fonts.js';
 
@@ -20,7 +20,7 @@ export function isLineSeparator(code: number): boolean {
 
 /** Characters no renderer draws a glyph for: bidi and shaping controls, line separators, tabs. */
 export function needsNoGlyph(code: number): boolean {
-  return isBidiControl(code) || isShapingControl(code) || isLineSeparator(code) || code === 0x09 || BIDI_MARKS.has(String.fromCodePoint(code));
+  return isBidiControl(code) || isShapingControl(code) || isLineSeparator(code) || code === 0x09;
 }
 
 /**

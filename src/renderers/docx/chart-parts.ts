@@ -14,13 +14,15 @@ const RANDOM_ID = /\brId[A-Za-z0-9_-]{12,}(?![A-Za-z0-9_-])/g;
 const HAS_RANDOM_ID = new RegExp(RANDOM_ID.source);
 const IS_RANDOM_ID = new RegExp(`^${RANDOM_ID.source}$`);
 
+/** A part's XML as text (docx hands over some parts as bytes). */
+export const textOf = (part: PartText): string => (typeof part === 'string' ? part : strFromU8(part));
+
 export function hasCharts(parts: ReadonlyMap<string, PartText>): boolean {
   return [...parts.keys()].some((name) => CHART_PART.test(name));
 }
 
 /** The parts with the charts localized and every chart-related id and date pinned. */
 export function pinCharts(parts: Map<string, PartText>, meta: DocumentMetadata, mtime: Date): void {
-  const textOf = (part: PartText) => (typeof part === 'string' ? part : strFromU8(part));
   for (const [name, part] of parts) {
     if (CHART_PART.test(name)) parts.set(name, localizedChart(textOf(part), meta));
     else if (WORKBOOK_PART.test(name) && typeof part !== 'string') parts.set(name, rezipped(part, mtime));

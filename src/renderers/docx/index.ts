@@ -6,7 +6,7 @@ import { pageLabelParts } from '../../model/page-label.js';
 import { FURNITURE, MARGIN, PAGE_SIZE } from '../../theme/index.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { directionOf, plainTextRuns, renderBlocks, takesEmphasisStyle } from './blocks.js';
-import { warnUncoveredCharacters } from './coverage.js';
+import { warnUncoveredCharacters } from '../uncovered-characters.js';
 import { documentText } from '../../model/document-text.js';
 import { charactersBeyondEditable } from '../../fonts/subset.js';
 import { fallbackFacesFor } from '../../text/coverage.js';
@@ -40,7 +40,7 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
     const text = documentText(model);
-    warnUncoveredCharacters(text, context.warn);
+    warnUncoveredCharacters(text, context.warn, 'DOCX', 'Word will take them from a system font');
     const fonts = fontsFor(model, text);
     return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
   },

@@ -5,11 +5,11 @@
 // docx's files are taken before it zips them (its compiler's output: XML strings and bytes by path), so the
 // package is compressed once, here, natively, instead of deflated by docx in JavaScript, inflated and deflated again.
 import { Packer, type Document } from 'docx';
-import { strFromU8, unzipSync, Zip } from 'fflate';
+import { unzipSync, Zip } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
 import type { EmbeddedFace } from './fonts.js';
 import { addDeflated, deflated, type DeflatedData } from './zip.js';
-import { hasCharts, pinCharts } from './chart-parts.js';
+import { hasCharts, pinCharts, textOf } from './chart-parts.js';
 
 /** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml'];
@@ -37,7 +37,6 @@ function docxCompiler(): DocxCompiler | undefined {
   return typeof compiler?.compile === 'function' ? (compiler as DocxCompiler) : undefined;
 }
 
-const textOf = (part: PackagePart): string => (typeof part === 'string' ? part : strFromU8(part));
 
 export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
   const parts = new Map(packaged);

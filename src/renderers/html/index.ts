@@ -2,10 +2,8 @@
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
 import type { Block, Direction, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
-import type { WarningSink } from '../../errors.js';
 import { documentText } from '../../model/document-text.js';
-import { uncoveredCharacters } from '../../text/coverage.js';
-import { describeCharacters } from '../../text/unicode-block-names.js';
+import { warnUncoveredCharacters } from '../uncovered-characters.js';
 import { someTextInline } from '../../model/block-inlines.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
@@ -24,7 +22,7 @@ export function createHtmlRenderer(options: HtmlRendererOptions = {}): Renderer 
     extension: 'html',
     async render(document: DocumentModel, context?: RenderContext): Promise<Uint8Array> {
       const text = documentText(document);
-      if (context) warnUncovered(text, context.warn);
+      if (context) warnUncoveredCharacters(text, context.warn, 'HTML', 'the browser takes them from a system font');
       const [before, after] = renderHtmlAround(document);
       if (!embedFonts) return encoder.encode(before + after);
       // The fonts' base64 is encoded once per character set; only the document around it is encoded per call.
@@ -45,12 +43,6 @@ const fontFaceBytes = new Map<string, Uint8Array>();
 
 /** The embedded faces' <style> element, which goes between the page's two halves. */
 const fontFaceStyle = (withEmphasis: boolean, text: string) => `<style>\n${embeddedFontFaces(withEmphasis, text)}\n</style>\n`;
-
-/** Characters no embedded face has: the browser takes them from a system font, so the build says so. */
-function warnUncovered(text: string, warn: WarningSink): void {
-  const missing = uncoveredCharacters(text);
-  if (missing.length > 0) warn({ code: 'uncovered-character', codePoints: missing, message: `HTML: no embedded font has ${describeCharacters(missing)}; the browser takes them from a system font` });
-}
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));

@@ -3,6 +3,7 @@
 // page the table spans, and a row never cut unless it is taller than a page.
 import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text-engine.js';
+import { isJustified } from '../../text/index.js';
 import { balancedLayout, lineSlices } from './blocks.js';
 import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
@@ -170,7 +171,7 @@ function layTableRow(ctx: LayoutContext, geometry: TableGeometry, placed: Placed
     if (numeric) {
       const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
       const columnAlign = columns[column]!.align;
-      const side = columnAlign === 'justify' || columnAlign === 'kashida' ? 'start' : columnAlign;
+      const side = isJustified(columnAlign) ? 'start' : columnAlign;
       textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
     }
     for (const line of lines) {

@@ -2,7 +2,7 @@
 // where a paragraph goes and how wide it is; the engine returns lines of shaped glyphs, which glyph-runs.ts
 // draws at the place and alignment page layout gives.
 import type { WarningSink } from '../../errors.js';
-import { isItalic, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
+import { isItalic, isJustified, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
 import { describeCharacters } from '../../text/unicode-block-names.js';
 import { EMPHASIS } from '../../theme/index.js';
 import { DocumentFonts, drawRun } from './glyph-runs.js';
@@ -49,7 +49,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       const free = boxWidth - final.width;
       let left = x;
       let extraPerSpace = 0;
-      const justified = spec.align === 'justify' || spec.align === 'kashida';
+      const justified = isJustified(spec.align);
       const align = justified && (line.last || final.spaces === 0) ? 'start' : justified ? 'justify' : spec.align;
       if (align === 'justify') extraPerSpace = Math.max(0, free) / final.spaces;
       else if (align === 'center') left = x + free / 2;
