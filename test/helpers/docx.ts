@@ -200,7 +200,7 @@ export function pdfWords(pdf: string): PdfWord[] {
 /**
  * Words for comparing model text with text extracted from LibreOffice's PDF. What poppler cannot give back
  * faithfully is normalised on both sides, and nothing else: presentation forms (NFKC), bidi controls, tatweel and the
- * `&` poppler emits for LibreOffice's kashida justification, punctuation (poppler places neutrals at run edges by
+ * `&` poppler emits for LibreOffice's kashida justification (and the `e` of its chart labels), punctuation (poppler places neutrals at run edges by
  * heuristics), and letter order inside an Arabic word (ligatures such as lam-alef come back with their letters in
  * visual order). Word order, the letters of each word and every figure stay exact (but see containsSequence).
  */
@@ -210,6 +210,9 @@ export function comparableWords(text: string): string[] {
     // LibreOffice's kashida justification comes back as `&` glyphs, sometimes after a space poppler adds.
     .replace(/\s*&+/g, '')
     .replace(/[\u200e\u200f\u061c\u0640]/g, '')
+    // In a chart's Arabic labels LibreOffice draws a thin joining piece between letters that copies out as an `e`
+    // in a run of its own.
+    .replace(/\u202a\s*e\u202c/g, '')
     // poppler wraps each direction run in U+202A…U+202C and moves spaces across them, so a run edge is a word edge,
     // on both sides of the comparison: "و15" is compared as "و", "15".
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, ' ')
