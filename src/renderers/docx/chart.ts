@@ -54,8 +54,10 @@ export function chartRun(block: ChartBlock, context: BlockContext): ChartRun {
 }
 
 export function chartParagraphs(block: ChartBlock, context: BlockContext, caption: (inlines: readonly Inline[]) => Paragraph): Paragraph[] {
-  // The chart's own paragraph is left to right even in an Arabic document: LibreOffice lays a chart's numbers out
-  // in its anchor paragraph's direction and draws 1.965.644 as "446.569.1" in a right-to-left one. The chart is as
-  // wide as the text, so the paragraph's direction moves nothing; its labels keep their own rtl="1" (chart-parts.ts).
-  return [caption(block.caption), new Paragraph({ keepLines: true, bidirectional: false, children: [chartRun(block, context)] })];
+  // The chart's own paragraph is left to right even in an Arabic document (whose paragraphs are right to left by
+  // style): LibreOffice lays a chart's numbers out in its anchor paragraph's direction and draws 1.965.644 as
+  // "446.569.1" in a right-to-left one. The chart is as wide as the text, so the paragraph's direction moves
+  // nothing; its labels keep their own rtl="1" (chart-parts.ts).
+  const leftToRight = context.direction === 'rtl' ? { bidirectional: false } : {};
+  return [caption(block.caption), new Paragraph({ keepLines: true, ...leftToRight, children: [chartRun(block, context)] })];
 }
