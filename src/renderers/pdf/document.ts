@@ -13,6 +13,7 @@ import {
   xmpInfoOf,
   type ContentStream,
   type EmbeddedFontInternals,
+  type FontkitSubset,
 } from './pdfkit-internals.js';
 import { PAGE } from './style.js';
 
@@ -154,35 +155,60 @@ function coalesceContent(page: { content: ContentStream }): void {
 }
 
 const MAX_SUBSETS_PER_FONT = 16;
-const subsetCache = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
+
+/** A font's subset for one set of glyphs, in glyph id order, and where each font glyph landed in it. */
+interface CanonicalSubset {
+  bytes: Uint8Array;
+  glyphOf: Map<number, number>;
+}
+
+const subsetCache = new WeakMap<object, Map<string, CanonicalSubset>>();
 
 /**
- * Re-encoding a TrueType subset is most of a warm render's time (fontkit decodes and rewrites every glyph).
- * The encoded subset is a pure function of the parsed font (shared per process by the text engine) and the
- * glyph list, so the same briefing reuses the bytes of the previous render.
+ * The subset of `font` holding `glyphIds`, encoded with its glyphs in glyph id order whatever order the document
+ * drew them in. Re-encoding a TrueType subset is a large share of a render (fontkit decodes and rewrites every
+ * glyph) and so is compressing it; in this order the bytes depend on the set of glyphs alone, so every briefing
+ * of a batch that draws the same glyphs (titles that differ in their digits draw them in other orders) reuses them.
+ */
+function canonicalSubset(font: { createSubset(): FontkitSubset }, glyphIds: readonly number[]): CanonicalSubset {
+  let bySet = subsetCache.get(font);
+  if (!bySet) subsetCache.set(font, (bySet = new Map()));
+  const sorted = [...new Set(glyphIds)].sort((a, b) => a - b);
+  const key = sorted.join(',');
+  let hit = bySet.get(key);
+  if (!hit) {
+    const subset = font.createSubset();
+    for (const glyphId of sorted) subset.includeGlyph(glyphId);
+    const bytes = subset.encode();
+    hit = { bytes, glyphOf: new Map(sorted.map((glyphId) => [glyphId, subset.mapping[glyphId]!])) };
+    if (bySet.size >= MAX_SUBSETS_PER_FONT) bySet.clear();
+    bySet.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * Each embedded font writes its canonical subset (see canonicalSubset) with a CIDToGIDMap from the document's
+ * glyph numbers (CIDs, in drawing order, what the content streams and the ToUnicode map use) to the subset's.
+ * A glyph drawn under two CIDs (see cidFor in glyph-runs.ts) is in the font once.
  */
 function reuseFontSubsets(doc: PDFKit.PDFDocument): void {
   const families = fontFamiliesOf(doc);
   for (const embedded of new Set(Object.values(families))) {
     const subset = embedded.subset;
     if (!subset) continue;
-    const encode = subset.encode.bind(subset);
+    let cidToGlyph: Uint8Array | undefined;
     subset.encode = () => {
-      let byGlyphs = subsetCache.get(subset.font);
-      if (!byGlyphs) subsetCache.set(subset.font, (byGlyphs = new Map()));
-      const key = subset.glyphs.join(',');
-      let hit = byGlyphs.get(key);
-      if (!hit) {
-        const bytes = encode();
-        hit = { bytes, glyphs: [...subset.glyphs] };
-        if (byGlyphs.size >= MAX_SUBSETS_PER_FONT) byGlyphs.clear();
-        byGlyphs.set(key, hit);
-      }
-      // encode() appends the components of compound glyphs; keep the subset as it would have been.
-      subset.glyphs = [...hit.glyphs];
-      return hit.bytes;
+      const canonical = canonicalSubset(subset.font, subset.glyphs);
+      cidToGlyph = new Uint8Array(subset.glyphs.length * 2);
+      subset.glyphs.forEach((glyphId, cid) => {
+        const glyph = canonical.glyphOf.get(glyphId)!;
+        cidToGlyph![cid * 2] = glyph >> 8;
+        cidToGlyph![cid * 2 + 1] = glyph & 0xff;
+      });
+      return canonical.bytes;
     };
-    reuseCompressedFontStreams(doc, embedded);
+    reuseCompressedFontStreams(doc, embedded, () => cidToGlyph);
   }
 }
 
@@ -191,16 +217,25 @@ const MAX_DEFLATED_CMAPS = 64;
 const deflatedCmaps = new Map<string, Uint8Array>();
 
 /**
- * The font file and the ToUnicode CMap that pdfkit writes for a subset are the same bytes whenever the subset
- * is (see reuseFontSubsets), so they are compressed once per process, at zlib's best level, not per document.
+ * The font file that pdfkit writes for a subset is the same bytes whenever the set of glyphs is (see
+ * canonicalSubset), and so is the ToUnicode CMap of the same document drawn again: each is compressed once per
+ * process, at zlib's best level, not per document. The font's CIDToGIDMap (`cidToGlyph`, two bytes per CID) goes
+ * in place of pdfkit's Identity.
  */
-function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals): void {
+function reuseCompressedFontStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals, cidToGlyph: () => Uint8Array | undefined): void {
   const writer = writerOf(doc);
   const embed = embedded.embed?.bind(embedded);
   if (!embed) return;
   embedded.embed = () => {
     const ref = writer.ref;
     writer.ref = (data) => {
+      if (data && (data as { CIDToGIDMap?: unknown }).CIDToGIDMap === 'Identity') {
+        const map = cidToGlyph();
+        if (!map) throw new Error('pdfkit wrote a font dictionary before encoding its subset (pdfkit changed?)');
+        const stream = ref.call(doc);
+        stream.end(map);
+        (data as { CIDToGIDMap: unknown }).CIDToGIDMap = stream;
+      }
       const reference = ref.call(doc, data);
       const end = reference.end.bind(reference);
       reference.end = (chunk) => {

@@ -27,9 +27,18 @@ export interface PageInternals {
   dictionary: { data: { Contents: unknown } };
 }
 
+/** fontkit 2's TrueType subset: `glyphs` lists the font's glyph ids by subset glyph id. */
+export interface FontkitSubset {
+  glyphs: number[];
+  /** The subset glyph id of a font glyph id, once included. */
+  mapping: Record<number, number>;
+  includeGlyph(glyphId: number): number;
+  encode(): Uint8Array;
+}
+
 /** The parts of pdfkit 0.20's embedded fonts and fontkit 2's subsets that the font caches touch. */
 export interface EmbeddedFontInternals {
-  subset?: { font: object; glyphs: number[]; encode(): Uint8Array };
+  subset?: FontkitSubset & { font: { createSubset(): FontkitSubset } };
   embed?(): void;
 }
 
