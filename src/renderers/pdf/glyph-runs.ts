@@ -63,7 +63,8 @@ const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b
 /**
  * The CID that draws `glyphId` and copies out as `codes`. pdfkit's ToUnicode map has one entry per CID, so a
  * glyph that must copy out as different texts in one document (a bracket drawn mirrored, a digit that carries
- * a right-to-left mark, see drawRun) gets a second CID: the subset lists the same glyph twice. This keeps
+ * a right-to-left mark, see drawRun) gets a second CID, which the font's CIDToGIDMap sends to the same glyph
+ * (document.ts). This keeps
  * the text in the ToUnicode map, where every extractor reads it, rather than in ActualText spans.
  */
 function cidFor(font: EmbeddedFont, glyphId: number, width: number, codes: number[]): number {
