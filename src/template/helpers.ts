@@ -46,6 +46,17 @@ const formattersByLocale = new Map<string, Formatters>();
  */
 const NUMBER_LOCALE: Readonly<Record<string, string>> = { 'fr-MA': 'fr' };
 
+/** Each formatter built on first use: building one costs milliseconds (ICU loads its patterns), and a template
+ *  may use only a few. */
+function lazily<T extends object>(builders: { [K in keyof T]: () => T[K] }): T {
+  const built: Partial<T> = {};
+  const formatters = {} as T;
+  for (const key of Object.keys(builders) as (keyof T)[]) {
+    Object.defineProperty(formatters, key, { get: () => (built[key] ??= builders[key]()), enumerable: true });
+  }
+  return formatters;
+}
+
 /** Intl formatters are costly to build: one set per locale, per process. */
 function formattersFor(locale: string): Formatters {
   let formatters = formattersByLocale.get(locale);
@@ -53,15 +64,15 @@ function formattersFor(locale: string): Formatters {
     // Dates are formatted in UTC from a wall-clock time (see wallClock), so no time zone database is involved.
     const utc = { timeZone: 'UTC' } as const;
     const numbers = Object.hasOwn(NUMBER_LOCALE, locale) ? NUMBER_LOCALE[locale]! : locale;
-    formatters = {
-      number: new Intl.NumberFormat(numbers, { maximumFractionDigits: 0 }),
-      percent: new Intl.NumberFormat(numbers, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
-      date: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric', month: 'long', year: 'numeric' }),
-      dayOnly: new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric' }),
-      monthYear: new Intl.DateTimeFormat(locale, { ...utc, month: 'long', year: 'numeric' }),
-      time: new Intl.DateTimeFormat(locale, { ...utc, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      list: new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }),
-    };
+    formatters = lazily<Formatters>({
+      number: () => new Intl.NumberFormat(numbers, { maximumFractionDigits: 0 }),
+      percent: () => new Intl.NumberFormat(numbers, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+      date: () => new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric', month: 'long', year: 'numeric' }),
+      dayOnly: () => new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric' }),
+      monthYear: () => new Intl.DateTimeFormat(locale, { ...utc, month: 'long', year: 'numeric' }),
+      time: () => new Intl.DateTimeFormat(locale, { ...utc, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      list: () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }),
+    });
     formattersByLocale.set(locale, formatters);
   }
   return formatters;
