@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutLines } from '../src/text/index.js';
 import { createTextEngine } from '../src/renderers/pdf/text-engine.js';
 import { spec } from './fixtures/text/article.js';
+import type { DocumentModel } from '../src/model/types.js';
+import { briefingDocument, describeWithTools, renderModel, run } from './helpers/pdf.js';
 
 const faceOf = (text: string, style: { bold: boolean; italic: boolean }) =>
   layoutLines(spec(text, { spans: [{ text, ...style }] }), Infinity).lines[0]!.runs.map((r) => r.item.face.face.path.split('/').pop());
@@ -49,5 +51,39 @@ describe('font choice', () => {
     const slants = [...pdf.matchAll(/1 0 (0\.\d+) 1 [-\d.]+ 0 cm/g)].map((m) => Number(m[1]));
     expect(slants).toHaveLength(1);
     expect(slants[0]).toBeCloseTo(Math.tan((12 * Math.PI) / 180), 4);
+  });
+});
+
+describeWithTools(['qpdf'], 'embedded font subsets', () => {
+  /** Each embedded font file's bytes (decoded), keyed by the font's name without its subset tag. */
+  function fontFiles(file: string): Map<string, string> {
+    const json = JSON.parse(run('qpdf', ['--json', '--json-stream-data=inline', '--decode-level=generalized', file])) as {
+      qpdf: [unknown, Record<string, { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown>; data?: string } }>];
+    };
+    const objects = json.qpdf[1];
+    const files = new Map<string, string>();
+    for (const object of Object.values(objects)) {
+      const dict = object.value;
+      if (dict?.['/Type'] !== '/FontDescriptor') continue;
+      const name = String(dict['/FontName']).replace(/^\/[A-Z]{6}\+/, '');
+      const stream = objects[`obj:${String(dict['/FontFile2'])}`]?.stream;
+      if (stream?.data) files.set(name, stream.data);
+    }
+    return files;
+  }
+
+  // That the glyphs are still drawn right through the font's CIDToGIDMap: chart.test.ts's reference image.
+  it('embeds the same font file for two briefings that draw the same glyphs in another order (batches reuse it)', async () => {
+    const { model } = await briefingDocument();
+    // The title is drawn first: its digits are the bold face's first glyphs, in this order or the other.
+    const titled = (title: string): DocumentModel => ({
+      ...model,
+      blocks: [{ kind: 'heading', level: 1, inlines: [{ kind: 'text', text: title, bold: false, italic: false }] }, ...model.blocks],
+    });
+    const first = fontFiles((await renderModel(titled('Région 1289'))).file);
+    const second = fontFiles((await renderModel(titled('Région 9821'))).file);
+    expect(first.size).toBeGreaterThanOrEqual(2);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [name, data] of first) expect(second.get(name), name).toBe(data);
   });
 });
