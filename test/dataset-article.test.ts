@@ -56,7 +56,7 @@ describe('every figure comes from the article', () => {
     for (const plan of dataset.plans) for (const number of plan.project.ar.match(/\d+/g) ?? []) add(number);
     const publication = dataset.publication;
     add(publication.publishedAt.slice(11, 16)); // 14:00
-    for (const number of publication.source.match(/\d+/g) ?? []) add(number); // Le360
+    for (const number of publication.source.ar.match(/\d+/g) ?? []) add(number); // Le360
     const date = publication.publishedAt.slice(0, 10).split('-').reverse().join('/'); // 22/12/2017
 
     const printed = article.replaceAll(date, '').replace(/14:00/g, ' 14:00 ').match(/\d[\d.:]*\d|\d/g) ?? [];

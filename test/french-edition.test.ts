@@ -84,8 +84,13 @@ describe('the French HTML', () => {
     expect(html).toContain('@bottom-right{content:"Page " counter(page) " sur " counter(pages);');
   });
 
-  it('keeps an Arabic name inside a French sentence isolated, so the punctuation after it stays in place', () => {
-    expect(french.meta.footer).toMatch(/\u2068Le360 مع و\.م\.ع\u2069, 22 décembre 2017$/);
+  it('names the source in French (Le360 avec la MAP, not the Arabic credit)', () => {
+    expect(french.meta.footer).toBe('Source\u00a0: \u2068Le360 avec la MAP\u2069, 22 décembre 2017');
+  });
+
+  it('keeps the Arabic title it quotes isolated inside the French sentence, so the punctuation after it stays in place', () => {
+    const source = french.blocks.find((block) => block.kind === 'paragraph' && block.role === 'source');
+    expect(source && blockInlines(source).flat().map((inline) => inlineText(inline)).join('')).toMatch(/«\u00a0\u2068الأمن الوطني أصدر [^\u2069]* خلال 2017\u2069\u00a0», d’après le communiqué/);
   });
 });
 
@@ -106,9 +111,9 @@ describe('the French DOCX', () => {
     expect(styles).toMatch(/<w:lang w:val="fr-MA"\/>/);
   });
 
-  it('keeps an Arabic name inside French text in a right-to-left run of its own, and nothing else', () => {
+  it('keeps the Arabic title quoted in French text in a right-to-left run of its own, and nothing else', () => {
     const rtlRuns = findAll(document, 'w:r').filter((run) => findAll(run, 'w:rtl').length > 0);
-    expect(rtlRuns.map(textOf)).toContain('مع و.م.ع');
+    expect(rtlRuns.map(textOf)).toContain('الأمن الوطني أصدر حوالي مليوني بطاقة تعريف إلكترونية خلال ');
     for (const run of rtlRuns) expect(textOf(run)).toMatch(/^[\u0600-\u06ff\s.«»]+$/);
   });
 });
@@ -170,11 +175,9 @@ describeWithTools(['pdftotext', 'qpdf'], 'the French PDF', () => {
     pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} sur ${pages.length}`));
   });
 
-  it('copies an Arabic name inside a French line with its words (poppler reorders the dotted abbreviation)', () => {
-    // poppler cuts a right-to-left run at each "." in a left-to-right line and reads the pieces left to right,
-    // so "مع و.م.ع" comes back as "ع.م.مع و" from any PDF (LibreOffice's too); the drawing is right.
-    const line = withoutBidiControls(pages[0]!).split('\n').find((candidate) => candidate.includes('Le360'))!;
-    expect(line).toMatch(/^Le360 .*مع و.*, 22 décembre 2017 à 14:00$/);
+  it('copies the Arabic title quoted inside a French line out in logical order', () => {
+    const line = withoutBidiControls(pages.at(-1)!).split('\n').find((candidate) => candidate.startsWith('Source : Le360 avec la MAP, 22 décembre 2017 à 14:00'))!;
+    expect(line).toMatch(/« الأمن الوطني أصدر حوالي مليوني بطاقة/);
   });
 });
 

@@ -174,7 +174,7 @@ describe('every problem of a template in one run', () => {
   it('an unknown helper, missing variables in the template and a partial, a bad helper argument and a missing <meta>', () => {
     const main = mainEdited([
       ['<title>{{publication.title}}</title>', '<title>{{shout publication.title}}</title>'],
-      ['content="{{publication.source}}"', 'content="{{publication.sourc}}"'],
+      ['content="{{publication.source.ar}}"', 'content="{{publication.sourc.ar}}"'],
       ['<h3>{{label.ar}}</h3>', '<h3>{{label.arr}} {{number label}}</h3>'],
       ['  <meta name="date" content="{{publication.publishedAt}}">\n', ''],
     ]);

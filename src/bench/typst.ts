@@ -36,7 +36,7 @@ export function typstBriefing(dataset: Dataset): string {
     '#set text(font: "IBM Plex Sans Arabic", size: 11pt, lang: "ar", dir: rtl)',
     '#set par(justify: false, leading: 0.75em)',
     `= #${str(dataset.publication.title)}`,
-    `#${str(dataset.publication.issuer.ar)} — #${str(dataset.publication.source)}`,
+    `#${str(dataset.publication.issuer.ar)} — #${str(dataset.publication.source.ar)}`,
     '',
     '== الوثائق المنجزة',
     table(['البيان', 'العدد'], dataset.documents.map((d) => [d.label.ar, number(d.value)])),

@@ -35,8 +35,9 @@ export const publicationSchema = z.strictObject({
   publishedAt: dateTime,
   /** The byline as printed (e.g. `DR`). */
   byline: nonEmpty,
-  /** Who wrote it up: `Le360 مع و.م.ع`. */
-  source: nonEmpty,
+  /** Who wrote it up, in each edition's language: `Le360 مع و.م.ع`, `Le360 avec la MAP` (the MAP, Maghreb Arabe
+   *  Presse, is و.م.ع in Arabic). */
+  source: labelSchema,
   /** The credit line as the article prints it. */
   credit: quote,
   /** The body whose results the article reports. */

@@ -210,7 +210,7 @@ export const HELPERS = {
     return head.toLocaleUpperCase(localeOf(options)) + value.slice(head.length);
   },
   /**
-   * {{isolate publication.source}} → the text between FSI and PDI (U+2068, U+2069): a bidi isolate taking the
+   * {{isolate publication.source.fr}} → the text between FSI and PDI (U+2068, U+2069): a bidi isolate taking the
    * direction of its first strong letter, so "Le360 مع و.م.ع" inside a French sentence keeps its own order and
    * the ", 22 décembre" after it is not pulled into its right-to-left run (as HTML's <bdi> does).
    */

@@ -246,7 +246,9 @@ export function containsInOrder(haystack: readonly string[], needle: readonly st
  * True when `needle` occurs in `haystack` as a contiguous run of words. poppler reads a stretch of words of the
  * other direction joined by neutrals ("14:00 (DR)" inside Arabic text, "مع و.م.ع" inside French text) in visual
  * order, so each run of consecutive words of the other direction matches the same words in any order; the words
- * of the paragraph's own direction around it hold it in place.
+ * of the paragraph's own direction around it hold it in place. In a left-to-right paragraph a number that ends
+ * such a run belongs to it (bidi orders it with the run: "… خلال 2017" broken over two lines comes back as
+ * "… 2017 خلال").
  */
 export function containsSequence(haystack: readonly string[], needle: readonly string[], direction: 'rtl' | 'ltr' = 'rtl'): boolean {
   if (!needle.length) return true;
@@ -261,6 +263,7 @@ export function containsSequence(haystack: readonly string[], needle: readonly s
       }
       let end = j;
       while (end < needle.length && !ownDirection(needle[end]!)) end++;
+      while (direction === 'ltr' && end < needle.length && /^\p{N}+$/u.test(needle[end]!)) end++;
       if (key(haystack.slice(i + j, i + end)) !== key(needle.slice(j, end))) continue outer;
       j = end;
     }
