@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../src/model/types.js';
 import { briefingDocument, docxRenderer, fontsFor } from '../src/renderers/docx/index.js';
 import { finishPackage, packageParts } from '../src/renderers/docx/package.js';
+import { buildDocumentModel } from '../src/pipeline.js';
 import { briefingModel, longTableModel } from './fixtures/docx/briefing-model.js';
+import { docxParts, partText } from './helpers/docx.js';
 
 async function packaged(model: DocumentModel, from: 'compiler' | 'zip'): Promise<Buffer> {
   const fonts = fontsFor(model);
@@ -27,4 +29,15 @@ describe('DOCX package pass', () => {
       expect(direct.equals(Buffer.from(await docxRenderer.render(model, { warn: () => {} })))).toBe(true);
     });
   }
+
+  it('formats the styles once per language and direction: each edition keeps its own, in any order', async () => {
+    const arabic = buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.ar' });
+    const french = buildDocumentModel({ dataFile: 'data/dgsn-2017.json', template: 'briefing.fr' });
+    const styles = async (model: DocumentModel) => partText(docxParts(await docxRenderer.render(model, { warn: () => {} })), 'word/styles.xml');
+    for (const model of [arabic, french, arabic, french]) {
+      const xml = await styles(model);
+      expect(xml).toContain(model.meta.dir === 'rtl' ? '<w:lang w:bidi="ar-MA"/>' : '<w:lang w:val="fr-MA"/>');
+      expect(xml.includes('<w:bidi/>')).toBe(model.meta.dir === 'rtl');
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { charactersBeyondEditable } from '../../fonts/subset.js';
 import { fallbackFacesFor } from '../../text/coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { someTextInline } from '../../model/block-inlines.js';
-import { finishPackage, packageParts } from './package.js';
+import { finishPackage, packageParts, reuseConstantParts } from './package.js';
 import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
 
 const twips = (points: number) => Math.round(points * 20);
@@ -58,7 +58,7 @@ export function fontsFor(model: DocumentModel, text = documentText(model)): Embe
 export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Document {
   const direction = model.meta.dir;
   // Core properties (title, subject, author, keywords, language, dates) are written by finishPackage.
-  return new Document({
+  const document = new Document({
     styles: briefingStyles(model.meta.lang, direction),
     numbering: briefingNumbering(),
     fonts: fonts.documentOption,
@@ -81,6 +81,9 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
       },
     ],
   });
+  // The styles are briefingStyles(lang, direction), nothing else.
+  reuseConstantParts(document, `${model.meta.lang}:${direction}`);
+  return document;
 }
 
 /** True when some text takes the Emphasis style, whose face must then be embedded. */

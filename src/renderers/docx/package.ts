@@ -17,8 +17,46 @@ const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml'
 /** A package part: XML text, or bytes (fonts, media). */
 export type PackagePart = string | Uint8Array;
 
+interface DocxFormatter {
+  format(component: object, context: unknown): unknown;
+}
+
 interface DocxCompiler {
   compile(document: Document): Map<string, PackagePart>;
+  formatter?: DocxFormatter;
+}
+
+/** Parts of a Document that depend on nothing but a key (the styles on the language and direction), by part. */
+const reusableParts = new WeakMap<object, string>();
+/** Their XML trees as docx's formatter made them, by key. */
+const formattedParts = new Map<string, unknown>();
+
+/**
+ * Marks the parts of `document` that are the same for every document with the same key, so the package pass
+ * formats each once per process: docx walks every part's components on every render, and the styles and the
+ * theme alone are a tenth of a warm DOCX render.
+ */
+export function reuseConstantParts(document: Document, styleKey: string): void {
+  const file = document as unknown as { Styles?: object; Theme?: object };
+  if (file.Styles) reusableParts.set(file.Styles, `styles:${styleKey}`);
+  // docx's theme is its default one: this renderer gives no theme options.
+  if (file.Theme) reusableParts.set(file.Theme, 'theme');
+}
+
+const wrappedFormatters = new WeakSet<DocxFormatter>();
+
+function formatReusedPartsOnce(compiler: DocxCompiler): void {
+  const formatter = compiler.formatter;
+  if (!formatter || typeof formatter.format !== 'function' || wrappedFormatters.has(formatter)) return;
+  const format = formatter.format.bind(formatter);
+  formatter.format = (component, context) => {
+    const key = reusableParts.get(component);
+    if (key === undefined) return format(component, context);
+    let formatted = formattedParts.get(key);
+    if (formatted === undefined) formattedParts.set(key, (formatted = format(component, context)));
+    return formatted;
+  };
+  wrappedFormatters.add(formatter);
 }
 
 /**
@@ -28,7 +66,10 @@ interface DocxCompiler {
  */
 export async function packageParts(document: Document, from: 'compiler' | 'zip' = 'compiler'): Promise<Map<string, PackagePart>> {
   const compiler = docxCompiler();
-  if (from === 'compiler' && compiler) return compiler.compile(document);
+  if (from === 'compiler' && compiler) {
+    formatReusedPartsOnce(compiler);
+    return compiler.compile(document);
+  }
   return new Map(Object.entries(unzipSync(await Packer.toBuffer(document))));
 }
 
