@@ -163,6 +163,7 @@ caption{caption-side:top;text-align:start;${textCss(TABLE.caption)}padding-botto
 thead{display:table-header-group;}
 thead tr:last-child th{border-bottom:${pt(TABLE.headRule)} solid var(--ink);}
 tr{break-inside:avoid;}
+caption,thead{break-after:avoid;}
 th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:top;border-bottom:${pt(TABLE.rowRule)} solid var(--rule);}
 th{background:var(--headerFill);${textCss(TABLE.head)}vertical-align:bottom;}
 tbody tr:nth-child(even) td{background:var(--zebraFill);}
