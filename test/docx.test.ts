@@ -255,14 +255,17 @@ describe('docx renderer: tables', () => {
     expect(bodyRows.some((row) => findAll(row, 'w:keepNext').length > 0)).toBe(false);
   });
 
-  // In a bidi paragraph Word reads w:jc left/right as start/end: "right" is the end, the left edge of the cell.
-  it('aligns figure cells as the model says (end: w:jc="right", the end of a right-to-left line)', () => {
+  // Figures are right-aligned, units under units, in a box as wide as the column's widest figure; the box sits where
+  // the column's alignment (end: the left edge in Arabic) puts it. In a bidi paragraph Word reads w:jc left/right and
+  // w:ind left/right as start/end: w:jc="left" is the right edge, w:ind/@w:left the room on the right.
+  it('sets figure cells right-aligned in their column\'s box, the box placed as the model says (end)', () => {
     const [table] = tables();
-    const firstBodyRow = findAll(table!, 'w:tr')[1]!;
-    const [label, figure, share] = findAll(firstBodyRow, 'w:p');
+    const [label, figure, share] = findAll(findAll(table!, 'w:tr')[1]!, 'w:p');
     expect(path(label, 'w:pPr', 'w:jc')).toBeUndefined();
-    expect(path(figure, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('right');
-    expect(path(share, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('right');
+    for (const cell of [figure, share]) {
+      expect(path(cell, 'w:pPr', 'w:jc')?.attribs['w:val']).toBe('left');
+      expect(Number(path(cell, 'w:pPr', 'w:ind')?.attribs['w:left']), 'the room right of the box').toBeGreaterThan(0);
+    }
   });
 });
 

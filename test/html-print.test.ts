@@ -1,5 +1,6 @@
 // The HTML briefing as headless Chromium prints it (the preview's "print" is what users file): no page ends
-// with a heading, a table's caption or its header row whose content starts on the next page. Skips where
+// with a heading, a table's caption or its header row whose content starts on the next page, and the figures of a
+// numeric column end on one right edge, as in the PDF. Skips where
 // chromium or pdftotext is missing; fails under CI=true, where .ci/run installs them.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { buildDocumentModel } from '../src/pipeline.js';
 import { renderHtml } from '../src/renderers/html/index.js';
 import { MARGIN } from '../src/theme/index.js';
 import { comparableWords } from './helpers/docx.js';
+import { longTableModel } from './fixtures/pdf/briefing-model.js';
+import { expectOneRightEdge, figureWords } from './helpers/figures.js';
 import { describeWithTools, wordBoxes, type PageWords } from './helpers/pdf.js';
 import { scratchDir } from './helpers/scratch.js';
 
@@ -69,3 +72,12 @@ for (const template of ['briefing.ar', 'briefing.fr']) {
     });
   });
 }
+
+describeWithTools(['chromium', 'pdftotext'], 'a numeric column of the HTML printed by Chromium', () => {
+  it('sets its figures on one right edge (units under units), as the PDF and the DOCX do', () => {
+    const rows = 12;
+    const numbers = new Intl.NumberFormat('ar-MA');
+    const pages = printed(longTableModel(rows), 'long-table');
+    expectOneRightEdge(figureWords(pages, Array.from({ length: rows }, (_, i) => numbers.format((i + 1) * 1001))), 1);
+  });
+});

@@ -53,8 +53,10 @@ describe('the HTML preview of the briefing', () => {
     expect(html.match(/<thead>/g)).toHaveLength(3);
     expect(html).toContain('thead{display:table-header-group;}');
     expect(html).toContain('<colgroup>\n<col style="width:63.83%">\n<col style="width:21.28%">\n<col style="width:14.89%">\n</colgroup>');
-    expect(html).toContain('<td class="num align-center">1.965.644</td>');
-    expect(html).toContain('<td class="num align-center">10,5%</td>');
+    // A figure sits right-aligned in a box as wide as its column's widest figure (units under units).
+    expect(html).toMatch(/<td class="num align-center"><span class="figure" style="min-width:[\d.]+pt">1\.965\.644<\/span><\/td>/);
+    expect(html).toMatch(/<td class="num align-center"><span class="figure" style="min-width:[\d.]+pt">10,5%<\/span><\/td>/);
+    expect(html).toContain('.figure{display:inline-block;text-align:right;}');
     expect(html).toContain('<figure class="stat"><div class="value">1.965.644</div>');
     expect(html).toContain('<tr><th class="align-start" scope="col">البيان</th><th class="num align-center" scope="col">العدد</th>');
   });

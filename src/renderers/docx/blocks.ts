@@ -11,14 +11,16 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { layoutUnits, unreachable } from '../../model/layout-units.js';
-import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
+import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.js';
+import { figureBoxPlace, figureBoxWidths, isFigureCell } from '../figure-columns.js';
 import { directionRuns, plainText } from './direction-runs.js';
-import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE } from './styles.js';
+import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE, twips } from './styles.js';
 import { appendAll } from '../../collections.js';
 import { chartParagraphs } from './chart.js';
 
@@ -184,12 +186,13 @@ function alignmentFor(align: Align, direction: Direction) {
 
 function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] {
   const widths = columnWidths(block, context.textWidth);
+  const figureBoxes = figureBoxWidths(block, context.direction);
   // A short table is kept on one page, as Word users do it: every row but the last keeps with the next.
   const keepTogether = estimatedLines(block.body, widths) <= KEEP_TOGETHER_LINES;
   const rows = [
-    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0, keepNext: true })),
+    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0, keepNext: true }, [])),
     ...block.body.map((row, index) =>
-      tableRow(row, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }),
+      tableRow(row, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }, figureBoxes),
     ),
   ];
   const out: (Paragraph | Table)[] = [];
@@ -255,10 +258,26 @@ function cellWidths(row: ModelRow, widths: readonly number[]): number[] {
   });
 }
 
-function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind): TableRow {
+/**
+ * A figure's paragraph (../figure-columns.ts): right-aligned, with the room its column's box leaves on its right
+ * as an indent (in a bidi paragraph Word reads w:left as the start side, the right).
+ */
+function figureParagraph(cell: ModelCell, cellWidth: number, box: number, direction: Direction): Pick<IParagraphOptions, 'alignment' | 'indent'> {
+  const inner = (cellWidth - 2 * CELL_MARGIN) / twips(1);
+  const room = twips(figureBoxPlace(cell.align, inner, box, direction).right);
+  return { alignment: AlignmentType.RIGHT, ...(room > 0 ? { indent: direction === 'rtl' ? { left: room } : { right: room } } : {}) };
+}
+
+function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind, figureBoxes: readonly number[]): TableRow {
   const spanned = cellWidths(row, widths);
+  let column = 0;
   const cells = row.cells.map((cell, index) => {
-    const alignment = alignmentFor(cell.align, context.direction);
+    const box = figureBoxes[column] ?? 0;
+    column += Math.max(1, cell.colspan);
+    const placement =
+      isFigureCell(cell, kind.header) && box > 0 && !showsEmptyCellMark(cell, kind.header)
+        ? figureParagraph(cell, spanned[index]!, box, context.direction)
+        : { alignment: alignmentFor(cell.align, context.direction) };
     return new TableCell({
       width: { size: spanned[index]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -268,7 +287,8 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
         new Paragraph({
           style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
           ...directionOf(context.direction),
-          ...(alignment ? { alignment } : {}),
+          ...(placement.alignment ? { alignment: placement.alignment } : {}),
+          ...(placement.indent ? { indent: placement.indent } : {}),
           ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
           children: showsEmptyCellMark(cell, kind.header) ? [new TextRun({ text: EMPTY_CELL_MARK, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
         }),

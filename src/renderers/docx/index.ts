@@ -13,9 +13,7 @@ import { fallbackFacesFor } from '../../text/coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { someTextInline } from '../../model/block-inlines.js';
 import { finishPackage, packageParts, reuseConstantParts } from './package.js';
-import { STYLE, briefingNumbering, briefingStyles } from './styles.js';
-
-const twips = (points: number) => Math.round(points * 20);
+import { STYLE, briefingNumbering, briefingStyles, twips } from './styles.js';
 
 /** The theme's A4 page and print margins, in twips. The header's top and the footer's bottom sit where the PDF
  *  draws them (Word measures the footer from the page's bottom edge to the footer's last line). */

@@ -69,8 +69,8 @@ type StyleParagraph = NonNullable<IParagraphStyleOptions['paragraph']> & Pick<IP
 
 /** w:sz counts half-points; Word takes sizes to the half-point. */
 const pt = (points: number) => Math.round(points * 2);
-/** Spacing in twips. */
-const twips = (points: number) => Math.round(points * 20);
+/** Points to twips, Word's unit (a twentieth of a point), rounded to whole twips. */
+export const twips = (points: number) => Math.round(points * 20);
 /** Line spacing as a multiple of single (w:line in 240ths, "auto"). */
 const lines = (multiple: number) => ({ line: Math.round(multiple * 240), lineRule: LineRuleType.AUTO });
 /** Border widths in eighths of a point (w:sz of a border). */

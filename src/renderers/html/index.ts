@@ -9,6 +9,7 @@ import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
 import { chartSvg } from './chart-svg.js';
+import { figureBoxWidths, isFigureCell } from '../figure-columns.js';
 
 export interface HtmlRendererOptions {
   /** Inline the body font as data: URLs (default true); without it the page names the family and fallbacks. */
@@ -109,7 +110,7 @@ function renderUnit(unit: LayoutUnit, direction: Direction): string {
       return [`<${tag}>`, ...unit.items.map((item) => `<li>${renderInlines(item)}</li>`), `</${tag}>`].join('\n');
     }
     case 'table':
-      return renderTable(unit);
+      return renderTable(unit, direction);
     case 'figure-panel':
       return ['<div class="stats">', ...unit.figures.map(renderFigure), '</div>'].join('\n');
     case 'chart':
@@ -123,7 +124,8 @@ function renderFigure(figure: FigureBlock): string {
   return `<figure class="stat"><div class="value">${escapeText(figure.value)}</div><figcaption>${renderInlines(figure.caption)}</figcaption></figure>`;
 }
 
-function renderTable(table: TableBlock): string {
+function renderTable(table: TableBlock, direction: Direction): string {
+  const figureBoxes = figureBoxWidths(table, direction);
   const lines = ['<table>'];
   if (table.caption.length > 0) lines.push(`<caption>${renderInlines(table.caption)}</caption>`);
   lines.push(
@@ -131,23 +133,41 @@ function renderTable(table: TableBlock): string {
     ...fittedColumnWidths(table.columns.map((column) => column.width), 100).map((percent) => `<col style="width:${percent.toFixed(2)}%">`),
     '</colgroup>',
   );
-  if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true)), '</thead>');
-  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map((row) => renderRow(row, false)), '</tbody>');
+  if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true, figureBoxes)), '</thead>');
+  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map((row) => renderRow(row, false, figureBoxes)), '</tbody>');
   lines.push('</table>');
   return lines.join('\n');
 }
 
-function renderRow(row: TableRow, inHead: boolean): string {
-  return `<tr>${row.cells.map((cell) => renderCell(cell, inHead)).join('')}</tr>`;
+function renderRow(row: TableRow, inHead: boolean, figureBoxes: readonly number[]): string {
+  let column = 0;
+  return `<tr>${row.cells
+    .map((cell) => {
+      const html = renderCell(cell, inHead, figureBoxes[column] ?? 0);
+      column += Math.max(1, cell.colspan);
+      return html;
+    })
+    .join('')}</tr>`;
 }
 
-function renderCell(cell: TableCell, inHead: boolean): string {
+/** A figure in its column's box (../figure-columns.ts): right-aligned in it, the box placed by the cell's alignment. */
+function figureHtml(cell: TableCell, box: number): string {
+  // A hair over the measured width: the browser's advances may round the other way.
+  return `<span class="figure" style="min-width:${Number((box + FIGURE_BOX_SLACK).toFixed(2))}pt">${renderInlines(cell.inlines)}</span>`;
+}
+
+/** Points added to a figure box in the browser. */
+const FIGURE_BOX_SLACK = 0.5;
+
+function renderCell(cell: TableCell, inHead: boolean, figureBox = 0): string {
   const tag = cell.header ? 'th' : 'td';
   const classes = [cell.numeric ? 'num' : '', `align-${cell.align}`].filter(Boolean).join(' ');
   // Screen readers announce a column's header with each of its cells; a <th> in the body heads its row.
   const scope = cell.header ? ` scope="${inHead ? 'col' : 'row'}"` : '';
   const span = cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '';
-  return `<${tag} class="${classes}"${scope}${span}>${renderInlines(cell.inlines)}</${tag}>`;
+  // An empty cell stays empty inside, so the stylesheet's :empty shows its dash.
+  const content = isFigureCell(cell, inHead) && figureBox > 0 && cell.inlines.length > 0 ? figureHtml(cell, figureBox) : renderInlines(cell.inlines);
+  return `<${tag} class="${classes}"${scope}${span}>${content}</${tag}>`;
 }
 
 function renderInlines(inlines: readonly Inline[]): string {

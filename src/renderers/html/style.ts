@@ -168,6 +168,8 @@ th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:top;border-bott
 th{background:var(--headerFill);${textCss(TABLE.head)}vertical-align:bottom;}
 tbody tr:nth-child(even) td{background:var(--zebraFill);}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
+/* A figure right-aligned in its column's box, the box placed by the cell's alignment (renderers/figure-columns.ts). */
+.figure{display:inline-block;text-align:right;}
 tbody td:empty::after,tbody th:empty::after{content:${cssString(EMPTY_CELL_MARK)};color:var(--muted);}
 ul,ol{margin:0 0 ${pt(LIST.text.spaceAfter)};padding-inline-start:${pt(LIST.labelWidth)};}
 li{line-height:${LIST.text.lineHeight};margin-bottom:${pt(LIST.itemGap)};}

@@ -1,17 +1,17 @@
 // Tables, right to left in an RTL document: the first column on the start side, cells wrapping inside their
 // boxes, numbers right-aligned on a common edge per column (units under units), header rows repeated on every
 // page the table spans, and a row never cut unless it is taller than a page.
-import type { Align, Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
+import type { Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text-engine.js';
-import { isJustified } from '../../text/index.js';
 import { balancedLayout, lineSlices } from './blocks.js';
-import { type LayoutContext, drawLines, measure, placeAt, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
+import { type LayoutContext, drawLines, measure, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { appendAll, maxOf, minOf } from '../../collections.js';
+import { figureAlign, figureBoxPlace, figureBoxWidths } from '../figure-columns.js';
 
 interface Box {
   x: number;
@@ -61,11 +61,6 @@ function cellStyle(cell: TableCell, inHead: boolean): TextStyle {
   return inHead || cell.header ? TABLE.head : TABLE.cell;
 }
 
-/** A numeric cell's lines are right-aligned (units under units) whatever the text direction. */
-function rightAlign(direction: Direction): Align {
-  return direction === 'rtl' ? 'start' : 'end';
-}
-
 /** Points added to a column's widest word. */
 const WORD_ROOM = 0.5;
 
@@ -101,19 +96,6 @@ function columnLefts(widths: readonly number[], direction: Direction): number[] 
   return lefts;
 }
 
-/** Per column, the width of its widest figure in a body cell: the box its numbers are right-aligned in. */
-function numberBoxWidths(ctx: LayoutContext, columnCount: number, rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
-  const numberWidth = Array.from({ length: columnCount }, () => 0);
-  for (const { placed, inHead } of rows) {
-    for (const { cell, column, span } of placed) {
-      if (!cell.numeric || span !== 1 || inHead) continue;
-      const spec = specOf(spansOf(cell.inlines), cellStyle(cell, inHead), ctx.direction, rightAlign(ctx.direction));
-      numberWidth[column] = Math.max(numberWidth[column]!, measure(ctx, spec));
-    }
-  }
-  return numberWidth;
-}
-
 /** The caption's lines, balanced like a heading, kept with the table. */
 function captionSlices(ctx: LayoutContext, block: TableBlock, table: StructElement): Slice[] {
   if (!plainText(block.caption).trim()) return [];
@@ -130,11 +112,11 @@ interface TableGeometry {
   columns: TableColumn[];
   /** The box of the cell at `column` spanning `span` columns. */
   boxOf(column: number, span: number): Box;
-  /** Per column, the box its figures are right-aligned in (numberBoxWidths). */
+  /** Per column, the box its figures are right-aligned in (../figure-columns.ts). */
   numberWidth: number[];
 }
 
-function tableGeometry(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): TableGeometry {
+function tableGeometry(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[], numberWidth: number[]): TableGeometry {
   const widths = columnWidths(ctx, columns, rows);
   const lefts = columnLefts(widths, ctx.direction);
   const boxOf = (column: number, span: number): Box => {
@@ -143,9 +125,7 @@ function tableGeometry(ctx: LayoutContext, columns: TableColumn[], rows: { place
     const right = maxOf(covered.map((c) => lefts[c]! + widths[c]!));
     return { x, width: right - x };
   };
-  // Numbers in a column share one right edge: they sit right-aligned in a box as wide as the column's widest
-  // figure, and that box is placed in the cell as the column's alignment says.
-  return { columns, boxOf, numberWidth: numberBoxWidths(ctx, columns.length, rows) };
+  return { columns, boxOf, numberWidth };
 }
 
 /** The cell box less its padding. */
@@ -164,15 +144,13 @@ function layTableRow(ctx: LayoutContext, geometry: TableGeometry, placed: Placed
     const box = boxOf(column, span);
     let textBox = inner(box);
     const numeric = cell.numeric && !inHead;
-    const align = numeric ? rightAlign(direction) : cell.align;
+    const align = numeric ? figureAlign(direction) : cell.align;
     const placeholder = showsEmptyCellMark(cell, inHead);
     const spans = placeholder ? [{ text: EMPTY_CELL_MARK, bold: false, italic: false }] : spansOf(cell.inlines);
     const lines = ctx.engine.layout(specOf(spans, style, direction, align), textBox.width).lines;
     if (numeric) {
       const width = Math.min(textBox.width, Math.max(span === 1 ? numberWidth[column]! : 0, ...lines.map((l) => l.width)));
-      const columnAlign = columns[column]!.align;
-      const side = isJustified(columnAlign) ? 'start' : columnAlign;
-      textBox = { x: placeAt(side, textBox.x, textBox.x + textBox.width, width, direction), width };
+      textBox = { x: textBox.x + figureBoxPlace(columns[column]!.align, textBox.width, width, direction).left, width };
     }
     for (const line of lines) {
       if (line.width > textBox.width + 0.5) {
@@ -193,7 +171,8 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
     ...block.head.map((row) => ({ placed: placeCells(row, columnCount), inHead: true })),
     ...block.body.map((row) => ({ placed: placeCells(row, columnCount), inHead: false })),
   ];
-  const geometry = tableGeometry(ctx, columns, rows);
+  // Numbers in a column share one right edge (../figure-columns.ts), as in the HTML and the DOCX.
+  const geometry = tableGeometry(ctx, columns, rows, figureBoxWidths(block, ctx.direction, (spec) => measure(ctx, spec), columnCount));
 
   const table = ctx.tagger.element('Table');
   const slices: Slice[] = [];
