@@ -1,6 +1,7 @@
 // Many briefings in one run: one per dataset, each into OUT/<dataset name>/, spread over worker threads
 // (piscina), each briefing's files written on their own transactionally. A briefing that fails fails alone.
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { batchFolderName, type TemplateChoice } from './args.js';
 import { buildBriefing, type BriefingOutcome, type BriefingTask } from './briefing-task.js';
 import type { OutputFormat } from '../renderers/types.js';
@@ -15,8 +16,18 @@ export interface BatchOptions {
   jobs: number;
 }
 
-/** MB of young generation per worker thread (see runBatch). */
-const WORKER_YOUNG_GENERATION_MB = 48;
+/** MB of each of a worker thread's two young-generation semi-spaces (see workerHeapFlags). */
+const WORKER_SEMI_SPACE_MB = 16;
+
+/**
+ * A worker builds briefing after briefing: young-generation semi-spaces of this size let each briefing's garbage
+ * die young instead of being scavenged every megabyte (the process itself runs with 1 MB ones, `bin`'s
+ * --max-semi-space-size=1, for one build's peak memory). V8's flag is process-wide and overrides Worker's
+ * resourceLimits, so it is set here, before the workers' heaps are made; the main thread's heap keeps its size.
+ */
+function workerHeapFlags(): void {
+  setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+}
 
 /** Builds every briefing; `onDone` hears of each as it finishes. Outcomes come back in the datasets' order. */
 export async function runBatch(options: BatchOptions, onDone: (outcome: BriefingOutcome) => void): Promise<BriefingOutcome[]> {
@@ -42,14 +53,12 @@ export async function runBatch(options: BatchOptions, onDone: (outcome: Briefing
     return outcomes;
   }
   const { Piscina } = await import('piscina');
+  workerHeapFlags();
   const pool = new Piscina<BriefingTask, BriefingOutcome>({
     filename: new URL('./batch-worker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,
-    // A worker builds briefing after briefing: a young generation of this size (the process's is 1 MB, for one
-    // build's peak memory) lets each briefing's garbage die young instead of being promoted and marked.
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   try {
     return await Promise.all(
