@@ -2,7 +2,7 @@
 // lam-alef or Latin, the inserted tatweels never copied out, the last line left alone.
 import { describe, expect, it } from 'vitest';
 import { layoutLines, type ParagraphSpec } from '../src/text/index.js';
-import { TATWEEL } from '../src/text/kashida.js';
+import { TATWEEL, justifyWithKashida } from '../src/text/kashida.js';
 import { articleParagraphs, renderParagraphs, spec } from './fixtures/text/article.js';
 import { missingTool, pdftotext } from './fixtures/text/extract.js';
 
@@ -46,6 +46,26 @@ describe('kashida justification', () => {
         }
       }
     }
+  });
+
+  it('leaves a face without a tatweel to the spaces, and names its family once', () => {
+    const text = paragraphs[0]!;
+    const { prepared, lines } = layoutLines(spec(text, { align: 'justify' }), WIDTH);
+    const line = lines[0]!;
+    // The same line as if its Arabic face had no U+0640.
+    const withoutTatweel = new Map<unknown, unknown>();
+    const stripped = {
+      ...line,
+      runs: line.runs.map((run) => {
+        const face = run.item.face;
+        let copy = withoutTatweel.get(face) as typeof face | undefined;
+        if (!copy) withoutTatweel.set(face, (copy = { ...face, coverage: new Set([...face.coverage].filter((code) => code !== 0x0640)) }));
+        return { ...run, item: { ...run.item, face: copy } };
+      }),
+    };
+    const result = justifyWithKashida(prepared, stripped, spec(text).size, WIDTH);
+    expect(result.line).toBe(stripped);
+    expect(result.withoutTatweel).toEqual([line.runs.find((run) => run.rtl)!.item.face.face.family]);
   });
 
   it('draws the tatweel glyph itself (U+0640 in the face)', () => {
