@@ -23,7 +23,7 @@ import { OUTPUT_FORMATS } from '../renderers/index.js';
 import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
 import { datasetWithoutArticle, LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
-import { commandLine, hasCommand, peakRss, runOnce, timePaired, timeProcess } from './measure.js';
+import { commandLine, hasCommand, peakRss, runOnce, shebangNodeFlags, timePaired, timeProcess } from './measure.js';
 import { get } from 'node:http';
 import { hasTypst, typstBriefing, typstFontFolders } from './typst.js';
 import type { Dataset } from '../dataset/schema.js';
@@ -96,9 +96,9 @@ const BENCH_TEMPLATE = 'briefing.ar';
 
 /** The `briefing build` command line for one format (or all), writing into `outDir`. */
 function buildCommand(selection: Selection, outDir: string, dataFile?: string, cli: string = CLI): string[] {
-  // The same V8 flag as the bin entry's shebang, so the bench measures what `npx briefing` runs; one edition
-  // (the Arabic), the work the targets were set for.
-  const command = [process.execPath, '--max-semi-space-size=1', cli, 'build', '--quiet', '--template', BENCH_TEMPLATE, '--out', outDir];
+  // The Node flags of the entry's shebang, so the bench measures what `npx briefing` runs; one edition (the
+  // Arabic), the work the targets were set for.
+  const command = [process.execPath, ...shebangNodeFlags(cli), cli, 'build', '--quiet', '--template', BENCH_TEMPLATE, '--out', outDir];
   if (selection !== 'all') command.push('--format', selection);
   if (dataFile) command.push('--data', dataFile);
   return command;
@@ -250,7 +250,7 @@ function measureBatch(work: string, options: ProcessOptions, step: (label: strin
     }
   }
   const batchCommand = (format: Selection, outDir: string) => {
-    const command = [process.execPath, '--max-semi-space-size=1', CLI, 'build', '--quiet', '--template', BENCH_TEMPLATE, '--out', outDir, '--data', join(folder, '*.json')];
+    const command = [process.execPath, ...shebangNodeFlags(CLI), CLI, 'build', '--quiet', '--template', BENCH_TEMPLATE, '--out', outDir, '--data', join(folder, '*.json')];
     if (format !== 'all') command.push('--format', format);
     return command;
   };
