@@ -99,6 +99,31 @@ const handlebarsWithoutSourceMaps: esbuild.Plugin = {
   },
 };
 
+/**
+ * fontkit and unicode-properties build four Unicode tries when they load (each inflated twice, ~15 ms cold), for
+ * shaping that the briefing leaves to HarfBuzz; pdfkit only needs fontkit to embed fonts. In the bundle their
+ * `unicode-trie` is a wrapper that builds the real trie on its first lookup, so a build that never looks one up
+ * never inflates it (linebreak's, used by every build, is built on its first line break as before).
+ */
+const unicodeTriesOnFirstUse: esbuild.Plugin = {
+  name: 'unicode-tries-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.namespace === 'lazy-trie' ? undefined : { path: 'unicode-trie', namespace: 'lazy-trie', pluginData: args.resolveDir }));
+    build.onLoad({ filter: /^unicode-trie$/, namespace: 'lazy-trie' }, (args) => ({
+      contents: [
+        "import UnicodeTrie from 'unicode-trie';",
+        'export default class LazyUnicodeTrie {',
+        '  #data; #trie;',
+        '  constructor(data) { this.#data = data; }',
+        '  get(codePoint) { return (this.#trie ??= new UnicodeTrie(this.#data)).get(codePoint); }',
+        '}',
+      ].join('\n'),
+      resolveDir: args.pluginData as string,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The template compiler as a file of its own beside the chunks, loaded (synchronously) only when needed. */
 const TEMPLATE_COMPILER_FILE = 'template-compiler.cjs';
 
@@ -194,7 +219,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, harfbuzzWasmBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
+    plugins: [pdfkitDataBesideItself, harfbuzzWasmBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, unicodeTriesOnFirstUse, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
   });
   const compiler = await esbuild.build({
     ...common,
