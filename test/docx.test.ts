@@ -255,6 +255,17 @@ describe('docx renderer: tables', () => {
     expect(bodyRows.some((row) => findAll(row, 'w:keepNext').length > 0)).toBe(false);
   });
 
+  it('sits header cells on the rule under them and body cells at the top, as the theme says (the PDF and HTML do too)', () => {
+    for (const [index, table] of tables().entries()) {
+      const heads = modelTables()[index]!.head.length;
+      findAll(table, 'w:tr').forEach((row, r) => {
+        for (const cell of findAll(row, 'w:tc')) {
+          expect(path(cell, 'w:tcPr', 'w:vAlign')?.attribs['w:val'], `row ${r}`).toBe(r < heads ? 'bottom' : 'top');
+        }
+      });
+    }
+  });
+
   // Figures are right-aligned, units under units, in a box as wide as the column's widest figure; the box sits where
   // the column's alignment (end: the left edge in Arabic) puts it. In a bidi paragraph Word reads w:jc left/right and
   // w:ind left/right as start/end: w:jc="left" is the right edge, w:ind/@w:left the room on the right.

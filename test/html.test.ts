@@ -57,6 +57,9 @@ describe('the HTML preview of the briefing', () => {
     expect(html).toMatch(/<td class="num align-center"><span class="figure" style="min-width:[\d.]+pt">1\.965\.644<\/span><\/td>/);
     expect(html).toMatch(/<td class="num align-center"><span class="figure" style="min-width:[\d.]+pt">10,5%<\/span><\/td>/);
     expect(html).toContain('.figure{display:inline-block;text-align:right;}');
+    // Header cells on the rule under them, body cells at the top (the theme's, as in the PDF and the DOCX).
+    expect(html).toMatch(/th,td\{[^}]*vertical-align:top;/);
+    expect(html).toContain('thead th{vertical-align:bottom;}');
     expect(html).toContain('<figure class="stat"><div class="value">1.965.644</div>');
     expect(html).toContain('<tr><th class="align-start" scope="col">البيان</th><th class="num align-center" scope="col">العدد</th>');
   });

@@ -161,3 +161,19 @@ describeWithTools(['pdftotext'], 'PDF table columns and their widest word', () =
     expect(words.filter((word) => /^Nomb/.test(word) && word !== 'Nombre')).toEqual([]);
   });
 });
+
+describeWithTools(['pdftotext'], 'PDF table cells in a row taller than they are', () => {
+  it('sit on the rule under them in the header and at the top in the body, as the theme says (DOCX and HTML too)', async () => {
+    const model = longTableModel(1);
+    const table = model.blocks.find((block): block is TableBlock => block.kind === 'table')!;
+    // A header cell and a body cell of several lines beside one-line cells.
+    table.head[0]!.cells[1] = { ...table.head[0]!.cells[1]!, inlines: [{ kind: 'text', text: `${'wide '.repeat(40)}HeadLast`, bold: false, italic: false }] };
+    table.body[0]!.cells[1] = { ...table.body[0]!.cells[1]!, inlines: [{ kind: 'text', text: `BodyFirst ${'wide '.repeat(40)}`, bold: false, italic: false }] };
+    const { file } = await renderModel(model);
+    const pages = wordBoxes(file);
+    const [headLast, headShort, bodyFirst, bodyShort] = ['HeadLast', 'HeadFirst', 'BodyFirst', 'first1'].map((text) => only(pages, text).word);
+    expect(TABLE.verticalAlign).toEqual({ head: 'bottom', body: 'top' });
+    expect(Math.abs(headShort!.yMax - headLast!.yMax), 'the short header cell on the last line of the long one').toBeLessThan(SLACK);
+    expect(Math.abs(bodyShort!.yMin - bodyFirst!.yMin), 'the short body cell on the first line of the long one').toBeLessThan(SLACK);
+  });
+});

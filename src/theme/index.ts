@@ -123,6 +123,9 @@ export const TABLE = {
   cell: text(10, 1.42, 0, 0),
   padX: 6,
   padY: 5,
+  /** Where a cell's lines sit in a row taller than they are: header cells on the rule under them, body cells at
+   *  the top, where the eye starts reading the row. */
+  verticalAlign: { head: 'bottom', body: 'top' },
   /** Heavier rules above and below the table and under the header (booktabs style); hairlines between rows. */
   outerRule: 0.9,
   headRule: 0.6,

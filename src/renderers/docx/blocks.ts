@@ -19,6 +19,7 @@ import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { layoutUnits, unreachable } from '../../model/layout-units.js';
 import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.js';
 import { figureBoxPlace, figureBoxWidths, isFigureCell } from '../figure-columns.js';
+import { TABLE } from '../../theme/index.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE, twips } from './styles.js';
 import { appendAll } from '../../collections.js';
@@ -280,7 +281,7 @@ function tableRow(row: ModelRow, widths: readonly number[], context: BlockContex
         : { alignment: alignmentFor(cell.align, context.direction) };
     return new TableCell({
       width: { size: spanned[index]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
+      verticalAlign: TABLE.verticalAlign[kind.header ? 'head' : 'body'] === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.TOP,
       ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
       ...(kind.shaded ? { shading: HEADER_SHADING } : {}),
       children: [

@@ -164,8 +164,9 @@ thead{display:table-header-group;}
 thead tr:last-child th{border-bottom:${pt(TABLE.headRule)} solid var(--ink);}
 tr{break-inside:avoid;}
 caption,thead{break-after:avoid;}
-th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:top;border-bottom:${pt(TABLE.rowRule)} solid var(--rule);}
-th{background:var(--headerFill);${textCss(TABLE.head)}vertical-align:bottom;}
+th,td{padding:${pt(TABLE.padY)} ${pt(TABLE.padX)};vertical-align:${TABLE.verticalAlign.body};border-bottom:${pt(TABLE.rowRule)} solid var(--rule);}
+th{background:var(--headerFill);${textCss(TABLE.head)}}
+thead th{vertical-align:${TABLE.verticalAlign.head};}
 tbody tr:nth-child(even) td{background:var(--zebraFill);}
 td.num,th.num{font-variant-numeric:tabular-nums;white-space:nowrap;}
 /* A figure right-aligned in its column's box, the box placed by the cell's alignment (renderers/figure-columns.ts). */

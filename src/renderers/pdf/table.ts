@@ -39,6 +39,8 @@ interface LaidCell {
 
 interface LaidRow {
   cells: LaidCell[];
+  /** A header row (its cells sit as the theme's vertical alignment says for the head). */
+  inHead: boolean;
   height: number;
 }
 
@@ -159,7 +161,7 @@ function layTableRow(ctx: LayoutContext, geometry: TableGeometry, placed: Placed
     }
     return { element, tag, color: placeholder ? COLOR.muted : style.color, box, textBox, lines, placeholder };
   });
-  return { cells, height: rowHeight(cells.map((c) => c.lines)) };
+  return { cells, inHead, height: rowHeight(cells.map((c) => c.lines)) };
 }
 
 /** The table's slices: caption and header rows first, then body rows laid out one at a time as they are asked for. */
@@ -186,9 +188,12 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
     row.cells.forEach((cell, index) => {
       const lines = parts ? parts[index]! : cell.lines;
       if (lines.length === 0) return;
+      // A header cell shorter than its row sits on the rule under it (the theme's vertical alignment).
+      const bottomAligned = TABLE.verticalAlign[row.inHead ? 'head' : 'body'] === 'bottom';
+      const drop = bottomAligned ? height - 2 * TABLE.padY - lines.reduce((sum, line) => sum + line.height, 0) : 0;
       const draw = () => {
         ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
-        drawLines(ctx, lines, cell.color, cell.textBox.x, top + TABLE.padY, cell.textBox.width);
+        drawLines(ctx, lines, cell.color, cell.textBox.x, top + TABLE.padY + drop, cell.textBox.width);
         ctx.doc.restore();
       };
       if (tagged && !cell.placeholder) ctx.tagger.content(cell.element, cell.tag, draw);
