@@ -140,9 +140,10 @@ async function previewPage(outcome: BriefingOutcome, version: number, options: W
   const html = outcome.files.find((file) => file.format === 'html');
   const links = outcome.files
     .filter((file) => file.format !== 'html')
-    .map((file) => `<a href="/files/${escapeHtml(basename(file.path))}">${escapeHtml(basename(file.path))}</a>`)
+    .map((file) => `<a href="/files/${escapeHtml(basename(file.path))}" style="color:inherit">${escapeHtml(basename(file.path))}</a>`)
     .join(' · ');
-  const bar = `<div id="briefing-watch" style="position:fixed;inset:auto 0 0 0;padding:4px 8px;background:#10263f;color:#fff;font:12px sans-serif;z-index:9" dir="ltr">build ${version} · ${links}</div>`;
+  // White links on the navy bar (a browser's blue on it is unreadable); the bar is for the screen, not the printout.
+  const bar = `<style>@media print{#briefing-watch{display:none}}</style><div id="briefing-watch" style="position:fixed;inset:auto 0 0 0;padding:4px 8px;background:#10263f;color:#fff;font:12px sans-serif;z-index:9" dir="ltr">build ${version} · ${links}</div>`;
   if (!html) return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>briefing</title></head><body>${bar}${RELOAD(version)}</body></html>`;
   const page = await readFile(resolve(options.outDir, basename(html.path)), 'utf8');
   return page.replace(/<\/body>/, `${bar}${RELOAD(version)}</body>`);
