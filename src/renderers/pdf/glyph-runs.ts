@@ -116,6 +116,10 @@ const STRONG_RTL = new Set(['R', 'AL']);
 const isBracket = (code: number) => code < 0x10000 && bidi.getMirroredCharacter(String.fromCharCode(code)) !== null;
 const bidiClass = (code: number | undefined, classes: Set<string>) => code !== undefined && classes.has(bidi.getBidiCharTypeName(String.fromCodePoint(code)));
 
+/** Each CID's four hex digits, made once: a long document writes them for every glyph it draws. */
+const CID_HEX: string[] = [];
+const cidHex = (cid: number): string => (CID_HEX[cid] ??= cid.toString(16).padStart(4, '0'));
+
 /** UTF-16BE hex string for a PDF text string. */
 function pdfTextHex(text: string): string {
   if (!text) return '';
@@ -257,7 +261,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
       textX = xs[i]!;
     }
     const width = widened.get(i) ?? shaped.glyphWidths[i]! * scale;
-    hex += cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, placement, i)).toString(16).padStart(4, '0');
+    hex += cidHex(cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, placement, i)));
     textX += width;
   };
   /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
