@@ -71,9 +71,9 @@ describe.skipIf(noChromium !== null)('briefing watch', () => {
       await page.goto(url);
       expect(await page.title()).toBe(data.publication.title);
       // The bar's links are white on its navy, and the bar stays off the printout.
-      expect(await page.$eval('#briefing-watch a', (link) => getComputedStyle(link).color)).toBe('rgb(255, 255, 255)');
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('#briefing-watch a')).color`)).toBe('rgb(255, 255, 255)');
       await page.emulateMediaType('print');
-      expect(await page.$eval('#briefing-watch', (bar) => getComputedStyle(bar).display)).toBe('none');
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('#briefing-watch')).display`)).toBe('none');
       await page.emulateMediaType('screen');
       const edited = 'عنوان معدل للمعاينة الحية';
       writeFileSync(dataFile, JSON.stringify({ ...data, publication: { ...data.publication, title: edited } }));

@@ -17,7 +17,7 @@ import {
 import { fittedColumnWidths } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { layoutUnits, unreachable } from '../../model/layout-units.js';
-import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.js';
+import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
 import { figureBoxPlace, figureBoxWidths, isFigureCell } from '../figure-columns.js';
 import { TABLE } from '../../theme/index.js';
 import { directionRuns, plainText } from './direction-runs.js';
@@ -191,9 +191,9 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
   // A short table is kept on one page, as Word users do it: every row but the last keeps with the next.
   const keepTogether = estimatedLines(block.body, widths) <= KEEP_TOGETHER_LINES;
   const rows = [
-    ...block.head.map((row, index) => tableRow(row, widths, context, { header: true, shaded: index > 0, keepNext: true }, [])),
+    ...block.head.map((row, index) => tableRow(row, block, widths, context, { header: true, shaded: index > 0, keepNext: true }, [])),
     ...block.body.map((row, index) =>
-      tableRow(row, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }, figureBoxes),
+      tableRow(row, block, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }, figureBoxes),
     ),
   ];
   const out: (Paragraph | Table)[] = [];
@@ -263,21 +263,23 @@ function cellWidths(row: ModelRow, widths: readonly number[]): number[] {
  * A figure's paragraph (../figure-columns.ts): right-aligned, with the room its column's box leaves on its right
  * as an indent (in a bidi paragraph Word reads w:left as the start side, the right).
  */
-function figureParagraph(cell: ModelCell, cellWidth: number, box: number, direction: Direction): Pick<IParagraphOptions, 'alignment' | 'indent'> {
+function figureParagraph(columnAlign: Align, cellWidth: number, box: number, direction: Direction): Pick<IParagraphOptions, 'alignment' | 'indent'> {
   const inner = (cellWidth - 2 * CELL_MARGIN) / twips(1);
-  const room = twips(figureBoxPlace(cell.align, inner, box, direction).right);
+  const room = twips(figureBoxPlace(columnAlign, inner, box, direction).right);
   return { alignment: AlignmentType.RIGHT, ...(room > 0 ? { indent: direction === 'rtl' ? { left: room } : { right: room } } : {}) };
 }
 
-function tableRow(row: ModelRow, widths: readonly number[], context: BlockContext, kind: RowKind, figureBoxes: readonly number[]): TableRow {
+function tableRow(row: ModelRow, table: TableBlock, widths: readonly number[], context: BlockContext, kind: RowKind, figureBoxes: readonly number[]): TableRow {
   const spanned = cellWidths(row, widths);
   let column = 0;
   const cells = row.cells.map((cell, index) => {
     const box = figureBoxes[column] ?? 0;
+    // The box sits where its column's alignment puts it, so every figure of the column shares its right edge.
+    const columnAlign = table.columns[column]?.align ?? cell.align;
     column += Math.max(1, cell.colspan);
     const placement =
       isFigureCell(cell, kind.header) && box > 0 && !showsEmptyCellMark(cell, kind.header)
-        ? figureParagraph(cell, spanned[index]!, box, context.direction)
+        ? figureParagraph(columnAlign, spanned[index]!, box, context.direction)
         : { alignment: alignmentFor(cell.align, context.direction) };
     return new TableCell({
       width: { size: spanned[index]!, type: WidthType.DXA },

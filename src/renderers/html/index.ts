@@ -1,6 +1,6 @@
 // The HTML renderer: a standalone, print-styled HTML5 preview of the document model (not the template's output
 // passed through), so it shows exactly what the PDF and DOCX renderers are given. Same model, same bytes.
-import type { Block, Direction, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
+import type { Align, Block, Direction, DocumentModel, FigureBlock, Inline, TableBlock, TableCell, TableRow } from '../../model/types.js';
 import type { RenderContext, Renderer } from '../types.js';
 import { documentText } from '../../model/document-text.js';
 import { warnUncoveredCharacters } from '../uncovered-characters.js';
@@ -133,24 +133,27 @@ function renderTable(table: TableBlock, direction: Direction): string {
     ...fittedColumnWidths(table.columns.map((column) => column.width), 100).map((percent) => `<col style="width:${percent.toFixed(2)}%">`),
     '</colgroup>',
   );
-  if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true, figureBoxes)), '</thead>');
-  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map((row) => renderRow(row, false, figureBoxes)), '</tbody>');
+  if (table.head.length > 0) lines.push('<thead>', ...table.head.map((row) => renderRow(row, true, table, figureBoxes)), '</thead>');
+  if (table.body.length > 0) lines.push('<tbody>', ...table.body.map((row) => renderRow(row, false, table, figureBoxes)), '</tbody>');
   lines.push('</table>');
   return lines.join('\n');
 }
 
-function renderRow(row: TableRow, inHead: boolean, figureBoxes: readonly number[]): string {
+function renderRow(row: TableRow, inHead: boolean, table: TableBlock, figureBoxes: readonly number[]): string {
   let column = 0;
   return `<tr>${row.cells
     .map((cell) => {
-      const html = renderCell(cell, inHead, figureBoxes[column] ?? 0);
+      const box = figureBoxes[column] ?? 0;
+      const figure = isFigureCell(cell, inHead) && box > 0 && cell.inlines.length > 0;
+      // A figure's box sits where its column's alignment puts it, so the column's figures share one right edge.
+      const html = figure ? renderCell(cell, inHead, table.columns[column]?.align ?? cell.align, figureHtml(cell, box)) : renderCell(cell, inHead, cell.align, renderInlines(cell.inlines));
       column += Math.max(1, cell.colspan);
       return html;
     })
     .join('')}</tr>`;
 }
 
-/** A figure in its column's box (../figure-columns.ts): right-aligned in it, the box placed by the cell's alignment. */
+/** A figure in its column's box (../figure-columns.ts): right-aligned in it. */
 function figureHtml(cell: TableCell, box: number): string {
   // A hair over the measured width: the browser's advances may round the other way.
   return `<span class="figure" style="min-width:${Number((box + FIGURE_BOX_SLACK).toFixed(2))}pt">${renderInlines(cell.inlines)}</span>`;
@@ -159,14 +162,13 @@ function figureHtml(cell: TableCell, box: number): string {
 /** Points added to a figure box in the browser. */
 const FIGURE_BOX_SLACK = 0.5;
 
-function renderCell(cell: TableCell, inHead: boolean, figureBox = 0): string {
+/** A cell with its content (an empty cell stays empty inside, so the stylesheet's :empty shows its dash). */
+function renderCell(cell: TableCell, inHead: boolean, align: Align, content: string): string {
   const tag = cell.header ? 'th' : 'td';
-  const classes = [cell.numeric ? 'num' : '', `align-${cell.align}`].filter(Boolean).join(' ');
+  const classes = [cell.numeric ? 'num' : '', `align-${align}`].filter(Boolean).join(' ');
   // Screen readers announce a column's header with each of its cells; a <th> in the body heads its row.
   const scope = cell.header ? ` scope="${inHead ? 'col' : 'row'}"` : '';
   const span = cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '';
-  // An empty cell stays empty inside, so the stylesheet's :empty shows its dash.
-  const content = isFigureCell(cell, inHead) && figureBox > 0 && cell.inlines.length > 0 ? figureHtml(cell, figureBox) : renderInlines(cell.inlines);
   return `<${tag} class="${classes}"${scope}${span}>${content}</${tag}>`;
 }
 
