@@ -4,6 +4,7 @@
 import type { Align, Direction, TableBlock, TableCell } from '../model/types.js';
 import { isJustified, layoutLines, type ParagraphSpec } from '../text/index.js';
 import { TABLE } from '../theme/index.js';
+import { spansOf } from './styled-text.js';
 
 /** A one-line width in points (the PDF passes its cached measure). */
 export type Measure = (spec: ParagraphSpec) => number;
@@ -16,9 +17,7 @@ export const isFigureCell = (cell: TableCell, inHead: boolean): boolean => cell.
 /** The paragraph a body cell's text is set as, for measuring. */
 export function cellSpec(cell: TableCell, direction: Direction): ParagraphSpec {
   const style = cell.header ? TABLE.head : TABLE.cell;
-  const spans = cell.inlines.map((inline) =>
-    inline.kind === 'text' ? { text: inline.text, bold: inline.bold || style.bold, italic: inline.italic } : { text: '\n', bold: false, italic: false },
-  );
+  const spans = spansOf(cell.inlines).map((span) => (style.bold ? { ...span, bold: true } : span));
   return { spans, size: style.size, lineHeight: style.lineHeight, direction, align: figureAlign(direction) };
 }
 
@@ -37,6 +36,10 @@ export function figureBoxWidths(table: TableBlock, direction: Direction, measure
   }
   return widths;
 }
+
+/** The alignment that places the figure box of `cell` at logical `column`: its column's, so every figure of the
+ *  column shares one right edge (the cell's own where the table declares no such column). */
+export const figureBoxAlign = (table: TableBlock, column: number, cell: TableCell): Align => table.columns[column]?.align ?? cell.align;
 
 /**
  * Where a figure box of `box` points sits inside a cell's `inner` width (inside its padding): the room left of

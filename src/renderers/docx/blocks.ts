@@ -18,7 +18,7 @@ import { fittedColumnWidths } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { layoutUnits, unreachable } from '../../model/layout-units.js';
 import type { Align, Block, Direction, Inline, ParagraphRole, TableBlock, TableRow as ModelRow } from '../../model/types.js';
-import { figureBoxPlace, figureBoxWidths, isFigureCell } from '../figure-columns.js';
+import { figureBoxAlign, figureBoxPlace, figureBoxWidths, isFigureCell } from '../figure-columns.js';
 import { TABLE } from '../../theme/index.js';
 import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE, twips } from './styles.js';
@@ -274,8 +274,7 @@ function tableRow(row: ModelRow, table: TableBlock, widths: readonly number[], c
   let column = 0;
   const cells = row.cells.map((cell, index) => {
     const box = figureBoxes[column] ?? 0;
-    // The box sits where its column's alignment puts it, so every figure of the column shares its right edge.
-    const columnAlign = table.columns[column]?.align ?? cell.align;
+    const columnAlign = figureBoxAlign(table, column, cell);
     column += Math.max(1, cell.colspan);
     const placement =
       isFigureCell(cell, kind.header) && box > 0 && !showsEmptyCellMark(cell, kind.header)

@@ -9,7 +9,7 @@ import { fittedColumnWidths } from '../../model/column-widths.js';
 import { layoutUnits, unreachable, type LayoutUnit } from '../../model/layout-units.js';
 import { embeddedFontFaces, styleSheet } from './style.js';
 import { chartSvg } from './chart-svg.js';
-import { figureBoxWidths, isFigureCell } from '../figure-columns.js';
+import { figureBoxAlign, figureBoxWidths, isFigureCell } from '../figure-columns.js';
 
 export interface HtmlRendererOptions {
   /** Inline the body font as data: URLs (default true); without it the page names the family and fallbacks. */
@@ -145,8 +145,7 @@ function renderRow(row: TableRow, inHead: boolean, table: TableBlock, figureBoxe
     .map((cell) => {
       const box = figureBoxes[column] ?? 0;
       const figure = isFigureCell(cell, inHead) && box > 0 && cell.inlines.length > 0;
-      // A figure's box sits where its column's alignment puts it, so the column's figures share one right edge.
-      const html = figure ? renderCell(cell, inHead, table.columns[column]?.align ?? cell.align, figureHtml(cell, box)) : renderCell(cell, inHead, cell.align, renderInlines(cell.inlines));
+      const html = figure ? renderCell(cell, inHead, figureBoxAlign(table, column, cell), figureHtml(cell, box)) : renderCell(cell, inHead, cell.align, renderInlines(cell.inlines));
       column += Math.max(1, cell.colspan);
       return html;
     })

@@ -1,7 +1,6 @@
 // What every block layout needs: the pdfkit document, the text engine, the structure tagger and the
 // document's direction; plus the small helpers that turn model inlines into text-engine paragraphs.
 import { inlineText } from '../../model/block-inlines.js';
-import { unreachable } from '../../model/layout-units.js';
 import type { Align, Direction, Inline } from '../../model/types.js';
 import type { WarningSink } from '../../errors.js';
 import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text-engine.js';
@@ -17,19 +16,7 @@ export interface LayoutContext {
   warn: WarningSink;
 }
 
-/** Model inlines as text-engine spans; a forced break (`<br>`) becomes '\n', a mandatory break in UAX #14. */
-export function spansOf(inlines: readonly Inline[]): StyledText[] {
-  return inlines.map((inline): StyledText => {
-    switch (inline.kind) {
-      case 'text':
-        return { text: inline.text, bold: inline.bold, italic: inline.italic };
-      case 'break':
-        return { text: '\n', bold: false, italic: false };
-      default:
-        return unreachable(inline);
-    }
-  });
-}
+export { spansOf } from '../styled-text.js';
 
 export function plainText(inlines: readonly Inline[]): string {
   return inlines.map((inline) => inlineText(inline)).join('');
