@@ -3,15 +3,13 @@
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../src/model/types.js';
-import { briefingDocument, docxRenderer, fontsFor } from '../src/renderers/docx/index.js';
-import { finishPackage, packageParts } from '../src/renderers/docx/package.js';
+import { docxRenderer, packagedBriefing } from '../src/renderers/docx/index.js';
 import { buildDocumentModel } from '../src/pipeline.js';
 import { briefingModel, longTableModel } from './fixtures/docx/briefing-model.js';
 import { docxParts, partText } from './helpers/docx.js';
 
 async function packaged(model: DocumentModel, from: 'compiler' | 'zip'): Promise<Buffer> {
-  const fonts = fontsFor(model);
-  return Buffer.from(finishPackage(await packageParts(briefingDocument(model, fonts), from), model.meta, fonts.faces));
+  return Buffer.from(await packagedBriefing(model, undefined, from));
 }
 
 describe('DOCX package pass', () => {

@@ -24,6 +24,7 @@ import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE, twips } from './styles.js';
 import { appendAll } from '../../collections.js';
 import { chartParagraphs } from './chart.js';
+import type { SerializedTables } from './serialized-rows.js';
 
 export interface BlockContext {
   direction: Direction;
@@ -31,6 +32,8 @@ export interface BlockContext {
   lang: string;
   /** Width between the page margins, in twips: tables take all of it. */
   textWidth: number;
+  /** Where tables' rows are written as they are made (serialized-rows.ts). */
+  tables: SerializedTables;
 }
 
 /** Every role the model has (a new one is a compile error here until it has a style). */
@@ -190,12 +193,11 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
   const figureBoxes = figureBoxWidths(block, context.direction);
   // A short table is kept on one page, as Word users do it: every row but the last keeps with the next.
   const keepTogether = estimatedLines(block.body, widths) <= KEEP_TOGETHER_LINES;
-  const rows = [
-    ...block.head.map((row, index) => tableRow(row, block, widths, context, { header: true, shaded: index > 0, keepNext: true }, [])),
-    ...block.body.map((row, index) =>
-      tableRow(row, block, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }, figureBoxes),
-    ),
-  ];
+  const headRow = (index: number) => tableRow(block.head[index]!, block, widths, context, { header: true, shaded: index > 0, keepNext: true }, []);
+  const bodyRow = (index: number) =>
+    tableRow(block.body[index]!, block, widths, context, { header: false, shaded: false, keepNext: keepTogether && index < block.body.length - 1 }, figureBoxes);
+  // Rows are made as docx writes the table, one at a time (a long table would otherwise sit in memory three times).
+  const rows = context.tables.rows(block.head.length + block.body.length, (index) => (index < block.head.length ? headRow(index) : bodyRow(index - block.head.length)));
   const out: (Paragraph | Table)[] = [];
   if (block.caption.length) out.push(paragraph(block.caption, context, { style: STYLE.caption }));
   out.push(
@@ -206,7 +208,7 @@ function table(block: TableBlock, context: BlockContext): (Paragraph | Table)[] 
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       tableLook: { firstRow: block.head.length > 0, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
-      rows,
+      rows: [rows],
     }),
   );
   return out;

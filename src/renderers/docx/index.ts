@@ -12,7 +12,9 @@ import { charactersBeyondEditable } from '../../fonts/subset.js';
 import { fallbackFacesFor } from '../../text/coverage.js';
 import { embeddedFonts, type EmbeddedFonts } from './fonts.js';
 import { someTextInline } from '../../model/block-inlines.js';
-import { finishPackage, packageParts, reuseConstantParts } from './package.js';
+import { finishPackage, packageParts, reuseConstantParts, type PackagePart } from './package.js';
+import { textOf } from './chart-parts.js';
+import { SerializedTables } from './serialized-rows.js';
 import { STYLE, briefingNumbering, briefingStyles, twips } from './styles.js';
 
 /** The theme's A4 page and print margins, in twips. The header's top and the footer's bottom sit where the PDF
@@ -39,10 +41,20 @@ export const docxRenderer: Renderer = {
   async render(model: DocumentModel, context: RenderContext): Promise<Uint8Array> {
     const text = documentText(model);
     warnUncoveredCharacters(text, context.warn, 'DOCX', 'Word will take them from a system font');
-    const fonts = fontsFor(model, text);
-    return finishPackage(await packageParts(briefingDocument(model, fonts)), model.meta, fonts.faces);
+    return packagedBriefing(model, text);
   },
 };
+
+/**
+ * The DOCX file of the model. Its files come from docx's compiler, or (`from: 'zip'`, for tests) from the zip docx
+ * writes: both give the same bytes (package.ts).
+ */
+export async function packagedBriefing(model: DocumentModel, text = documentText(model), from: 'compiler' | 'zip' = 'compiler'): Promise<Uint8Array> {
+  const fonts = fontsFor(model, text);
+  const tables = new SerializedTables();
+  const parts = await packageParts(briefingDocument(model, fonts, tables), from);
+  return finishPackage(withTableRows(parts, tables), model.meta, fonts.faces);
+}
 
 /** The faces the document embeds: subsets that keep whole scripts and every character of its text. */
 export function fontsFor(model: DocumentModel, text = documentText(model)): EmbeddedFonts {
@@ -53,7 +65,7 @@ export function fontsFor(model: DocumentModel, text = documentText(model)): Embe
 }
 
 /** The docx Document for the model, with placeholders for the embedded faces (see fonts.ts). */
-export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Document {
+export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts, tables: SerializedTables): Document {
   const direction = model.meta.dir;
   // Core properties (title, subject, author, keywords, language, dates) are written by finishPackage.
   const document = new Document({
@@ -75,13 +87,20 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts): Do
         ...(model.meta.footer || model.meta.pageLabel
           ? { footers: { default: new Footer({ children: [runningFooter(model.meta, direction)] }) } }
           : {}),
-        children: renderBlocks(model.blocks, { direction, lang: model.meta.lang, textWidth: TEXT_WIDTH }),
+        children: renderBlocks(model.blocks, { direction, lang: model.meta.lang, textWidth: TEXT_WIDTH, tables }),
       },
     ],
   });
   // The styles are briefingStyles(lang, direction), nothing else.
   reuseConstantParts(document, `${model.meta.lang}:${direction}`);
   return document;
+}
+
+/** The package with each table's rows in word/document.xml, where docx left their markers. */
+function withTableRows(parts: Map<string, PackagePart>, tables: SerializedTables): Map<string, PackagePart> {
+  const body = parts.get('word/document.xml');
+  if (body !== undefined) parts.set('word/document.xml', tables.insertInto(textOf(body)));
+  return parts;
 }
 
 /** True when some text takes the Emphasis style, whose face must then be embedded. */

@@ -1,0 +1,93 @@
+// Table rows written to XML one at a time. docx holds a whole document three times over while it writes it (its
+// components, the objects they prepare for XML, and the tree its writer resolves them into); for a table of
+// thousands of rows that is hundreds of megabytes. Here each row is still made and prepared by docx, then turned
+// into its XML text at once and dropped: the table holds a marker that the package pass replaces with the text.
+import { TableRow } from 'docx';
+
+/** What docx's components prepare for XML: `{ name: content }`, content being attributes, children or text. */
+type Prepared = Record<string, unknown>;
+
+/** The rows of every table of one document, as XML text, by marker. */
+export class SerializedTables {
+  private readonly rowsByMarker = new Map<string, string>();
+
+  /**
+   * A stand-in row for a table's `rows`: when docx writes the table, it makes each row with `makeRow`, writes it
+   * and drops it. `count` rows are made, in order.
+   */
+  rows(count: number, makeRow: (index: number) => TableRow): TableRow {
+    const marker = `dgsn-rows-${this.rowsByMarker.size}`;
+    this.rowsByMarker.set(marker, '');
+    return new StreamedRows(count, makeRow, (xml) => this.rowsByMarker.set(marker, xml), marker);
+  }
+
+  /** word/document.xml with each table's marker replaced by its rows. */
+  insertInto(documentXml: string): string {
+    return documentXml.replace(/<dgsn-rows-\d+\/>/g, (element) => {
+      const rows = this.rowsByMarker.get(element.slice(1, -2));
+      if (rows === undefined) throw new Error(`word/document.xml has ${element}, which no table wrote`);
+      return rows;
+    });
+  }
+}
+
+/**
+ * A TableRow with no cells of its own (docx's Table reads its rows' cells: there are none to adjust), written as its
+ * marker. Writing it makes the real rows, each prepared with the table's context (so docx sees them inside it).
+ */
+class StreamedRows extends TableRow {
+  constructor(
+    private readonly count: number,
+    private readonly makeRow: (index: number) => TableRow,
+    private readonly written: (xml: string) => void,
+    private readonly marker: string,
+  ) {
+    super({ children: [] });
+  }
+
+  override prepForXml(context: Parameters<TableRow['prepForXml']>[0]): ReturnType<TableRow['prepForXml']> {
+    const pieces: string[] = [];
+    for (let index = 0; index < this.count; index++) {
+      const prepared = this.makeRow(index).prepForXml(context);
+      if (prepared) pieces.push(xmlOf(prepared as Prepared));
+    }
+    this.written(pieces.join(''));
+    return { [this.marker]: {} };
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** docx's escaping: markup characters as entities; C0 controls other than tab and line breaks dropped (XML 1.0 has none). */
+const escaped = (value: unknown): string =>
+  typeof value === 'string' ? value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '') : String(value);
+
+/**
+ * The XML text of a prepared element, as docx's own writer gives it without indentation: `{ name: { _attr } }` is an
+ * empty element, `{ name: [children...] }` an element with children (an `_attr` child gives attributes), and
+ * `{ name: text }` an element with text.
+ */
+export function xmlOf(element: Prepared): string {
+  const name = Object.keys(element)[0];
+  if (name === undefined) return '';
+  const value = element[name];
+  let attributes = '';
+  const addAttributes = (attr: Record<string, unknown>) => {
+    for (const [key, attribute] of Object.entries(attr)) attributes += ` ${key}="${escaped(attribute)}"`;
+  };
+  let content: string | undefined;
+  if (typeof value === 'object' && value !== null) {
+    const { _attr: attr, _cdata: cdata } = value as { _attr?: Record<string, unknown>; _cdata?: string };
+    if (attr) addAttributes(attr);
+    if (cdata) content = `<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`;
+    if (Array.isArray(value)) {
+      content ??= '';
+      for (const child of value) {
+        if (typeof child !== 'object' || child === null) content += escaped(child);
+        else if (Object.keys(child)[0] === '_attr') addAttributes((child as { _attr: Record<string, unknown> })._attr);
+        else content += xmlOf(child as Prepared);
+      }
+    }
+  } else content = value === undefined ? '' : escaped(value);
+  return content === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${content}</${name}>`;
+}
