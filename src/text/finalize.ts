@@ -12,16 +12,16 @@ const LETTER = /\p{L}/u;
 
 export function finalizeLine(p: Prepared, range: LineRange, size: number): FinalLine {
   const { start, contentEnd } = range;
-  const reshaped = new Map(reshapedPieces(p, range).map((piece) => [piece.index, piece]));
+  const reshaped = reshapedPieces(p, range);
   const pieces: VisualRun[] = [];
   for (let index = firstItemEndingAfter(p.items, start); index < p.items.length; index++) {
     const item = p.items[index]!;
     if (item.start >= contentEnd) break;
     const from = Math.max(start, item.start);
     const to = Math.min(contentEnd, item.end);
-    const shaped = reshaped.has(index) ? reshape(p, item, from, to, start, contentEnd) : sliceRun(item.shaped, from, to);
+    const shaped = reshaped.some((piece) => piece.index === index) ? reshape(p, item, from, to, start, contentEnd) : sliceRun(item.shaped, from, to);
     if (shaped.glyphIds.length === 0) continue;
-    const shapingText = withoutBidiControls(p.shapingText.slice(from, to));
+    const shapingText = p.hasBidiControls ? withoutBidiControls(p.shapingText.slice(from, to)) : p.shapingText.slice(from, to);
     const width = (shaped.advance * item.scale * size) / item.face.unitsPerEm;
     pieces.push({ item, start: from, end: to, rtl: isRightToLeftLevel(item.level), shapingText, shaped, width, slantable: LETTER.test(shapingText) && !ARABIC.test(shapingText) });
   }
@@ -50,7 +50,7 @@ function visualOrder(p: Prepared, start: number, end: number, runs: VisualRun[])
     const reversed = order.slice(a, b + 1).reverse();
     order.splice(a, reversed.length, ...reversed);
   }
-  const visualIndex = new Map<number, number>();
-  for (let v = 0; v < order.length; v++) visualIndex.set(order[v]!, v);
-  return [...runs].sort((x, y) => visualIndex.get(x.start)! - visualIndex.get(y.start)!);
+  const visualIndex = new Int32Array(order.length);
+  for (let v = 0; v < order.length; v++) visualIndex[order[v]! - start] = v;
+  return [...runs].sort((x, y) => visualIndex[x.start - start]! - visualIndex[y.start - start]!);
 }

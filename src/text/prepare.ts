@@ -43,7 +43,8 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
   const levels = embeddingLevels(text, direction);
   const scripts = scriptsOf(text);
   const uncovered: number[] = [];
-  let shapingText = '';
+  // The shaping text differs from the text only where a look-alike is drawn: built only from the first one on.
+  let swapped: string | null = null;
   const ranges: Omit<Item, 'shaped' | 'scale'>[] = [];
   let current: Omit<Item, 'shaped' | 'scale'> | null = null;
   let previousFace: LoadedFace | null = null;
@@ -53,12 +54,18 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     const style = styles[i] as StyleIndex;
     if (isBidiControl(code)) {
       // Steers bidi, never drawn. An item may run across it (HarfBuzz removes it and joins the letters around it).
-      shapingText += text.slice(i, i + units);
+      if (swapped !== null) swapped += text.slice(i, i + units);
       i += units;
       continue;
     }
-    const { face, drawn } = characterFace(code, style, previousFace, uncovered);
-    shapingText += String.fromCodePoint(drawn);
+    const body = faceChain(style).at(0);
+    // Most characters are the body face's, after another of its characters: no other rule can apply.
+    const plain: boolean = (previousFace === null || previousFace === body) && body.coverage.has(code) && !isLineSeparator(code) && !isShapingControl(code);
+    let face: LoadedFace | null = body;
+    let drawn = code;
+    if (!plain) ({ face, drawn } = characterFace(code, style, previousFace, uncovered));
+    if (drawn !== code && swapped === null) swapped = text.slice(0, i);
+    if (swapped !== null) swapped += String.fromCodePoint(drawn);
     const level = levels.levels[i]!;
     const script = scripts[i]!;
     if (!face) current = null;
@@ -72,6 +79,7 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
     previousFace = face;
     i += units;
   }
+  const shapingText = swapped ?? text;
   const items = ranges.map((range): Item => {
     const body = faceChain(range.style).at(0);
     const shaped = shape({ text, shapingText, start: range.start, end: range.end, contextStart: 0, contextEnd: text.length, rtl: isRightToLeftLevel(range.level), script: range.script, face: range.face });

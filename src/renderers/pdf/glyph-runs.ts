@@ -34,6 +34,9 @@ function fontkitFont(face: LoadedFace): Font {
 export class DocumentFonts {
   private readonly doc: TextInternals;
   private readonly embedded = new Map<LoadedFace, EmbeddedFont>();
+  /** Each run's text operators as drawn at the origin, by the way it was drawn: the same cell text on every row of
+   *  a long table (the engine hands back the same run objects for the same text) is written out once. */
+  readonly drawnRuns = new WeakMap<VisualRun, Map<string, string>>();
 
   constructor(doc: PDFKit.PDFDocument) {
     this.doc = textInternalsOf(doc);
@@ -178,21 +181,19 @@ function hasGap(word: number[][], xs: Float64Array, shaped: ShapedRun, scale: nu
   return false;
 }
 
-/** Where each glyph of the run goes, in visual order (PDF text space, y up), and the pen's end. */
-function glyphPositions(placement: RunPlacement, scale: number, y: number): { xs: Float64Array; ys: Float64Array; pen: number } {
-  const { shaped } = placement.run;
+/** Where each glyph of the run goes, in visual order, from the run's origin (PDF text space, y up). */
+function glyphPositions(shaped: ShapedRun, scale: number, extraPerSpace: number): { xs: Float64Array; ys: Float64Array } {
   const count = shaped.glyphIds.length;
   const xs = new Float64Array(count);
   const ys = new Float64Array(count);
-  let pen = placement.x;
+  let pen = 0;
   for (let i = 0; i < count; i++) {
     xs[i] = pen + shaped.xOffsets[i]! * scale;
-    ys[i] = y + shaped.yOffsets[i]! * scale;
+    ys[i] = shaped.yOffsets[i]! * scale;
     pen += shaped.xAdvances[i]! * scale;
-    const codes = shaped.codePoints[i]!;
-    if (codes.length === 1 && codes[0] === 0x20) pen += placement.extraPerSpace;
+    if (isSpace(shaped, i)) pen += extraPerSpace;
   }
-  return { xs, ys, pen };
+  return { xs, ys };
 }
 
 /** What glyph i copies out as, in the order extractors read it. */
@@ -219,73 +220,97 @@ function visualText(shaped: ShapedRun, cluster: number[]): string {
   return fromCodePoints(cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
 }
 
+/** The run's width in points as drawn (justification's extra room included). */
+function drawnWidth(placement: RunPlacement): number {
+  const { shaped, item } = placement.run;
+  const scale = (placement.size * item.scale) / item.face.unitsPerEm;
+  let width = shaped.advance * scale;
+  if (placement.extraPerSpace) width += shaped.spaces * placement.extraPerSpace;
+  return width;
+}
+
 /** Draws one shaped run. Returns its drawn width in points. */
 export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement: RunPlacement): number {
   const d = textInternalsOf(doc);
   const { run } = placement;
-  const { face } = run.item;
-  const font = fonts.get(face);
-  const { shaped } = run;
+  const font = fonts.get(run.item.face);
   // A fallback face is drawn at the size that matches its letters to the body face's (text/fonts.ts).
   const size = placement.size * run.item.scale;
-  const scale = size / face.unitsPerEm;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  const key = `${placement.size}|${placement.extraPerSpace}|${placement.markLeft ? 1 : 0}`;
+  let byPlacement = fonts.drawnRuns.get(run);
+  if (!byPlacement) fonts.drawnRuns.set(run, (byPlacement = new Map()));
+  let body = byPlacement.get(key);
+  if (body === undefined) byPlacement.set(key, (body = runOperators(font, placement, size)));
 
   d.save();
   // Page content is y-down in pdfkit; text space must be y-up.
   d.transform(1, 0, 0, -1, 0, d.page.height);
   const y = d.page.height - placement.baseline;
   if (placement.slant) d.transform(1, 0, placement.slant, 1, -placement.slant * y, 0);
-  const out: string[] = ['BT', `/${font.id} ${num(size)} Tf`, `1 0 0 1 ${num(placement.x)} ${num(y)} Tm`];
-  let tj: string[] = [];
+  d.addContent(`BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET`);
+  d.restore();
+  return drawnWidth(placement);
+}
+
+/**
+ * The text operators that draw the run's glyphs from the current text position, every move relative to where the
+ * run starts (TJ offsets along the line, Td where a mark sits off the baseline): the same run draws the same
+ * operators wherever it is on the page. Each line ends with a newline.
+ */
+function runOperators(font: EmbeddedFont, placement: RunPlacement, size: number): string {
+  const { run } = placement;
+  const { shaped } = run;
+  const scale = size / run.item.face.unitsPerEm;
+  let out = '';
+  let tj = '';
   let hex = '';
   const flush = () => {
-    if (hex) tj.push(`<${hex}>`);
+    if (hex) tj += `${tj ? ' ' : ''}<${hex}>`;
     hex = '';
-    if (tj.length) out.push(`[${tj.join(' ')}] TJ`);
-    tj = [];
+    if (tj) out += `[${tj}] TJ\n`;
+    tj = '';
   };
-  const { xs, ys, pen } = glyphPositions(placement, scale, y);
-  let textX = placement.x; // where the PDF text position is
-  let textY = y;
+  const { xs, ys } = glyphPositions(shaped, scale, placement.extraPerSpace);
+  let textX = 0; // where the PDF text position is, from the run's origin
+  let lineX = 0; // where the text line matrix starts (Td moves from it)
+  let lineY = 0;
+  /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
+  let widened: Map<number, number> | undefined;
   const place = (i: number) => {
-    if (Math.abs(ys[i]! - textY) > 1e-6) {
+    if (Math.abs(ys[i]! - lineY) > 1e-6) {
       flush();
-      out.push(`1 0 0 1 ${num(xs[i]!)} ${num(ys[i]!)} Tm`);
-      textX = xs[i]!;
-      textY = ys[i]!;
+      out += `${num(xs[i]! - lineX)} ${num(ys[i]! - lineY)} Td\n`;
+      lineX = textX = xs[i]!;
+      lineY = ys[i]!;
     } else if (Math.abs(xs[i]! - textX) > 1e-6) {
-      if (hex) tj.push(`<${hex}>`);
+      if (hex) tj += `${tj ? ' ' : ''}<${hex}>`;
       hex = '';
-      tj.push(num(((textX - xs[i]!) * 1000) / size));
+      tj += `${tj ? ' ' : ''}${num(((textX - xs[i]!) * 1000) / size)}`;
       textX = xs[i]!;
     }
-    const width = widened.get(i) ?? shaped.glyphWidths[i]! * scale;
+    const width = widened?.get(i) ?? shaped.glyphWidths[i]! * scale;
     hex += cidHex(cidFor(font, shaped.glyphIds[i]!, (width / scale) * font.scale, copiedCodes(shaped, placement, i)));
     textX += width;
   };
-  /** Glyphs whose PDF width reaches the next letter of their word, in points (see the kerned words below). */
-  const widened = new Map<number, number>();
   const span = (actual: string, glyphs: number[]) => {
     flush();
-    out.push(`/Span <</ActualText <${pdfTextHex(actual)}>>> BDC`);
+    out += `/Span <</ActualText <${pdfTextHex(actual)}>>> BDC\n`;
     for (const i of glyphs) place(i);
     flush();
-    out.push('EMC');
+    out += 'EMC\n';
   };
   const drawCluster = (cluster: number[]) => {
-    const [base, ...marks] = cluster as [number, ...number[]];
-    if (run.rtl && marks.length > 0) {
+    if (cluster.length > 1) {
       // Poppler files a mark raised off the baseline as a word of its own, so the letter carries the whole
       // cluster's text (in visual order, like the ligatures above) and the marks carry none.
-      span(visualText(shaped, cluster), [base]);
-      span('', marks);
-    } else for (const i of cluster) place(i);
+      span(visualText(shaped, cluster), [cluster[0]!]);
+      span('', cluster.slice(1));
+    } else place(cluster[0]!);
   };
-  const groups = clusters(shaped, run.rtl);
-  if (!run.rtl) for (const cluster of groups) drawCluster(cluster);
+  if (!run.rtl) for (let i = 0; i < shaped.glyphIds.length; i++) place(i);
   else {
-    for (const word of words(groups, shaped)) {
+    for (const word of words(clusters(shaped, true), shaped)) {
       if (hasGap(word, xs, shaped, scale, size)) {
         // Kerning opened a gap inside the word that extractors would read as a space (تعر يف): the letter
         // before each gap gets a PDF width that reaches the next letter (a second CID if need be). Where the
@@ -293,15 +318,12 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
         for (let k = 0; k + 1 < word.length; k++) {
           const letter = word[k]![0]!;
           const reach = xs[word[k + 1]![0]!]! - xs[letter]!;
-          if (reach > shaped.glyphWidths[letter]! * scale) widened.set(letter, reach);
+          if (reach > shaped.glyphWidths[letter]! * scale) (widened ??= new Map()).set(letter, reach);
         }
       }
       for (const cluster of word) drawCluster(cluster);
     }
   }
   flush();
-  out.push('ET');
-  d.addContent(out.join('\n'));
-  d.restore();
-  return pen - placement.x;
+  return out;
 }
