@@ -50,6 +50,23 @@ export function measure(ctx: LayoutContext, spec: ParagraphSpec): number {
   return width;
 }
 
+const wordWidths = new Map<string, number>();
+
+/**
+ * The width of one word set alone in a style (remembered per process): table column sizing asks for every word of
+ * every cell, most of them many times over in a long table, so the remembered ones cost a key and a lookup.
+ */
+export function measureWord(ctx: LayoutContext, word: string, style: Pick<TextStyle, 'size' | 'lineHeight' | 'bold'>): number {
+  const key = `${style.size}|${style.bold ? 'b' : ''}|${ctx.direction}|${word}`;
+  let width = wordWidths.get(key);
+  if (width === undefined) {
+    width = measure(ctx, specOf([{ text: word, bold: false, italic: false }], style, ctx.direction, 'start'));
+    if (wordWidths.size >= MAX_MEASURES) wordWidths.clear();
+    wordWidths.set(key, width);
+  }
+  return width;
+}
+
 /** Draws one line in the given colour; the line's own spec decides its alignment inside the box. */
 export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: number, y: number, width: number): void {
   ctx.doc.fillColor(color);

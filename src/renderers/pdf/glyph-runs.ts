@@ -1,7 +1,7 @@
-// Drawing the text engine's shaped runs into a pdfkit page with pdfkit's lower-level calls (save/transform/
-// addContent): one BT…ET per run, glyphs placed from the engine's HarfBuzz shaping, so pdfkit's doc.text never
-// splits, re-shapes or reorders a run. pdfkit embeds each face through fontkit (subset to the glyphs drawn);
-// what each glyph copies out as comes from the text, never from a reverse cmap lookup.
+// Drawing the text engine's shaped runs into a pdfkit page as raw operators (addContent): one BT…ET per run,
+// glyphs placed from the engine's HarfBuzz shaping, so pdfkit's doc.text never splits, re-shapes or reorders a run.
+// pdfkit embeds each face through fontkit (subset to the glyphs drawn); what each glyph copies out as comes from
+// the text, never from a reverse cmap lookup.
 import { create, type Font } from 'fontkit';
 import { fromCodePoints } from '../../collections.js';
 import { bidi } from '../../text/bidi.js';
@@ -220,6 +220,9 @@ function visualText(shaped: ShapedRun, cluster: number[]): string {
   return fromCodePoints(cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
 }
 
+/** A number of a transformation matrix as pdfkit writes it (six decimals at most). */
+const matrixNumber = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
 /** The run's width in points as drawn (justification's extra room included). */
 function drawnWidth(placement: RunPlacement): number {
   const { shaped, item } = placement.run;
@@ -243,13 +246,11 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   let body = byPlacement.get(key);
   if (body === undefined) byPlacement.set(key, (body = runOperators(font, placement, size)));
 
-  d.save();
-  // Page content is y-down in pdfkit; text space must be y-up.
-  d.transform(1, 0, 0, -1, 0, d.page.height);
+  // Page content is y-down in pdfkit; text space must be y-up. Written as one piece (q … Q leaves pdfkit's
+  // transformation as it was): a long table draws tens of thousands of runs.
   const y = d.page.height - placement.baseline;
-  if (placement.slant) d.transform(1, 0, placement.slant, 1, -placement.slant * y, 0);
-  d.addContent(`BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET`);
-  d.restore();
+  const slant = placement.slant ? `1 0 ${matrixNumber(placement.slant)} 1 ${matrixNumber(-placement.slant * y)} 0 cm\n` : '';
+  d.addContent(`q\n1 0 0 -1 0 ${matrixNumber(d.page.height)} cm\n${slant}BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
   return drawnWidth(placement);
 }
 

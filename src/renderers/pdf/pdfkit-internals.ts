@@ -51,9 +51,6 @@ export interface TextInternals {
   font(name: string): unknown;
   registerFont(name: string, src: unknown): unknown;
   addContent(data: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
 }
 
 /** The document info that pdfkit copies into the XMP packet (unescaped: document.ts escapes it). */

@@ -4,7 +4,7 @@
 import type { Direction, TableBlock, TableCell, TableColumn, TableRow } from '../../model/types.js';
 import type { LaidLine } from './text-engine.js';
 import { balancedLayout, lineSlices } from './blocks.js';
-import { type LayoutContext, drawLines, measure, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
+import { type LayoutContext, drawLines, measure, measureWord, plainText, rule, specOf, spansOf, strokeLine } from './context.js';
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
@@ -77,7 +77,7 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       const pieces = cell.numeric ? [text.trim()] : text.split(/\s+/);
       for (const piece of pieces) {
         if (!piece) continue;
-        const width = measure(ctx, specOf([{ text: piece, bold: false, italic: false }], style, ctx.direction, 'start'));
+        const width = measureWord(ctx, piece, style);
         // A hair of room: a word exactly as wide as its box would be broken by the rounding of its advances.
         minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX + WORD_ROOM);
       }
