@@ -6,7 +6,6 @@ import {
   Table,
   TableCell,
   TableLayoutType,
-  TableRow,
   Tab,
   TextRun,
   VerticalAlignTable,
@@ -24,7 +23,7 @@ import { directionRuns, plainText } from './direction-runs.js';
 import { CELL_MARGIN, HEADER_SHADING, LIST, STYLE, twips } from './styles.js';
 import { appendAll } from '../../collections.js';
 import { chartParagraphs } from './chart.js';
-import type { SerializedTables } from './serialized-rows.js';
+import type { CellParts, RowParts, SerializedTables } from './serialized-rows.js';
 
 export interface BlockContext {
   direction: Direction;
@@ -271,35 +270,50 @@ function figureParagraph(columnAlign: Align, cellWidth: number, box: number, dir
   return { alignment: AlignmentType.RIGHT, ...(room > 0 ? { indent: direction === 'rtl' ? { left: room } : { right: room } } : {}) };
 }
 
-function tableRow(row: ModelRow, table: TableBlock, widths: readonly number[], context: BlockContext, kind: RowKind, figureBoxes: readonly number[]): TableRow {
+function tableRow(row: ModelRow, table: TableBlock, widths: readonly number[], context: BlockContext, kind: RowKind, figureBoxes: readonly number[]): RowParts {
   const spanned = cellWidths(row, widths);
   let column = 0;
-  const cells = row.cells.map((cell, index) => {
+  const cells = row.cells.map((cell, index): CellParts => {
     const box = figureBoxes[column] ?? 0;
     const columnAlign = figureBoxAlign(table, column, cell);
     column += Math.max(1, cell.colspan);
+    const empty = showsEmptyCellMark(cell, kind.header);
     const placement =
-      isFigureCell(cell, kind.header) && box > 0 && !showsEmptyCellMark(cell, kind.header)
+      isFigureCell(cell, kind.header) && box > 0 && !empty
         ? figureParagraph(columnAlign, spanned[index]!, box, context.direction)
         : { alignment: alignmentFor(cell.align, context.direction) };
-    return new TableCell({
-      width: { size: spanned[index]!, type: WidthType.DXA },
+    const options = {
+      width: spanned[index]!,
       verticalAlign: TABLE.verticalAlign[kind.header ? 'head' : 'body'] === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.TOP,
-      ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
-      ...(kind.shaded ? { shading: HEADER_SHADING } : {}),
-      children: [
-        new Paragraph({
-          style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
-          ...directionOf(context.direction),
-          ...(placement.alignment ? { alignment: placement.alignment } : {}),
-          ...(placement.indent ? { indent: placement.indent } : {}),
-          ...(kind.keepNext && !kind.header ? { keepNext: true } : {}),
-          children: showsEmptyCellMark(cell, kind.header) ? [new TextRun({ text: EMPTY_CELL_MARK, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
-        }),
-      ],
-    });
+      columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+      shaded: kind.shaded,
+      style: kind.header || cell.header ? STYLE.tableHeading : STYLE.tableText,
+      placement,
+      keepNext: kind.keepNext && !kind.header,
+      empty,
+    };
+    // Everything the cell's XML depends on: the same on another row, the same XML.
+    const key = JSON.stringify([options, context.direction, empty ? null : cell.inlines]);
+    const make = () =>
+      new TableCell({
+        width: { size: options.width, type: WidthType.DXA },
+        verticalAlign: options.verticalAlign,
+        ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
+        ...(options.shaded ? { shading: HEADER_SHADING } : {}),
+        children: [
+          new Paragraph({
+            style: options.style,
+            ...directionOf(context.direction),
+            ...(placement.alignment ? { alignment: placement.alignment } : {}),
+            ...(placement.indent ? { indent: placement.indent } : {}),
+            ...(options.keepNext ? { keepNext: true } : {}),
+            children: empty ? [new TextRun({ text: EMPTY_CELL_MARK, style: STYLE.emptyCell })] : textRuns(cell.inlines, context.direction),
+          }),
+        ],
+      });
+    return { key, make };
   });
-  return new TableRow({ ...(kind.header ? { tableHeader: true } : {}), cantSplit: true, children: cells });
+  return { properties: { ...(kind.header ? { tableHeader: true } : {}), cantSplit: true }, cells };
 }
 
 function sum(values: readonly number[]): number {

@@ -1,24 +1,45 @@
 // Table rows written to XML one at a time. docx holds a whole document three times over while it writes it (its
 // components, the objects they prepare for XML, and the tree its writer resolves them into); for a table of
-// thousands of rows that is hundreds of megabytes. Here each row is still made and prepared by docx, then turned
-// into its XML text at once and dropped: the table holds a marker that the package pass replaces with the text.
-import { TableRow } from 'docx';
+// thousands of rows that is hundreds of megabytes. Here each cell is still made and prepared by docx, then turned
+// into its XML text at once and dropped (a cell like one already written is not made again): the table holds a
+// marker that the package pass replaces with its rows' text.
+import { TableCell, TableRow } from 'docx';
 
 /** What docx's components prepare for XML: `{ name: content }`, content being attributes, children or text. */
 type Prepared = Record<string, unknown>;
 
+/** A row to write: its properties (as docx's TableRow takes them) and its cells. */
+export interface RowParts {
+  properties: { tableHeader?: boolean; cantSplit?: boolean };
+  cells: CellParts[];
+}
+
+/**
+ * A cell to write: `make` gives docx's TableCell, `key` says everything that cell depends on. Cells with the same
+ * key are written once per document and their XML repeated: a long table's category, place and unit columns
+ * repeat from row to row.
+ */
+export interface CellParts {
+  key: string;
+  make(): TableCell;
+}
+
+type Context = Parameters<TableRow['prepForXml']>[0];
+
 /** The rows of every table of one document, as XML text, by marker. */
 export class SerializedTables {
   private readonly rowsByMarker = new Map<string, string>();
+  private readonly cellXml = new Map<string, string>();
+  private readonly rowOpenings = new Map<string, string>();
 
   /**
    * A stand-in row for a table's `rows`: when docx writes the table, it makes each row with `makeRow`, writes it
    * and drops it. `count` rows are made, in order.
    */
-  rows(count: number, makeRow: (index: number) => TableRow): TableRow {
+  rows(count: number, makeRow: (index: number) => RowParts): TableRow {
     const marker = `dgsn-rows-${this.rowsByMarker.size}`;
     this.rowsByMarker.set(marker, '');
-    return new StreamedRows(count, makeRow, (xml) => this.rowsByMarker.set(marker, xml), marker);
+    return new StreamedRows(count, (index, context) => this.rowXml(makeRow(index), context), (xml) => this.rowsByMarker.set(marker, xml), marker);
   }
 
   /** word/document.xml with each table's marker replaced by its rows. */
@@ -29,28 +50,53 @@ export class SerializedTables {
       return rows;
     });
   }
+
+  private rowXml({ properties, cells }: RowParts, context: Context): string {
+    if (cells.length === 0) return ''; // docx writes no row without cells
+    let xml = this.rowOpening(properties, context);
+    for (const cell of cells) {
+      let written = this.cellXml.get(cell.key);
+      if (written === undefined) {
+        const prepared = cell.make().prepForXml(context);
+        this.cellXml.set(cell.key, (written = prepared ? xmlOf(prepared as Prepared) : ''));
+      }
+      xml += written;
+    }
+    return `${xml}</w:tr>`;
+  }
+
+  /** `<w:tr>` and the row's properties, as docx writes them for a row with these options. */
+  private rowOpening(properties: RowParts['properties'], context: Context): string {
+    const key = JSON.stringify(properties);
+    let opening = this.rowOpenings.get(key);
+    if (opening === undefined) {
+      const prepared = new TableRow({ ...properties, children: [new TableCell({ children: [] })] }).prepForXml(context);
+      const xml = prepared ? xmlOf(prepared as Prepared) : '';
+      const firstCell = xml.indexOf('<w:tc>');
+      if (!xml.startsWith('<w:tr') || firstCell < 0) throw new Error(`docx wrote a table row as ${xml.slice(0, 80)} (docx changed?)`);
+      this.rowOpenings.set(key, (opening = xml.slice(0, firstCell)));
+    }
+    return opening;
+  }
 }
 
 /**
  * A TableRow with no cells of its own (docx's Table reads its rows' cells: there are none to adjust), written as its
- * marker. Writing it makes the real rows, each prepared with the table's context (so docx sees them inside it).
+ * marker. Writing it writes the real rows, each with the table's context.
  */
 class StreamedRows extends TableRow {
   constructor(
     private readonly count: number,
-    private readonly makeRow: (index: number) => TableRow,
+    private readonly rowXml: (index: number, context: Context) => string,
     private readonly written: (xml: string) => void,
     private readonly marker: string,
   ) {
     super({ children: [] });
   }
 
-  override prepForXml(context: Parameters<TableRow['prepForXml']>[0]): ReturnType<TableRow['prepForXml']> {
+  override prepForXml(context: Context): ReturnType<TableRow['prepForXml']> {
     const pieces: string[] = [];
-    for (let index = 0; index < this.count; index++) {
-      const prepared = this.makeRow(index).prepForXml(context);
-      if (prepared) pieces.push(xmlOf(prepared as Prepared));
-    }
+    for (let index = 0; index < this.count; index++) pieces.push(this.rowXml(index, context));
     this.written(pieces.join(''));
     return { [this.marker]: {} };
   }
