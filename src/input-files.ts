@@ -2,6 +2,7 @@
 // under a size limit, checked on the open file before a byte is read (so /dev/zero, a FIFO or a folder is refused
 // at once instead of hanging or exhausting memory), must be valid UTF-8, and may be required to lie inside a
 // folder once links are resolved. Every refusal is an InputError naming the file.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { InputError } from './errors.js';
@@ -106,7 +107,8 @@ function tooLarge(input: InputFile, size: number, sizeUnknown = false): InputErr
 /** The file as text: valid UTF-8 (a leading byte-order mark dropped), or an error naming the byte offset. */
 export function readInputText(input: InputFile): string {
   const bytes = readInputBytes(input);
-  const invalidAt = firstInvalidUtf8(bytes);
+  // Node checks UTF-8 natively; the byte-by-byte walk only runs to say where a bad file goes wrong.
+  const invalidAt = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalidAt !== -1) {
     throw InputError.one(input.shown, `byte ${invalidAt}`, `invalid UTF-8 (byte 0x${bytes[invalidAt]!.toString(16).padStart(2, '0')}); save the ${input.kind} as UTF-8`);
   }

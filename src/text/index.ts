@@ -9,7 +9,7 @@ import { finalizeLine } from './finalize.js';
 import { justifyWithKashida } from './kashida.js';
 import { breakLines } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
-import type { FinalLine, LaidLine, ParagraphLayout, ParagraphSpec, VisualRun } from './types.js';
+import type { FinalLine, LaidLine, ParagraphLayout, ParagraphSpec, StyledText, VisualRun } from './types.js';
 
 export type * from './types.js';
 export type { Prepared } from './prepare.js';
@@ -21,9 +21,11 @@ export { uncoveredCharacters } from './coverage.js';
 const MAX_PREPARED = 5_000;
 const preparedCache = new Map<string, Prepared>();
 
+const spanKey = (span: StyledText) => `\u0000${span.bold ? 'b' : ''}${span.italic ? 'i' : ''}\u0001${span.text}`;
+
 /** Prepared paragraphs are pure functions of text, styles and direction: kept per process. */
 function prepared(spec: ParagraphSpec): Prepared {
-  const key = spec.direction + spec.spans.map((s) => `\u0000${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0001${s.text}`).join('');
+  const key = spec.spans.length === 1 ? spec.direction + spanKey(spec.spans[0]!) : spec.direction + spec.spans.map(spanKey).join('');
   let p = preparedCache.get(key);
   if (!p) {
     if (preparedCache.size >= MAX_PREPARED) preparedCache.clear();

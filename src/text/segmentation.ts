@@ -88,13 +88,29 @@ export function scriptOf(char: string): string {
   return 'Zzzz';
 }
 
+/** The answers scriptOf can give, and for each character of the Basic Multilingual Plane the index of its answer
+ *  (0: not yet asked): each character is tested against the patterns once per process. */
+const SCRIPT_ANSWERS = ['', ...SCRIPTS.map(([code]) => code), 'Zzzz'];
+const bmpScripts = new Uint8Array(0x10000);
+
+function scriptOfCode(code: number): string {
+  if (code > 0xffff) return scriptOf(String.fromCodePoint(code));
+  let answer = bmpScripts[code]!;
+  if (answer === 0) bmpScripts[code] = answer = SCRIPT_ANSWERS.indexOf(scriptOf(String.fromCharCode(code))) + 1;
+  return SCRIPT_ANSWERS[answer - 1]!;
+}
+
 /** The script of each UTF-16 unit of `text`, '' for neutral characters (they join the script run around them). */
 export function scriptsOf(text: string): string[] {
   const scripts: string[] = new Array<string>(text.length).fill('');
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
     const units = code > 0xffff ? 2 : 1;
-    if (code >= 0x41) scripts.fill(scriptOf(String.fromCodePoint(code)), i, i + units);
+    if (code >= 0x41) {
+      const script = scriptOfCode(code);
+      scripts[i] = script;
+      if (units === 2) scripts[i + 1] = script;
+    }
     i += units;
   }
   return scripts;

@@ -228,9 +228,10 @@ function reversedRun(run: ShapedRun): ShapedRun {
 
 /** The glyphs of `run` whose clusters start in [from, to), in the same (visual) order. */
 export function sliceRun(run: ShapedRun, from: number, to: number): ShapedRun {
+  // Most lines take an item whole: nothing to copy.
+  if (run.clusters.every((cluster) => cluster >= from && cluster < to)) return run;
   const keep: number[] = [];
   for (let i = 0; i < run.clusters.length; i++) if (run.clusters[i]! >= from && run.clusters[i]! < to) keep.push(i);
-  if (keep.length === run.clusters.length) return run;
   const pick = <T>(values: T[]) => keep.map((i) => values[i]!);
   const xAdvances = pick(run.xAdvances);
   const codePoints = pick(run.codePoints);
