@@ -1,11 +1,17 @@
-// The CLI as an esbuild bundle: a small entry plus one chunk per renderer, minified, so a build loads a few
-// files instead of hundreds (the ESM loader reads, resolves and compiles each one) and only the renderers it
-// asks for. `node dist/bundle/index.js` writes dist/bin/briefing.js; it produces byte-identical briefings.
+// The CLI as an esbuild bundle, minified: one CommonJS script for the program (briefing.cjs) that a small entry
+// (briefing.js, loader.ts) runs from V8's code cache (code-cache.ts), which this step writes by running one whole
+// build; the batch's worker threads load an ES module entry with its chunks. A build then reads a few files instead
+// of hundreds and compiles little. `node dist/bundle/index.js` writes dist/bin/; it produces byte-identical briefings.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { shebangNodeFlags } from '../bench/measure.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
+import { CODE_CACHE_FILE, HARFBUZZ_GLOBAL, PROGRAM_FILE, WRITE_CODE_CACHE_ENV } from './code-cache.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 import { mainTemplatePaths, partialPaths } from '../template/template-files.js';
 
@@ -20,32 +26,49 @@ export interface BundleOptions {
 }
 
 /**
- * pdfkit finds its data (standard-font metrics, ICC profile) relative to `import.meta.url`; inside a bundle
- * that is the chunk's address, so point it back at pdfkit's own file in node_modules.
+ * A package that finds its files beside its own module (`import.meta.url`) would look beside the bundle instead:
+ * point it back at its own file in node_modules. `address` is the expression that gives that file's URL.
  */
-const pdfkitDataBesideItself: esbuild.Plugin = {
-  name: 'pdfkit-data-beside-itself',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) throw new Error(`${args.path}: no import.meta.url to redirect (pdfkit changed?)`);
-      return { contents: source.replaceAll('import.meta.url', 'import.meta.resolve("pdfkit")'), loader: 'js' };
-    });
-  },
-};
+function filesBesideItself(name: string, file: RegExp, address: string): esbuild.Plugin {
+  return {
+    name: `${name}-files-beside-itself`,
+    setup(build) {
+      build.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) throw new Error(`${args.path}: no import.meta.url to redirect (${name} changed?)`);
+        return { contents: source.replaceAll('import.meta.url', address), loader: 'js' };
+      });
+    },
+  };
+}
+
+const PDFKIT_MODULE = /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
+/** pdfkit's data (standard-font metrics, ICC profile), for the ES module chunks. */
+const pdfkitDataBesideItself = filesBesideItself('pdfkit', PDFKIT_MODULE, 'import.meta.resolve("pdfkit")');
+/** The same for the CommonJS program, resolved when pdfkit first asks (through createRequire, which esbuild does not
+ *  follow: a plain require.resolve would bundle pdfkit's CommonJS build as well). */
+const pdfkitDataBesideItselfFromScript = filesBesideItself(
+  'pdfkit',
+  PDFKIT_MODULE,
+  'require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve("pdfkit")).href',
+);
+/** harfbuzzjs's WebAssembly, for the batch worker's chunks (the program takes harfbuzzjs from the entry). */
+const harfbuzzWasmBesideItself = filesBesideItself('harfbuzzjs', /[\\/]harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/, 'import.meta.resolve("harfbuzzjs")');
 
 /**
- * harfbuzzjs finds its WebAssembly beside its own file (`import.meta.url`); inside a bundle that is the chunk's
- * address, so point it back at harfbuzzjs's folder in node_modules.
+ * harfbuzzjs is an ES module with top-level await, which a CommonJS script cannot require: the program takes the
+ * module the entry imported (loader.ts).
  */
-const harfbuzzWasmBesideItself: esbuild.Plugin = {
-  name: 'harfbuzz-wasm-beside-itself',
+const harfbuzzFromEntry: esbuild.Plugin = {
+  name: 'harfbuzz-from-entry',
   setup(build) {
-    build.onLoad({ filter: /[\\/]harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) throw new Error(`${args.path}: no import.meta.url to redirect (harfbuzzjs changed?)`);
-      return { contents: source.replaceAll('import.meta.url', 'import.meta.resolve("harfbuzzjs")'), loader: 'js' };
-    });
+    build.onResolve({ filter: /^harfbuzzjs$/ }, () => ({ path: 'harfbuzzjs', namespace: 'from-entry' }));
+    build.onLoad({ filter: /^harfbuzzjs$/, namespace: 'from-entry' }, () => ({
+      contents: `const harfbuzz = globalThis[Symbol.for(${JSON.stringify(HARFBUZZ_GLOBAL.description)})];
+if (!harfbuzz) throw new Error('harfbuzzjs was not loaded by the entry (dist/bin/briefing.js)');
+module.exports = harfbuzz;`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -206,20 +229,46 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     metafile: true,
     logLevel: 'warning',
   } as const satisfies esbuild.BuildOptions;
+  const plugins = [noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, unicodeTriesOnFirstUse, precompiledTemplates(join(root, 'templates')), compilerOnDemand];
+  // jsonc-parser's "main" is a UMD build whose inner requires esbuild cannot follow; use its ESM build.
+  const alias = { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') };
   const result = await esbuild.build({
     ...common,
-    // The batch's worker threads load an entry of their own (cli/batch.ts finds it beside the chunk).
-    entryPoints: { briefing: join(root, 'src', 'cli.ts'), 'batch-worker': join(root, 'src', 'cli', 'batch-worker.ts') },
+    // The batch's worker threads load an entry of their own (cli/batch.ts finds it beside the program).
+    entryPoints: { 'batch-worker': join(root, 'src', 'cli', 'batch-worker.ts') },
     outdir: staging,
     splitting: true,
     // piscina starts its threads from a script of its own beside its module: it stays in node_modules.
     external: ['piscina'],
     format: 'esm',
-    // jsonc-parser's "main" is a UMD build whose inner requires esbuild cannot follow; use its ESM build.
-    alias: { 'jsonc-parser': join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
+    alias,
     // CommonJS dependencies call require(); give every chunk one.
     banner: { js: "import{createRequire as __bundleRequire}from'node:module';const require=__bundleRequire(import.meta.url);" },
-    plugins: [pdfkitDataBesideItself, harfbuzzWasmBesideItself, noWoff2Decoder, noPdfEncryption, handlebarsWithoutSourceMaps, unicodeTriesOnFirstUse, precompiledTemplates(join(root, 'templates')), compilerOnDemand],
+    plugins: [pdfkitDataBesideItself, harfbuzzWasmBesideItself, ...plugins],
+  });
+  const program = await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'src', 'cli', 'command.ts')],
+    outfile: join(staging, PROGRAM_FILE),
+    format: 'cjs',
+    external: ['piscina'],
+    // import() of piscina becomes require() (it ships CommonJS): V8's code cache keeps the script's import()
+    // settings from the run that made it, so a compiled script must not call import().
+    supported: { 'dynamic-import': false },
+    alias,
+    // A CommonJS script has no import.meta: its address comes from __filename (code-cache.ts gives it one).
+    define: { 'import.meta.url': '__programUrl' },
+    banner: { js: 'var __programUrl=require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [pdfkitDataBesideItselfFromScript, harfbuzzFromEntry, ...plugins],
+  });
+  const entry = await esbuild.build({
+    ...common,
+    entryPoints: { briefing: join(root, 'src', 'bundle', 'loader.ts') },
+    outdir: staging,
+    format: 'esm',
+    external: ['harfbuzzjs'],
+    // The command's Node flags, as the TypeScript entry states them.
+    banner: { js: shebangOf(join(root, 'src', 'cli.ts')) },
   });
   const compiler = await esbuild.build({
     ...common,
@@ -228,7 +277,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     format: 'cjs',
     plugins: [handlebarsWithoutSourceMaps],
   });
-  Object.assign(result.metafile.outputs, compiler.metafile.outputs);
+  for (const other of [program, entry, compiler]) Object.assign(result.metafile.outputs, other.metafile.outputs);
   // The DOCX's embedded faces, compressed now rather than on every run (the docx chunk finds them beside itself).
   writePrecompressedFaces(join(staging, 'docx-faces'));
   try {
@@ -237,7 +286,34 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     await rm(staging, { recursive: true, force: true });
     await rm(previous, { recursive: true, force: true });
   }
+  writeCodeCache(outDir);
   return result.metafile;
+}
+
+/** The first line of `file` when it is a shebang (`#!/usr/bin/env -S node ...`). */
+function shebangOf(file: string): string {
+  const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
+  if (!first.startsWith('#!')) throw new Error(`${file} has no shebang line`);
+  return first;
+}
+
+/**
+ * Runs one whole build (both editions, every format, into a temporary folder) with the bundled CLI and the Node
+ * flags of its shebang, which writes the program's code cache as it exits. A failure fails the bundle step: the
+ * CLI it just made does not work.
+ */
+function writeCodeCache(binDir: string): void {
+  const cli = join(binDir, 'briefing.js');
+  const out = mkdtempSync(join(tmpdir(), 'briefing-code-cache-'));
+  try {
+    const run = spawnSync(process.execPath, [...shebangNodeFlags(cli), cli, 'build', '--quiet', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, [WRITE_CODE_CACHE_ENV]: join(binDir, CODE_CACHE_FILE) },
+    });
+    if (run.status !== 0) throw new Error(`the bundled CLI failed its first build (exit ${run.status}):\n${run.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Moves `staging` to `target`, moving an existing `target` aside first; retries if another build got there. */

@@ -1,0 +1,64 @@
+// The bundled CLI is one CommonJS script (briefing.cjs) that the entry (loader.ts) compiles with V8's code cache
+// (briefing.code-cache), which the bundle step writes by running a whole build once. A cold build then skips
+// parsing and compiling what that build ran (about a third of a cold PDF build). Node 20 has no code cache for ES
+// modules, hence the CommonJS script. A cache that does not fit (another Node or V8 flags) is ignored by V8.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import vm from 'node:vm';
+
+/** The program and its code cache, beside the entry in dist/bin. */
+export const PROGRAM_FILE = 'briefing.cjs';
+export const CODE_CACHE_FILE = 'briefing.code-cache';
+
+/** Where the program finds harfbuzzjs, which the entry imports (an ES module with top-level await cannot be
+ *  required from a CommonJS script). */
+export const HARFBUZZ_GLOBAL = Symbol.for('dgsn-briefing.harfbuzzjs');
+
+/** Set to a file path, the program writes its code cache there as it exits (the bundle step's run). */
+export const WRITE_CODE_CACHE_ENV = 'BRIEFING_WRITE_CODE_CACHE';
+
+export type CodeCacheStatus = 'accepted' | 'rejected' | 'missing';
+
+/** What briefing.cjs exports: the command (src/cli/command.ts). */
+export type Program = typeof import('../cli/command.js');
+
+/** The program's source as Node would wrap a CommonJS module: its code cache is for exactly this text. */
+const wrapped = (source: string) => `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+
+/** Compiles the program, from its code cache where V8 accepts it. */
+export function compileProgram(programPath: string, cachePath: string): { script: vm.Script; status: CodeCacheStatus } {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(wrapped(readFileSync(programPath, 'utf8')), {
+    filename: programPath,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  return { script, status: !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted' };
+}
+
+/** Runs the compiled program as a CommonJS module and returns its exports. */
+export function runProgram(script: vm.Script, programPath: string): Program {
+  const module = { exports: {} as Program };
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  run(module.exports, createRequire(programPath), module, programPath, dirname(programPath));
+  return module.exports;
+}
+
+/**
+ * Writes the code cache of everything the program compiled, when the process exits. V8 accepts a cache only under
+ * the V8 flags it was made with; the font subsetter switches wasm flags while it compiles (fonts/subset.ts), so
+ * their defaults are set back first.
+ */
+export function writeCodeCacheOnExit(script: vm.Script, path: string): void {
+  process.on('exit', () => {
+    setFlagsFromString('--wasm-tier-up --wasm-dynamic-tiering');
+    writeFileSync(`${path}.tmp`, script.createCachedData());
+    renameSync(`${path}.tmp`, path);
+  });
+}
