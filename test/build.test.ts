@@ -74,6 +74,21 @@ describe('a successful build', () => {
     ]);
   });
 
+  it('renders the HTML first and the PDF last (the peak memory), and reports files and warnings in the order asked for', async () => {
+    const warning = (format: string) => ({ code: 'other' as const, message: `${format} says so` });
+    const { status, stdout, stderr, stages } = await run(['--format', 'pdf,docx,html'], {
+      renderers: { pdf: { warnings: [warning('pdf')] }, docx: { warnings: [warning('docx')] }, html: { warnings: [warning('html')] } },
+    });
+    expect(status).toBe(0);
+    expect(stages.renderedFormats).toEqual(['html', 'docx', 'pdf']);
+    expect(stdout.slice(0, 3).map((line) => line.split(/\s+/)[0])).toEqual(['output/briefing.ar.pdf', 'output/briefing.ar.docx', 'output/briefing.ar.html']);
+    expect(stderr.filter((line) => line.includes('says so'))).toEqual([
+      expect.stringMatching(/^warning \(pdf\): pdf says so$/),
+      expect.stringMatching(/^warning \(docx\): docx says so$/),
+      expect.stringMatching(/^warning \(html\): html says so$/),
+    ]);
+  });
+
   it('reports the problems of every edition together, each once, and writes nothing', async () => {
     const before = previousBuild();
     const problem = { file: 'data/dgsn-2017.json', place: '$.title', message: 'must not be empty' };

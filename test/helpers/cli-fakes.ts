@@ -50,12 +50,14 @@ export interface FakeStagesOptions {
   fs?: Partial<WriterFs>;
 }
 
-export function fakeStages(options: FakeStagesOptions = {}): BuildStages & { seenModels: DocumentModel[]; seenTemplates: string[] } {
+export function fakeStages(options: FakeStagesOptions = {}): BuildStages & { seenModels: DocumentModel[]; seenTemplates: string[]; renderedFormats: OutputFormat[] } {
   const seenModels: DocumentModel[] = [];
   const seenTemplates: string[] = [];
+  const renderedFormats: OutputFormat[] = [];
   return {
     seenModels,
     seenTemplates,
+    renderedFormats,
     buildModel: (input) => {
       seenTemplates.push(input.template);
       const model = options.model ? options.model(input) : fakeModel();
@@ -69,6 +71,7 @@ export function fakeStages(options: FakeStagesOptions = {}): BuildStages & { see
         ...renderer,
         render: (model, context) => {
           seenModels.push(model);
+          renderedFormats.push(format);
           return renderer.render(model, context);
         },
       };
