@@ -26,6 +26,9 @@ export interface CellParts {
 
 type Context = Parameters<TableRow['prepForXml']>[0];
 
+/** Cells whose XML a document keeps for reuse; the repeating ones come early in a table. */
+const MAX_REMEMBERED_CELLS = 2_000;
+
 /** The rows of every table of one document, as XML text, by marker. */
 export class SerializedTables {
   private readonly rowsByMarker = new Map<string, string>();
@@ -58,7 +61,9 @@ export class SerializedTables {
       let written = this.cellXml.get(cell.key);
       if (written === undefined) {
         const prepared = cell.make().prepForXml(context);
-        this.cellXml.set(cell.key, (written = prepared ? xmlOf(prepared as Prepared) : ''));
+        written = prepared ? xmlOf(prepared as Prepared) : '';
+        // Bounded: cells met once (a long table's names) would only double the rows' text in memory.
+        if (this.cellXml.size < MAX_REMEMBERED_CELLS) this.cellXml.set(cell.key, written);
       }
       xml += written;
     }
