@@ -1,11 +1,10 @@
 // The bundled CLI is one CommonJS script (briefing.cjs) that the entry (loader.ts) compiles with V8's code cache
 // (briefing.code-cache), which the bundle step writes by running a whole build once. A cold build then skips
-// parsing and compiling what that build ran (about a third of a cold PDF build). Node 20 has no code cache for ES
+// parsing and compiling what that build ran (about a fifth of a cold build's time). Node 20 has no code cache for ES
 // modules, hence the CommonJS script. A cache that does not fit (another Node or V8 flags) is ignored by V8.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
 /** The program and its code cache, beside the entry in dist/bin. */
@@ -56,6 +55,8 @@ export function runProgram(script: vm.Script, programPath: string): Program {
  * their defaults are set back first.
  */
 export function writeCodeCacheOnExit(script: vm.Script, path: string): void {
+  // node:v8 loaded here only: every other run of the CLI would pay for it at start-up.
+  const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   process.on('exit', () => {
     setFlagsFromString('--wasm-tier-up --wasm-dynamic-tiering');
     writeFileSync(`${path}.tmp`, script.createCachedData());
