@@ -7,6 +7,6 @@
 // rows 3.9 → 3.5 s, a few MB less). The bench, and the bundle step's run that writes the code cache
 // (src/bundle/code-cache.ts: V8 takes a cache only under the flags it was made with), run the CLI with these flags,
 // read from this line.
-import { processIo, runCli } from './cli/command.js';
+import { exitWhenDone, processIo, runCli } from './cli/command.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+exitWhenDone(await runCli(process.argv.slice(2), processIo()));

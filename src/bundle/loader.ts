@@ -13,4 +13,4 @@ const { script } = compileProgram(programPath, join(here, CODE_CACHE_FILE));
 const program = runProgram(script, programPath);
 const cacheOut = process.env[WRITE_CODE_CACHE_ENV];
 if (cacheOut) writeCodeCacheOnExit(script, cacheOut);
-process.exitCode = await program.runCli(process.argv.slice(2), program.processIo());
+program.exitWhenDone(await program.runCli(process.argv.slice(2), program.processIo()));

@@ -30,6 +30,16 @@ export const processIo = (): CliIo => ({
   cwd: process.cwd(),
 });
 
+/**
+ * Ends the process with `code` once the command is done. Left to itself, Node first waits for V8's background
+ * optimisations still queued, which no longer matter (~25 ms after a cold build on two cores); it ends at once
+ * unless something written to stdout or stderr is still on its way (pipes are asynchronous on some systems).
+ */
+export function exitWhenDone(code: number): void {
+  process.exitCode = code;
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+}
+
 const NOTHING_WRITTEN = 'briefing: build failed; no file was written or changed';
 
 export async function runCli(argv: readonly string[], io: CliIo, stages: BuildStages = defaultStages): Promise<number> {
