@@ -6,6 +6,7 @@ import type { WarningSink } from '../../errors.js';
 import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text-engine.js';
 import type { Tagger } from './structure.js';
 import type { TextStyle } from './style.js';
+import { setFillColor } from './operators.js';
 
 export interface LayoutContext {
   doc: PDFKit.PDFDocument;
@@ -69,7 +70,7 @@ export function measureWord(ctx: LayoutContext, word: string, style: Pick<TextSt
 
 /** Draws one line in the given colour; the line's own spec decides its alignment inside the box. */
 export function drawLine(ctx: LayoutContext, line: LaidLine, color: string, x: number, y: number, width: number): void {
-  ctx.doc.fillColor(color);
+  setFillColor(ctx.doc, color);
   ctx.engine.drawLine(line, x, y, width);
 }
 

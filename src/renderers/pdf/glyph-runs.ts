@@ -6,6 +6,7 @@ import { create, type Font } from 'fontkit';
 import { fromCodePoints } from '../../collections.js';
 import { bidi } from '../../text/bidi.js';
 import type { LoadedFace, ShapedRun, VisualRun } from '../../text/index.js';
+import { pdfNumber } from './operators.js';
 import { textInternalsOf, type TextInternals } from './pdfkit-internals.js';
 
 /** The parts of pdfkit 0.20's EmbeddedFont that drawing glyphs needs (pdfkit has no public glyph API). */
@@ -220,9 +221,6 @@ function visualText(shaped: ShapedRun, cluster: number[]): string {
   return fromCodePoints(cluster.flatMap((i) => shaped.codePoints[i]!).reverse());
 }
 
-/** A number of a transformation matrix as pdfkit writes it (six decimals at most). */
-const matrixNumber = (n: number): string => String(Math.round(n * 1e6) / 1e6);
-
 /** The run's width in points as drawn (justification's extra room included). */
 function drawnWidth(placement: RunPlacement): number {
   const { shaped, item } = placement.run;
@@ -249,8 +247,8 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   // Page content is y-down in pdfkit; text space must be y-up. Written as one piece (q … Q leaves pdfkit's
   // transformation as it was): a long table draws tens of thousands of runs.
   const y = d.page.height - placement.baseline;
-  const slant = placement.slant ? `1 0 ${matrixNumber(placement.slant)} 1 ${matrixNumber(-placement.slant * y)} 0 cm\n` : '';
-  d.addContent(`q\n1 0 0 -1 0 ${matrixNumber(d.page.height)} cm\n${slant}BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
+  const slant = placement.slant ? `1 0 ${pdfNumber(placement.slant)} 1 ${pdfNumber(-placement.slant * y)} 0 cm\n` : '';
+  d.addContent(`q\n1 0 0 -1 0 ${pdfNumber(d.page.height)} cm\n${slant}BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
   return drawnWidth(placement);
 }
 

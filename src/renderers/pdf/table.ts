@@ -12,6 +12,7 @@ import { fittedColumnWidths } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { appendAll, maxOf, minOf } from '../../collections.js';
 import { figureAlign, figureBoxPlace, figureBoxWidths } from '../figure-columns.js';
+import { clipToRect, endClip } from './operators.js';
 
 interface Box {
   x: number;
@@ -192,9 +193,9 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
       const bottomAligned = TABLE.verticalAlign[row.inHead ? 'head' : 'body'] === 'bottom';
       const drop = bottomAligned ? height - 2 * TABLE.padY - lines.reduce((sum, line) => sum + line.height, 0) : 0;
       const draw = () => {
-        ctx.doc.save().rect(cell.box.x, top, cell.box.width, height).clip();
+        clipToRect(ctx.doc, cell.box.x, top, cell.box.width, height);
         drawLines(ctx, lines, cell.color, cell.textBox.x, top + TABLE.padY + drop, cell.textBox.width);
-        ctx.doc.restore();
+        endClip(ctx.doc);
       };
       if (tagged && !cell.placeholder) ctx.tagger.content(cell.element, cell.tag, draw);
       else if (tagged) ctx.tagger.artifact('Layout', draw);
