@@ -27,3 +27,26 @@ export function fromCodePoints(codePoints: readonly number[]): string {
   for (const codePoint of codePoints) text += String.fromCodePoint(codePoint);
   return text;
 }
+
+let lastDistinct: { text: string; codes: readonly number[] } | undefined;
+
+/**
+ * The distinct code points of `text`, in order of first appearance, in one pass without a string per character. A
+ * document's whole text is asked about several times in a row (coverage, fallback faces, subsets): the last answer
+ * is kept.
+ */
+export function distinctCodePoints(text: string): readonly number[] {
+  if (lastDistinct?.text === text) return lastDistinct.codes;
+  const seen = new Set<number>();
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    i += code > 0xffff ? 2 : 1;
+    if (!seen.has(code)) {
+      seen.add(code);
+      codes.push(code);
+    }
+  }
+  lastDistinct = { text, codes };
+  return codes;
+}

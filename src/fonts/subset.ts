@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+import { distinctCodePoints } from '../collections.js';
 
 interface SubsetExports {
   memory: { buffer: ArrayBuffer };
@@ -150,10 +151,7 @@ const NO_GLYPH = /^[\p{Cc}\p{Cf}]$/u;
 
 /** The characters of `text` outside EDITABLE_CHARACTERS that have glyphs, ascending. */
 export function charactersBeyondEditable(text: string): number[] {
-  const extra = new Set<number>();
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (!EDITABLE_CHARACTERS.has(code) && !NO_GLYPH.test(char)) extra.add(code);
-  }
-  return [...extra].sort((a, b) => a - b);
+  return distinctCodePoints(text)
+    .filter((code) => !EDITABLE_CHARACTERS.has(code) && !NO_GLYPH.test(String.fromCodePoint(code)))
+    .sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@
 // draws those as the body face's .notdef box; every format reports them (renderers name the format, the CLI the
 // dataset fields).
 import { isBidiControl } from './bidi.js';
+import { distinctCodePoints } from '../collections.js';
 import type { FontFace } from '../fonts/index.js';
 import { faceChain, styleIndex, type LoadedFace, type StyleIndex } from './fonts.js';
 
@@ -56,10 +57,8 @@ export function faceFor(code: number, style: StyleIndex): FaceChoice | null {
 export function uncoveredCharacters(text: string, style: { bold: boolean; italic: boolean } = { bold: false, italic: false }): number[] {
   const index = styleIndex(style.bold, style.italic);
   const uncovered: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (needsNoGlyph(code) || uncovered.includes(code)) continue;
-    if (!faceFor(code, index)) uncovered.push(code);
+  for (const code of distinctCodePoints(text)) {
+    if (!needsNoGlyph(code) && !faceFor(code, index)) uncovered.push(code);
   }
   return uncovered;
 }
@@ -71,9 +70,8 @@ export function uncoveredCharacters(text: string, style: { bold: boolean; italic
 export function missingFromBodyFace(text: string, style: { bold: boolean; italic: boolean } = { bold: false, italic: false }): number[] {
   const body = faceChain(styleIndex(style.bold, style.italic)).at(0);
   const missing: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (body.coverage.has(code) || needsNoGlyph(code) || WHITE_SPACE.test(char) || missing.includes(code)) continue;
+  for (const code of distinctCodePoints(text)) {
+    if (body.coverage.has(code) || needsNoGlyph(code) || WHITE_SPACE.test(String.fromCodePoint(code))) continue;
     missing.push(code);
   }
   return missing;

@@ -16,6 +16,7 @@ import { finishPackage, packageParts, reuseConstantParts, type PackagePart } fro
 import { textOf } from './chart-parts.js';
 import { SerializedTables } from './serialized-rows.js';
 import { STYLE, briefingNumbering, briefingStyles, twips } from './styles.js';
+import { distinctCodePoints } from '../../collections.js';
 
 /** The theme's A4 page and print margins, in twips. The header's top and the footer's bottom sit where the PDF
  *  draws them (Word measures the footer from the page's bottom edge to the footer's last line). */
@@ -60,7 +61,7 @@ export async function packagedBriefing(model: DocumentModel, text = documentText
 export function fontsFor(model: DocumentModel, text = documentText(model)): EmbeddedFonts {
   // Regular faces of the fallbacks only: Word makes a rare bold Tifinagh letter bold itself.
   const fallbacks = [...new Map(fallbackFacesFor(text).filter((face) => face.weight === 'regular').map((face) => [face.family, face])).values()];
-  const fallbackCharacters = fallbacks.length === 0 ? [] : [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].sort((a, b) => a - b);
+  const fallbackCharacters = fallbacks.length === 0 ? [] : [...distinctCodePoints(text)].sort((a, b) => a - b);
   return embeddedFonts({ emphasis: usesEmphasis(model), fallbacks, extraCharacters: charactersBeyondEditable(text), fallbackCharacters });
 }
 
