@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shebangNodeFlags } from '../src/bench/measure.js';
+import { shebangNodeFlags } from '../src/bundle/shebang.js';
 import { CODE_CACHE_FILE, PROGRAM_FILE } from '../src/bundle/code-cache.js';
 import { cliPath, compiledPackage } from './helpers/cli.js';
 

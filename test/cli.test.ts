@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledPackage, compiledPackageWorkDir, REPO_ROOT, runBriefing, snapshotFolder } from './helpers/cli.js';
-import { shebangNodeFlags } from '../src/bench/measure.js';
+import { shebangNodeFlags } from '../src/bundle/shebang.js';
 
 const workDir = compiledPackageWorkDir('briefing-cli-');
 // Open to the unprivileged user the read-only test runs as.

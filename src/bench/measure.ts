@@ -35,13 +35,6 @@ function quote(argument: string): string {
   return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replaceAll("'", `'\\''`)}'`;
 }
 
-/** The Node flags a CLI file's shebang gives (`#!/usr/bin/env -S node --flag ...`), so the bench runs it as users do. */
-export function shebangNodeFlags(file: string): string[] {
-  const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
-  const words = first.startsWith('#!') ? first.slice(2).trim().split(/\s+/) : [];
-  const node = words.findIndex((word) => word === 'node' || word.endsWith('/node'));
-  return node < 0 ? [] : words.slice(node + 1).filter((word) => word.startsWith('--'));
-}
 
 export function commandLine(command: readonly string[]): string {
   return command.map(quote).join(' ');

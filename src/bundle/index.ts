@@ -3,16 +3,16 @@
 // build; the batch's worker threads load an ES module entry with its chunks. A build then reads a few files instead
 // of hundreds and compiles little. `node dist/bundle/index.js` writes dist/bin/; it produces byte-identical briefings.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { shebangNodeFlags } from '../bench/measure.js';
-import { EXIT_INPUT, EXIT_OK } from '../cli/command.js';
+import { EXIT_INPUT, EXIT_OK } from '../cli/exit-status.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { CODE_CACHE_FILE, HARFBUZZ_GLOBAL, PROGRAM_FILE, WRITE_CODE_CACHE_ENV } from './code-cache.js';
+import { shebangLine, shebangNodeFlags } from './shebang.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 import { mainTemplatePaths, partialPaths } from '../template/template-files.js';
 
@@ -262,6 +262,8 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     banner: { js: 'var __programUrl=require("node:url").pathToFileURL(__filename).href;' },
     plugins: [pdfkitDataBesideItselfFromScript, harfbuzzFromEntry, ...plugins],
   });
+  const shebang = shebangLine(join(root, 'src', 'cli.ts'));
+  if (!shebang) throw new Error('src/cli.ts has no shebang line: the bundled entry would not run as a command');
   const entry = await esbuild.build({
     ...common,
     entryPoints: { briefing: join(root, 'src', 'bundle', 'loader.ts') },
@@ -269,7 +271,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     format: 'esm',
     external: ['harfbuzzjs'],
     // The command's Node flags, as the TypeScript entry states them.
-    banner: { js: shebangOf(join(root, 'src', 'cli.ts')) },
+    banner: { js: shebang },
   });
   const compiler = await esbuild.build({
     ...common,
@@ -289,13 +291,6 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   }
   writeCodeCache(outDir);
   return result.metafile;
-}
-
-/** The first line of `file` when it is a shebang (`#!/usr/bin/env -S node ...`). */
-function shebangOf(file: string): string {
-  const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
-  if (!first.startsWith('#!')) throw new Error(`${file} has no shebang line`);
-  return first;
 }
 
 /**

@@ -9,9 +9,7 @@ import { runBatch } from './batch.js';
 import { describeFailure } from './briefing-task.js';
 import { performance } from 'node:perf_hooks';
 
-export const EXIT_OK = 0;
-export const EXIT_INPUT = 1;
-export const EXIT_INTERNAL = 2;
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-status.js';
 
 export interface CliIo {
   stdout: (line: string) => void;

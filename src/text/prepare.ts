@@ -58,12 +58,7 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
       i += units;
       continue;
     }
-    const body = faceChain(style).at(0);
-    // Most characters are the body face's, after another of its characters: no other rule can apply.
-    const plain: boolean = (previousFace === null || previousFace === body) && body.coverage.has(code) && !isLineSeparator(code) && !isShapingControl(code);
-    let face: LoadedFace | null = body;
-    let drawn = code;
-    if (!plain) ({ face, drawn } = characterFace(code, style, previousFace, uncovered));
+    const { face, drawn } = characterFace(code, style, previousFace, uncovered);
     if (drawn !== code && swapped === null) swapped = text.slice(0, i);
     if (swapped !== null) swapped += String.fromCodePoint(drawn);
     const level = levels.levels[i]!;
@@ -93,8 +88,11 @@ const sameScript = (a: string, b: string) => !a || !b || a === b;
 
 /** The face that draws a character: combining marks and shaping controls stay with the character before them. */
 function characterFace(code: number, style: StyleIndex, previousFace: LoadedFace | null, uncovered: number[]): CharacterFace {
+  const body = faceChain(style).at(0);
+  // Most characters: the body face's, after another of its characters or first; none of the rules below applies.
+  if ((previousFace === null || previousFace === body) && body.coverage.has(code) && !isLineSeparator(code) && !isShapingControl(code)) return { face: body, drawn: code };
   if (isLineSeparator(code)) return { face: null, drawn: code };
-  if (isShapingControl(code)) return { face: previousFace ?? faceChain(style).at(0), drawn: code };
+  if (isShapingControl(code)) return { face: previousFace ?? body, drawn: code };
   // Combining marks stay in their base character's face when it has them, so marks are positioned on it.
   if (previousFace && isCombiningMark(code) && previousFace.coverage.has(code)) return { face: previousFace, drawn: code };
   const choice = faceFor(code, style);
@@ -102,7 +100,7 @@ function characterFace(code: number, style: StyleIndex, previousFace: LoadedFace
   // Drawn, not dropped: the body face's .notdef (a box) stands in the text, copies out as the character, and
   // the warning names it.
   if (!uncovered.includes(code)) uncovered.push(code);
-  return { face: faceChain(style).at(0), drawn: code };
+  return { face: body, drawn: code };
 }
 
 function clusterTables(length: number, items: readonly Item[]): Pick<Prepared, 'advanceBefore' | 'clusterStart' | 'unsafeBreak'> {

@@ -37,8 +37,8 @@ const MAX_MEASURES = 20_000;
 const measures = new Map<string, number>();
 
 /**
- * The text engine's one-line width, remembered per process: table column sizing measures every word of every
- * cell, and the same briefing asks for the same words on every render.
+ * The text engine's one-line width, remembered per process: a table's figure boxes measure every figure of their
+ * columns, and the same briefing asks for the same texts on every render.
  */
 export function measure(ctx: LayoutContext, spec: ParagraphSpec): number {
   const key = `${spec.size}|${spec.direction}|${spec.spans.map((s) => `${s.bold ? 'b' : ''}${s.italic ? 'i' : ''}\u0001${s.text}`).join('\u0000')}`;
@@ -61,7 +61,7 @@ export function measureWord(ctx: LayoutContext, word: string, style: Pick<TextSt
   const key = `${style.size}|${style.bold ? 'b' : ''}|${ctx.direction}|${word}`;
   let width = wordWidths.get(key);
   if (width === undefined) {
-    width = measure(ctx, specOf([{ text: word, bold: false, italic: false }], style, ctx.direction, 'start'));
+    width = ctx.engine.measure(specOf([{ text: word, bold: false, italic: false }], style, ctx.direction, 'start'));
     if (wordWidths.size >= MAX_MEASURES) wordWidths.clear();
     wordWidths.set(key, width);
   }
