@@ -72,6 +72,8 @@ function subsetter(): SubsetExports {
  * so it is set for this one only (HarfBuzz's shaper, which long runs keep busy, still tiers up).
  */
 function baselineCompiled(bytes: Uint8Array): object {
+  // --no-liftoff-only leaves --liftoff-only's implications (no wasm tier-up) set for the rest of the process;
+  // bundle/code-cache.ts sets them back before it writes its cache, which V8 takes only under the starting flags.
   setFlagsFromString('--liftoff-only');
   try {
     return new wasmApi.Module(bytes);
