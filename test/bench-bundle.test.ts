@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shebangNodeFlags } from '../src/bundle/shebang.js';
-import { CODE_CACHE_FILE, PROGRAM_FILE } from '../src/bundle/code-cache.js';
+import { CODE_CACHE_FILE, ENTRY_FILE, PROGRAM_FILE } from '../src/bundle/code-cache.js';
 import { cliPath, compiledPackage } from './helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bundle-test-'));
@@ -23,7 +23,7 @@ function run(cli: string, args: string[]) {
 
 beforeAll(() => {
   binDir = join(compiledPackage(), 'dist', 'bin');
-  bundledCli = join(binDir, 'briefing.js');
+  bundledCli = join(binDir, ENTRY_FILE);
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_FILE } from '../src/bundle/code-cache.js';
 import { bundleCli } from '../src/bundle/index.js';
 import { cliPath, REPO_ROOT } from './helpers/cli.js';
 
@@ -13,7 +14,7 @@ const work = mkdtempSync(join(tmpdir(), 'precompiled-test-'));
 /** An installed-like package whose templates/ is a copy this test may edit. */
 const packageDir = join(work, 'package');
 const binDir = join(packageDir, 'dist', 'bin');
-const bundledCli = join(binDir, 'briefing.js');
+const bundledCli = join(binDir, ENTRY_FILE);
 const compilerFile = join(binDir, 'template-compiler.cjs');
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, SOURCE_DATE_EPOCH: '1513951200' };
 

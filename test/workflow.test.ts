@@ -86,7 +86,7 @@ describe('.github/workflows/briefing.yml', () => {
       .scripts;
     expect(scripts.test).toBeTruthy();
     // The workflow appends `--data …` to `npm run build`: the script must end by running `briefing build`.
-    expect(scripts.build?.trim(), 'the build script ends with the CLI\'s build command').toMatch(/\.js build$/);
+    expect(scripts.build?.trim(), 'the build script ends with the CLI\'s build command').toMatch(/\.c?js build$/);
   });
 
   it('installs the Debian package of every tool a test calls', () => {

@@ -24,6 +24,7 @@ import type { OutputFormat } from '../renderers/types.js';
 import { PHASES, type ColdPhases } from './cold-phases.js';
 import { datasetWithoutArticle, LARGE_PLAN_ROWS, largeDataset, readBaseDataset, UNBROKEN_TITLE_LENGTH, writeLargeDataset, writeUnbrokenTitleDataset } from './large-dataset.js';
 import { commandLine, hasCommand, peakRss, runOnce, timePaired, timeProcess } from './measure.js';
+import { ENTRY_FILE } from '../bundle/code-cache.js';
 import { shebangNodeFlags } from '../bundle/shebang.js';
 import { get } from 'node:http';
 import { hasTypst, typstBriefing, typstFontFolders } from './typst.js';
@@ -59,7 +60,7 @@ function snapshotPackage(source: string, target: string): string {
 /** The CLI users run: package.json's "bin". The other build of it (tsc output or esbuild bundle), when
  *  present, is timed beside it for comparison. */
 const TSC_CLI = join(DIST, 'cli.js');
-const BUNDLED_CLI = join(DIST, 'bin', 'briefing.js');
+const BUNDLED_CLI = join(DIST, 'bin', ENTRY_FILE);
 const CLI = shippedCli();
 /** How the bench runs a build: in the package snapshot, in production mode. */
 type ProcessOptions = { cwd: string; env: NodeJS.ProcessEnv };

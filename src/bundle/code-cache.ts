@@ -1,5 +1,5 @@
-// The bundled CLI is one CommonJS script (briefing.cjs) that the entry (loader.ts) compiles with V8's code cache
-// (briefing.code-cache), which the bundle step writes by running a whole build once. A cold build then skips
+// The bundled CLI is one CommonJS script (program.cjs) that the entry (briefing.cjs, loader.ts) compiles with V8's
+// code cache (program.code-cache), which the bundle step writes by running a whole build once. A cold build then skips
 // parsing and compiling what that build ran (about a fifth of a cold build's time). Node 20 has no code cache for ES
 // modules, hence the CommonJS script. A cache that does not fit (another Node or V8 flags) is ignored by V8.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -7,21 +7,19 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import vm from 'node:vm';
 
-/** The program and its code cache, beside the entry in dist/bin. */
-export const PROGRAM_FILE = 'briefing.cjs';
-export const CODE_CACHE_FILE = 'briefing.code-cache';
-
-/** Where the program finds harfbuzzjs, which the entry imports (an ES module with top-level await cannot be
- *  required from a CommonJS script). */
-export const HARFBUZZ_GLOBAL = Symbol.for('dgsn-briefing.harfbuzzjs');
+/** The command's entry, the program and its code cache, in dist/bin. */
+export const ENTRY_FILE = 'briefing.cjs';
+export const PROGRAM_FILE = 'program.cjs';
+export const CODE_CACHE_FILE = 'program.code-cache';
 
 /** Set to a file path, the program writes its code cache there as it exits (the bundle step's run). */
 export const WRITE_CODE_CACHE_ENV = 'BRIEFING_WRITE_CODE_CACHE';
 
 export type CodeCacheStatus = 'accepted' | 'rejected' | 'missing';
 
-/** What briefing.cjs exports: the command (src/cli/command.ts). */
-export type Program = typeof import('../cli/command.js');
+/** What program.cjs exports: the command (src/cli/command.ts), and harfbuzzjs's start-up, which the program's
+ *  copy of harfbuzzjs begins as it loads instead of awaiting it at its top level (a script cannot). */
+export type Program = typeof import('../cli/command.js') & { harfbuzzReady: Promise<unknown> };
 
 /** The program's source as Node would wrap a CommonJS module: its code cache is for exactly this text. */
 const wrapped = (source: string) => `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -1,5 +1,5 @@
-// The CLI as an esbuild bundle, minified: one CommonJS script for the program (briefing.cjs) that a small entry
-// (briefing.js, loader.ts) runs from V8's code cache (code-cache.ts), which this step writes by running one whole
+// The CLI as an esbuild bundle, minified: one CommonJS script for the program (program.cjs) that a small entry
+// (briefing.cjs, loader.ts) runs from V8's code cache (code-cache.ts), which this step writes by running one whole
 // build; the batch's worker threads load an ES module entry with its chunks. A build then reads a few files instead
 // of hundreds and compiles little. `node dist/bundle/index.js` writes dist/bin/; it produces byte-identical briefings.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EXIT_INPUT, EXIT_OK } from '../cli/exit-status.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
-import { CODE_CACHE_FILE, HARFBUZZ_GLOBAL, PROGRAM_FILE, WRITE_CODE_CACHE_ENV } from './code-cache.js';
+import { CODE_CACHE_FILE, ENTRY_FILE, PROGRAM_FILE, WRITE_CODE_CACHE_ENV } from './code-cache.js';
 import { shebangLine, shebangNodeFlags } from './shebang.js';
 import { compileTemplateSources, type TemplateText } from '../template/compile.js';
 import { mainTemplatePaths, partialPaths } from '../template/template-files.js';
@@ -22,7 +22,7 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export interface BundleOptions {
   /** The package whose src/cli.ts is bundled (default: this one). */
   packageRoot?: string;
-  /** Where the entry (briefing.js) and its chunks go (default: <package>/dist/bin). */
+  /** Where the entry (briefing.cjs), the program and the chunks go (default: <package>/dist/bin). */
   outDir?: string;
 }
 
@@ -46,30 +46,38 @@ function filesBesideItself(name: string, file: RegExp, address: string): esbuild
 const PDFKIT_MODULE = /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/;
 /** pdfkit's data (standard-font metrics, ICC profile), for the ES module chunks. */
 const pdfkitDataBesideItself = filesBesideItself('pdfkit', PDFKIT_MODULE, 'import.meta.resolve("pdfkit")');
-/** The same for the CommonJS program, resolved when pdfkit first asks (through createRequire, which esbuild does not
- *  follow: a plain require.resolve would bundle pdfkit's CommonJS build as well). */
-const pdfkitDataBesideItselfFromScript = filesBesideItself(
-  'pdfkit',
-  PDFKIT_MODULE,
-  'require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve("pdfkit")).href',
-);
-/** harfbuzzjs's WebAssembly, for the batch worker's chunks (the program takes harfbuzzjs from the entry). */
-const harfbuzzWasmBesideItself = filesBesideItself('harfbuzzjs', /[\\/]harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/, 'import.meta.resolve("harfbuzzjs")');
+/**
+ * The program's banner: its own address, and a package's module address (`__packageUrl(name)`), resolved when a
+ * package first asks, through createRequire, which esbuild does not follow (a plain require.resolve would bundle
+ * pdfkit's CommonJS build as well). A function of the script's top level, whose `require` no package's code shadows.
+ */
+const PROGRAM_BANNER = [
+  'var __programUrl=require("node:url").pathToFileURL(__filename).href;',
+  'var __packageUrl=(name)=>require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve(name)).href;',
+].join('');
+/** pdfkit's data for the CommonJS program. */
+const pdfkitDataBesideItselfFromScript = filesBesideItself('pdfkit', PDFKIT_MODULE, '__packageUrl("pdfkit")');
+const HARFBUZZ_GLUE = /[\\/]harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/;
+/** harfbuzzjs's WebAssembly, for the batch worker's chunks. */
+const harfbuzzWasmBesideItself = filesBesideItself('harfbuzzjs', HARFBUZZ_GLUE, 'import.meta.resolve("harfbuzzjs")');
+/** The same for the CommonJS program (its glue declares a `require` of its own). */
+const harfbuzzWasmBesideItselfFromScript = filesBesideItself('harfbuzzjs', HARFBUZZ_GLUE, '__packageUrl("harfbuzzjs")');
+
+/** The statement ending harfbuzzjs's module: it waits at its top level for the WebAssembly to start. */
+const HARFBUZZ_TOP_LEVEL_AWAIT = 'init(await createHarfBuzz());';
 
 /**
- * harfbuzzjs is an ES module with top-level await, which a CommonJS script cannot require: the program takes the
- * module the entry imported (loader.ts).
+ * harfbuzzjs waits for its WebAssembly at its top level, which a CommonJS script cannot do. In the program it starts
+ * it instead and exports the promise (`harfbuzzReady`), which the entry awaits before the command runs.
  */
-const harfbuzzFromEntry: esbuild.Plugin = {
-  name: 'harfbuzz-from-entry',
+const harfbuzzStartedNotAwaited: esbuild.Plugin = {
+  name: 'harfbuzz-started-not-awaited',
   setup(build) {
-    build.onResolve({ filter: /^harfbuzzjs$/ }, () => ({ path: 'harfbuzzjs', namespace: 'from-entry' }));
-    build.onLoad({ filter: /^harfbuzzjs$/, namespace: 'from-entry' }, () => ({
-      contents: `const harfbuzz = globalThis[Symbol.for(${JSON.stringify(HARFBUZZ_GLOBAL.description)})];
-if (!harfbuzz) throw new Error('harfbuzzjs was not loaded by the entry (dist/bin/briefing.js)');
-module.exports = harfbuzz;`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /[\\/]harfbuzzjs[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (source.split(HARFBUZZ_TOP_LEVEL_AWAIT).length !== 2) throw new Error(`${args.path}: no "${HARFBUZZ_TOP_LEVEL_AWAIT}" to replace (harfbuzzjs changed?)`);
+      return { contents: source.replace(HARFBUZZ_TOP_LEVEL_AWAIT, 'export const harfbuzzReady = createHarfBuzz().then(init);'), loader: 'js' };
+    });
   },
 };
 
@@ -249,7 +257,13 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   });
   const program = await esbuild.build({
     ...common,
-    entryPoints: [join(root, 'src', 'cli', 'command.ts')],
+    // The command, and harfbuzzjs's start-up for the entry to await (code-cache.ts, Program).
+    stdin: {
+      contents: "export * from './src/cli/command.ts';\nexport { harfbuzzReady } from 'harfbuzzjs';\n",
+      resolveDir: root,
+      sourcefile: 'program.ts',
+      loader: 'ts',
+    },
     outfile: join(staging, PROGRAM_FILE),
     format: 'cjs',
     external: ['piscina'],
@@ -259,19 +273,19 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
     alias,
     // A CommonJS script has no import.meta: its address comes from __filename (code-cache.ts gives it one).
     define: { 'import.meta.url': '__programUrl' },
-    banner: { js: 'var __programUrl=require("node:url").pathToFileURL(__filename).href;' },
-    plugins: [pdfkitDataBesideItselfFromScript, harfbuzzFromEntry, ...plugins],
+    banner: { js: PROGRAM_BANNER },
+    plugins: [pdfkitDataBesideItselfFromScript, harfbuzzWasmBesideItselfFromScript, harfbuzzStartedNotAwaited, ...plugins],
   });
   const shebang = shebangLine(join(root, 'src', 'cli.ts'));
   if (!shebang) throw new Error('src/cli.ts has no shebang line: the bundled entry would not run as a command');
   const entry = await esbuild.build({
     ...common,
-    entryPoints: { briefing: join(root, 'src', 'bundle', 'loader.ts') },
-    outdir: staging,
-    format: 'esm',
-    external: ['harfbuzzjs'],
+    entryPoints: [join(root, 'src', 'bundle', 'loader.ts')],
+    outfile: join(staging, ENTRY_FILE),
+    format: 'cjs',
+    define: { 'import.meta.url': '__entryUrl' },
     // The command's Node flags, as the TypeScript entry states them.
-    banner: { js: shebang },
+    banner: { js: `${shebang}\nvar __entryUrl=require("node:url").pathToFileURL(__filename).href;` },
   });
   const compiler = await esbuild.build({
     ...common,
@@ -300,7 +314,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
  * it just made fails the bundle step.
  */
 function writeCodeCache(binDir: string): void {
-  const cli = join(binDir, 'briefing.js');
+  const cli = join(binDir, ENTRY_FILE);
   const out = mkdtempSync(join(tmpdir(), 'briefing-code-cache-'));
   try {
     const run = spawnSync(process.execPath, [...shebangNodeFlags(cli), cli, 'build', '--quiet', '--out', out], {
