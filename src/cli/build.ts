@@ -6,7 +6,7 @@
 // Before them, the output folder is brought back to a complete set if a killed build left it mid-change.
 // A failure in any stage leaves the output folder exactly as it was.
 import { basename, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from './clock.js';
 import { InputError, type Problem, type Warning } from '../errors.js';
 import type { DocumentModel } from '../model/types.js';
 import type { PipelineInput } from '../pipeline.js';
@@ -87,7 +87,7 @@ export function outputBaseName(template: string): string {
 const RENDER_RANK: Record<OutputFormat, number> = { html: 0, docx: 1, pdf: 2 };
 
 export async function runBuild(options: BuildOptions, stages: BuildStages = defaultStages): Promise<BuildResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   // A build killed outright before left the folder mid-change: finish that first, whatever this build then does.
   try {
     recoverOutputFolder(options.outDir);
@@ -106,10 +106,10 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
   const done = new Map<(typeof jobs)[number], { bytes: Uint8Array; warnings: FormatWarning[]; milliseconds: number }>();
   for (const job of [...jobs].sort((a, b) => RENDER_RANK[a.renderer.format] - RENDER_RANK[b.renderer.format])) {
     const { renderer } = job;
-    const renderStarted = performance.now();
+    const renderStarted = monotonicMs();
     const jobWarnings: FormatWarning[] = [];
     const bytes = await renderer.render(job.model, { warn: (warning) => jobWarnings.push({ format: renderer.format, warning }) });
-    done.set(job, { bytes, warnings: jobWarnings, milliseconds: performance.now() - renderStarted });
+    done.set(job, { bytes, warnings: jobWarnings, milliseconds: monotonicMs() - renderStarted });
   }
   const warnings: FormatWarning[] = [];
   const rendered: { file: BuiltFile; bytes: Uint8Array }[] = [];
@@ -126,7 +126,7 @@ export async function runBuild(options: BuildOptions, stages: BuildStages = defa
     rendered.map(({ file, bytes }) => ({ path: file.path, bytes })),
     stages.fs,
   );
-  return { files: rendered.map(({ file }) => file), warnings, milliseconds: performance.now() - started };
+  return { files: rendered.map(({ file }) => file), warnings, milliseconds: monotonicMs() - started };
 }
 
 /** Every edition's model; the input problems of all editions are thrown together (each problem once). */

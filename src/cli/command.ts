@@ -7,7 +7,7 @@ import { successReport, warningLines } from './report.js';
 import { sourceDateFromEnv } from './source-date.js';
 import { runBatch } from './batch.js';
 import { describeFailure } from './briefing-task.js';
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from './clock.js';
 
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-status.js';
 
@@ -20,10 +20,24 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * The streams the command has written to. Node makes process.stdout and process.stderr on first use, and for a
+ * pipe that loads its networking modules (~3 ms): a quiet build that has nothing to say never touches them.
+ */
+const writtenStreams = new Set<NodeJS.WriteStream>();
+
+function writeLine(stream: NodeJS.WriteStream, text: string): void {
+  writtenStreams.add(stream);
+  stream.write(text);
+}
+
 export const processIo = (): CliIo => ({
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
+  stdout: (line) => writeLine(process.stdout, `${line}\n`),
+  stderr: (line) => writeLine(process.stderr, `${line}\n`),
+  // Asked only by the commands that show progress (a getter: a plain build does not make stderr to ask it).
+  get status() {
+    return process.stderr.isTTY ? (line: string) => writeLine(process.stderr, `\r\x1b[K${line}`) : undefined;
+  },
   env: process.env,
   cwd: process.cwd(),
 });
@@ -31,11 +45,12 @@ export const processIo = (): CliIo => ({
 /**
  * Ends the process with `code` once the command is done. Left to itself, Node first waits for V8's background
  * optimisations still queued, which no longer matter (~25 ms after a cold build on two cores); it ends at once
- * unless something written to stdout or stderr is still on its way (pipes are asynchronous on some systems).
+ * unless something the command wrote to stdout or stderr is still on its way (pipes are asynchronous on some
+ * systems).
  */
 export function exitWhenDone(code: number): void {
   process.exitCode = code;
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if ([...writtenStreams].every((stream) => stream.writableLength === 0)) process.exit(code);
 }
 
 const NOTHING_WRITTEN = 'briefing: build failed; no file was written or changed';
@@ -102,7 +117,7 @@ async function runWatchCommand(command: BuildCommand, io: CliIo): Promise<number
  *  naming every failure with its file and place; exit 1 when any failed (2 for an internal fault). */
 async function runBatchCommand(command: BuildCommand, io: CliIo): Promise<number> {
   const shown = (path: string) => displayPath(path, io.cwd);
-  const started = performance.now();
+  const started = monotonicMs();
   const total = command.dataFiles.length;
   if (total === 0) {
     if (!command.quiet) io.stdout('no dataset in this shard: nothing to build');
@@ -122,7 +137,7 @@ async function runBatchCommand(command: BuildCommand, io: CliIo): Promise<number
     (outcome) => {
       done++;
       if (command.quiet) return;
-      if (io.status) io.status(progressLine(done, total, performance.now() - started));
+      if (io.status) io.status(progressLine(done, total, monotonicMs() - started));
       else io.stdout(`${outcome.ok ? 'built' : 'FAILED'} ${shown(outcome.dataFile)} → ${shown(outcome.outDir)}/${outcome.ok ? ` (${outcome.files.length} files)` : ''}`);
     },
   );
@@ -131,7 +146,7 @@ async function runBatchCommand(command: BuildCommand, io: CliIo): Promise<number
   for (const outcome of outcomes) if (outcome.ok) for (const line of warningLines(outcome.warnings, 'warning')) io.stderr(`${shown(outcome.dataFile)}: ${line}`);
   for (const outcome of failed) for (const problem of outcome.problems) io.stderr(problem);
   const files = outcomes.reduce((sum, outcome) => sum + (outcome.ok ? outcome.files.length : 0), 0);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (monotonicMs() - started) / 1000;
   const summary = `built ${total - failed.length} of ${total} briefing${total === 1 ? '' : 's'} (${files} files) into ${shown(command.outDir)}/ in ${seconds.toFixed(2)} s (${((total - failed.length) / seconds).toFixed(1)}/s)`;
   if (failed.length === 0) {
     if (!command.quiet) io.stdout(summary);

@@ -6,7 +6,7 @@ import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { basename, dirname, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from './clock.js';
 import type { AddressInfo } from 'node:net';
 import { buildBriefing, type BriefingOutcome, type BriefingTask } from './briefing-task.js';
 import type { OutputFormat } from '../renderers/types.js';
@@ -42,10 +42,10 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
 
   const rebuild = () => {
     building = building.then(async () => {
-      const started = performance.now();
+      const started = monotonicMs();
       outcome = await build(options);
       version++;
-      options.log(outcome.ok ? `rebuilt in ${Math.round(performance.now() - started)} ms` : `build failed:\n${outcome.problems.join('\n')}`);
+      options.log(outcome.ok ? `rebuilt in ${Math.round(monotonicMs() - started)} ms` : `build failed:\n${outcome.problems.join('\n')}`);
       for (const client of clients) client.write(`data: ${version}\n\n`);
       const resolved = waiting;
       waiting = [];

@@ -2,7 +2,6 @@
 // all of them are on disk, and a journal says so, are they renamed into place. If anything fails, targets renamed
 // so far get their previous contents back, and no temporary file is left behind; if the process is killed outright,
 // the next build finishes the change from the journal before it does anything else.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
@@ -97,9 +96,14 @@ export const nodeWriterFs: WriterFs = {
   lstat: async (path) => lstatSync(path),
 };
 
-/** A unique hidden name beside the target, ending in .tmp (which .gitignore skips). */
+/**
+ * A unique hidden name beside the target, ending in .tmp (which .gitignore skips). The random part only has to keep
+ * apart the names of one process id (a later process given the same id): files are made with O_EXCL, so a clash
+ * fails rather than overwrites, and Math.random is enough (node:crypto would cost a PDF-only build ~1 ms to load).
+ */
 export function siblingTempPath(target: string, purpose: 'new' | 'old'): string {
-  return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const random = Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
+  return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${random}.tmp`);
 }
 
 const SIBLING_TEMP = /^\.(.+)\.(new|old)-(\d+)-[0-9a-f]{12}\.tmp$/;
