@@ -3,6 +3,7 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { DocumentMetadata } from '../../model/types.js';
+import { copySimpleGlyphsUndecoded, readPostHeaderOnly } from './fontkit-shortcuts.js';
 import { packObjects } from './pack.js';
 import {
   fontFamiliesOf,
@@ -178,6 +179,7 @@ function canonicalSubset(font: { createSubset(): FontkitSubset }, glyphIds: read
   let hit = bySet.get(key);
   if (!hit) {
     const subset = font.createSubset();
+    copySimpleGlyphsUndecoded(subset);
     for (const glyphId of sorted) subset.includeGlyph(glyphId);
     const bytes = subset.encode();
     hit = { bytes, glyphOf: new Map(sorted.map((glyphId) => [glyphId, subset.mapping[glyphId]!])) };
@@ -197,6 +199,7 @@ function reuseFontSubsets(doc: PDFKit.PDFDocument): void {
   for (const embedded of new Set(Object.values(families))) {
     const subset = embedded.subset;
     if (!subset) continue;
+    readPostHeaderOnly(subset.font);
     let cidToGlyph: Uint8Array | undefined;
     subset.encode = () => {
       const canonical = canonicalSubset(subset.font, subset.glyphs);
