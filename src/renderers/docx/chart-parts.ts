@@ -1,8 +1,9 @@
 // What docx's charts leave out or leave to chance, put right in the finished parts: the chart's language (docx
 // writes en-US), right-to-left text in a right-to-left document, the random relationship ids and the embedded
 // workbook's zip times and docx's drawing numbers (they would make every build differ).
-import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
+import { zipped } from './zip.js';
 
 export type PartText = string | Uint8Array;
 
@@ -58,8 +59,8 @@ function localizedChart(xml: string, meta: DocumentMetadata): string {
   return out;
 }
 
-/** The workbook zipped again with its entries in the same order, dated with the document's date. */
+/** The workbook zipped again with its entries in the same order, dated with the document's date (deflated by
+ *  node:zlib, as the package is: fflate's JavaScript deflate costs a cold build ~3 ms more). */
 function rezipped(xlsx: Uint8Array, mtime: Date): Uint8Array {
-  const entries = unzipSync(xlsx);
-  return zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime, level: 6 }]])));
+  return zipped(Object.entries(unzipSync(xlsx)), mtime);
 }

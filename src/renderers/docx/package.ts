@@ -5,10 +5,10 @@
 // docx's files are taken before it zips them (its compiler's output: XML strings and bytes by path), so the
 // package is compressed once, here, natively, instead of deflated by docx in JavaScript, inflated and deflated again.
 import { Packer, type Document } from 'docx';
-import { unzipSync, Zip } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { DocumentMetadata } from '../../model/types.js';
 import type { EmbeddedFace } from './fonts.js';
-import { addDeflated, deflated, type DeflatedData } from './zip.js';
+import { deflated, zipped, type DeflatedData } from './zip.js';
 import { hasCharts, pinCharts, textOf } from './chart-parts.js';
 
 /** Parts in the order Word itself writes them first; the rest keep docx's (fixed) order. */
@@ -96,16 +96,10 @@ export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: 
 
   const names = [...parts.keys()];
   const order = [...LEADING_PARTS.filter((name) => names.includes(name)), ...names.filter((name) => !LEADING_PARTS.includes(name))];
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    chunks.push(chunk);
-  });
-  for (const name of order) {
-    addDeflated(zip, name, facesByPath.get(name) ?? deflatedPart(name, parts.get(name) ?? ''), mtime);
-  }
-  zip.end();
-  return new Uint8Array(Buffer.concat(chunks));
+  return zipped(
+    order.map((name) => [name, facesByPath.get(name) ?? deflatedPart(name, parts.get(name) ?? '')] as const),
+    mtime,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // Zip entries compressed by node:zlib, for the DOCX package and its embedded fonts (which are compressed once per
 // process, before any package exists).
-import type { Zip, ZipInputFile } from 'fflate';
+import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** Compressed data with what a zip entry records of the original. */
@@ -23,4 +23,16 @@ export function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtim
   const entry: ZipInputFile & { mtime: Date } = { filename, size: data.size, crc: data.crc, compression: 8, mtime };
   zip.add(entry); // sets entry.ondata
   entry.ondata?.(null, data.deflated, true);
+}
+
+/** A zip of `entries` in their order, each deflated beforehand or here (level 6), all dated `mtime`. */
+export function zipped(entries: Iterable<readonly [string, Uint8Array | DeflatedData]>, mtime: Date): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [name, data] of entries) addDeflated(zip, name, data instanceof Uint8Array ? deflated(data) : data, mtime);
+  zip.end();
+  return new Uint8Array(Buffer.concat(chunks));
 }
