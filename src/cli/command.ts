@@ -10,6 +10,7 @@ import { describeFailure } from './briefing-task.js';
 import { monotonicMs } from './clock.js';
 
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-status.js';
+import { isLongBuildDataset, optimizeFromNowOn } from './optimizing-compiler.js';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo, stages: BuildSt
       return EXIT_OK;
     }
     const shown = (path: string) => displayPath(path, io.cwd);
+    if (command.kind === 'watch' || command.batch || isLongBuildDataset(command.dataFiles[0]!)) optimizeFromNowOn();
     if (command.kind === 'watch') return await runWatchCommand(command, io);
     if (command.batch) return await runBatchCommand(command, io);
     const result = await runBuild(
