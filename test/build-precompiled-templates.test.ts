@@ -122,6 +122,27 @@ describe('DOCX faces compressed at bundle time', () => {
   }, 60_000);
 });
 
+describe('HTML font subsets stored at bundle time', () => {
+  it('gives the HTML the tsc build writes, and a damaged or mismatched file is subset again, never embedded', () => {
+    const folder = join(binDir, 'font-subsets');
+    const stored = readdirSync(folder).sort();
+    expect(stored.length).toBeGreaterThan(1);
+    const fromTsc = buildHtml(cliPath(), 'subsets-tsc').html;
+    expect(fromTsc).toContain('font/ttf;base64,');
+    expect(buildHtml(bundledCli, 'subsets-bundled').html).toBe(fromTsc);
+    const saved = stored.map((file) => readFileSync(join(folder, file)));
+    try {
+      // Each file given the next one's contents (another key), then each cut short (a bad checksum).
+      stored.forEach((file, i) => writeFileSync(join(folder, file), saved[(i + 1) % saved.length]!));
+      expect(buildHtml(bundledCli, 'subsets-mismatched').html).toBe(fromTsc);
+      stored.forEach((file, i) => writeFileSync(join(folder, file), saved[i]!.subarray(0, saved[i]!.length - 100)));
+      expect(buildHtml(bundledCli, 'subsets-damaged').html).toBe(fromTsc);
+    } finally {
+      stored.forEach((file, i) => writeFileSync(join(folder, file), saved[i]!));
+    }
+  }, 60_000);
+});
+
 describe('DOCX coverage in the bundle', () => {
   it('warns of a character the embedded face lacks exactly as the tsc build does', () => {
     const data = JSON.parse(readFileSync(join(REPO_ROOT, 'data/dgsn-2017.json'), 'utf8')) as { publication: { article?: string; title: string } };

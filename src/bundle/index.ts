@@ -6,10 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EXIT_INPUT, EXIT_OK } from '../cli/exit-status.js';
+import { runBuild } from '../cli/build.js';
+import { sourceDateFromEnv } from '../cli/source-date.js';
+import { InputError } from '../errors.js';
+import { STORED_SUBSETS_DIR } from '../fonts/stored-subsets.js';
+import { storeSubsetsAskedBy } from '../fonts/subset.js';
+import { DEFAULT_DATA_FILE, DEFAULT_TEMPLATES, PACKAGE_ROOT as THIS_PACKAGE_ROOT } from '../package-root.js';
 import { writePrecompressedFaces } from '../renderers/docx/fonts.js';
 import { CODE_CACHE_FILE, ENTRY_FILE, PROGRAM_FILE, WRITE_CODE_CACHE_ENV } from './code-cache.js';
 import { shebangLine, shebangNodeFlags } from './shebang.js';
@@ -307,6 +313,7 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   for (const other of [program, entry, compiler]) Object.assign(result.metafile.outputs, other.metafile.outputs);
   // The DOCX's embedded faces, compressed now rather than on every run (the docx chunk finds them beside itself).
   writePrecompressedFaces(join(staging, 'docx-faces'));
+  await writePackageBriefingSubsets(root, join(staging, STORED_SUBSETS_FOLDER));
   try {
     await swapIn(staging, outDir, previous);
   } finally {
@@ -315,6 +322,36 @@ export async function bundleCli(options: BundleOptions = {}): Promise<esbuild.Me
   }
   writeCodeCache(outDir);
   return result.metafile;
+}
+
+/** The folder of stored subsets beside the program (fonts/stored-subsets.ts). */
+const STORED_SUBSETS_FOLDER = basename(STORED_SUBSETS_DIR);
+
+/**
+ * Stores the font subsets the HTML of the package's own briefings embeds (its editions, its dataset), made by a build
+ * of them here, so the CLI reads them instead of starting the subsetter. A package briefing that does not build
+ * (a template being edited) leaves none, and a note; `briefing build` will say what is wrong.
+ */
+async function writePackageBriefingSubsets(root: string, folder: string): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'briefing-subsets-'));
+  try {
+    await storeSubsetsAskedBy(folder, () =>
+      runBuild({
+        dataFile: join(root, relative(THIS_PACKAGE_ROOT, DEFAULT_DATA_FILE)),
+        templates: DEFAULT_TEMPLATES.map((name) => ({ name, dir: join(root, 'templates') })),
+        formats: ['html'],
+        outDir: out,
+        strict: false,
+        // The date `briefing build` would print, whose month name is text too.
+        sourceDate: sourceDateFromEnv(process.env.SOURCE_DATE_EPOCH),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.warn("bundle: the package's own briefing did not build, so no font subsets are stored for it");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /**

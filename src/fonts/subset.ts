@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { distinctCodePoints } from '../collections.js';
+import { storedSubset, writeStoredSubset } from './stored-subsets.js';
 
 interface SubsetExports {
   memory: { buffer: ArrayBuffer };
@@ -87,17 +88,41 @@ const cache = new Map<string, Uint8Array>();
 /**
  * The face `font` reduced to the glyphs of `codePoints` and those the layout tables reach from them (ligatures,
  * joining forms, marks). Kept per font and set of characters: a briefing asks for the same subsets every render.
+ * `fontKey` is the face's file: its path inside node_modules and its size name it among stored subsets.
  */
 export function subsetFont(fontKey: string, font: Uint8Array, codePoints: Iterable<number>): Uint8Array {
   const codes = [...new Set(codePoints)].sort((a, b) => a - b);
-  const key = `${fontKey}\u0000${codes.join(',')}`;
+  const key = `${faceIdentity(fontKey, font)}\u0000${codes.join(',')}`;
   let subset = cache.get(key);
   if (!subset) {
-    subset = subsetUncached(font, codes);
+    subset = storedSubset(key) ?? subsetUncached(font, codes);
     if (cache.size > 64) cache.clear();
     cache.set(key, subset);
   }
+  recording?.set(key, subset);
   return subset;
+}
+
+/** The subsets asked for while storeSubsetsAskedBy runs its work. */
+let recording: Map<string, Uint8Array> | undefined;
+
+/** A face's file named the same wherever the package is installed: its path from node_modules on, and its size. */
+function faceIdentity(path: string, font: Uint8Array): string {
+  const inPackages = path.replace(/\\/g, '/').lastIndexOf('node_modules/');
+  return `${inPackages < 0 ? path : path.slice(inPackages + 'node_modules/'.length)}:${font.byteLength}`;
+}
+
+/** Runs `work` and writes every subset it asked for into `folder` (the bundle's font-subsets/); returns how many. */
+export async function storeSubsetsAskedBy(folder: string, work: () => Promise<unknown>): Promise<number> {
+  const asked = new Map<string, Uint8Array>();
+  recording = asked;
+  try {
+    await work();
+  } finally {
+    recording = undefined;
+  }
+  for (const [key, subset] of asked) writeStoredSubset(folder, key, subset);
+  return asked.size;
 }
 
 function subsetUncached(font: Uint8Array, codes: readonly number[]): Uint8Array {
