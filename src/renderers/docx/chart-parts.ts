@@ -59,8 +59,8 @@ function localizedChart(xml: string, meta: DocumentMetadata): string {
   return out;
 }
 
-/** The workbook zipped again with its entries in the same order, dated with the document's date (deflated by
- *  node:zlib, as the package is: fflate's JavaScript deflate costs a cold build ~3 ms more). */
+/** The workbook zipped again with its entries in the same order, dated with the document's date, and stored:
+ *  the package deflates the whole workbook as one part, so deflating its entries first would only cost time. */
 function rezipped(xlsx: Uint8Array, mtime: Date): Uint8Array {
-  return zipped(Object.entries(unzipSync(xlsx)), mtime);
+  return zipped(Object.entries(unzipSync(xlsx)), mtime, true);
 }

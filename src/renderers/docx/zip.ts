@@ -25,14 +25,26 @@ export function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtim
   entry.ondata?.(null, data.deflated, true);
 }
 
-/** A zip of `entries` in their order, each deflated beforehand or here (level 6), all dated `mtime`. */
-export function zipped(entries: Iterable<readonly [string, Uint8Array | DeflatedData]>, mtime: Date): Uint8Array {
+/**
+ * A zip of `entries` in their order, all dated `mtime`: each deflated beforehand or here (level 6), or with `store`,
+ * stored as it is (for a zip inside the package, which deflates it whole: the chart's workbook).
+ */
+export function zipped(entries: Iterable<readonly [string, Uint8Array | DeflatedData]>, mtime: Date, store = false): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
     chunks.push(chunk);
   });
-  for (const [name, data] of entries) addDeflated(zip, name, data instanceof Uint8Array ? deflated(data) : data, mtime);
+  for (const [name, data] of entries) {
+    if (store && data instanceof Uint8Array) addStored(zip, name, new Uint8Array(data), mtime);
+    else addDeflated(zip, name, data instanceof Uint8Array ? deflated(data) : data, mtime);
+  }
   zip.end();
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+function addStored(zip: Zip, filename: string, data: Uint8Array<ArrayBuffer>, mtime: Date): void {
+  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.length, crc: crc32(data), compression: 0, mtime };
+  zip.add(entry);
+  entry.ondata?.(null, data, true);
 }
