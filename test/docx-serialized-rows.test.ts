@@ -38,7 +38,7 @@ async function documentXml(rows: TableRow[], tables?: SerializedTables): Promise
   const table = new Table({ width: { size: 9000, type: WidthType.DXA }, columnWidths: [3000, 6000], visuallyRightToLeft: true, rows });
   const document = new Document({ sections: [{ children: [table, new Paragraph('after')] }] });
   const xml = strFromU8(unzipSync(await Packer.toBuffer(document))['word/document.xml']!);
-  return tables ? tables.insertInto(xml) : xml;
+  return tables ? strFromU8(tables.insertInto(xml)) : xml;
 }
 
 describe('DOCX table rows written one at a time', () => {

@@ -54,7 +54,7 @@ export async function packagedBriefing(model: DocumentModel, text = documentText
   const fonts = fontsFor(model, text);
   const tables = new SerializedTables();
   const parts = await packageParts(briefingDocument(model, fonts, tables), from);
-  return finishPackage(withTableRows(parts, tables), model.meta, fonts.faces);
+  return finishPackage(parts, model.meta, fonts.faces, (pinned) => withTableRows(pinned, tables));
 }
 
 /** The faces the document embeds: subsets that keep whole scripts and every character of its text. */
@@ -97,11 +97,10 @@ export function briefingDocument(model: DocumentModel, fonts: EmbeddedFonts, tab
   return document;
 }
 
-/** The package with each table's rows in word/document.xml, where docx left their markers. */
-function withTableRows(parts: Map<string, PackagePart>, tables: SerializedTables): Map<string, PackagePart> {
+/** Each table's rows put into word/document.xml, where docx left their markers. */
+function withTableRows(parts: Map<string, PackagePart>, tables: SerializedTables): void {
   const body = parts.get('word/document.xml');
   if (body !== undefined) parts.set('word/document.xml', tables.insertInto(textOf(body)));
-  return parts;
 }
 
 /** True when some text takes the Emphasis style, whose face must then be embedded. */

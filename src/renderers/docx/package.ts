@@ -79,7 +79,13 @@ function docxCompiler(): DocxCompiler | undefined {
 }
 
 
-export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: DocumentMetadata, faces: readonly EmbeddedFace[]): Uint8Array {
+export function finishPackage(
+  packaged: ReadonlyMap<string, PackagePart>,
+  meta: DocumentMetadata,
+  faces: readonly EmbeddedFace[],
+  /** Last changes to the parts before they are zipped, after every pass that reads them as text. */
+  complete?: (parts: Map<string, PackagePart>) => void,
+): Uint8Array {
   const parts = new Map(packaged);
   parts.set('docProps/core.xml', coreProperties(meta));
   const body = parts.get('word/document.xml');
@@ -93,6 +99,7 @@ export function finishPackage(packaged: ReadonlyMap<string, PackagePart>, meta: 
 
   const mtime = zipEntryDate(meta.date);
   if (hasCharts(parts)) pinCharts(parts, meta, mtime);
+  complete?.(parts);
 
   const names = [...parts.keys()];
   const order = [...LEADING_PARTS.filter((name) => names.includes(name)), ...names.filter((name) => !LEADING_PARTS.includes(name))];

@@ -1,8 +1,9 @@
 // Table rows written to XML one at a time. docx holds a whole document three times over while it writes it (its
 // components, the objects they prepare for XML, and the tree its writer resolves them into); for a table of
 // thousands of rows that is hundreds of megabytes. Here each cell is still made and prepared by docx, then turned
-// into its XML text at once and dropped (a cell like one already written is not made again): the table holds a
-// marker that the package pass replaces with its rows' text.
+// into its XML text at once and dropped (a cell like one already written is not made again), and the rows kept as
+// UTF-8 (a JavaScript string with one Arabic letter in it takes two bytes for every character of its markup): the
+// table holds a marker that the package pass replaces with its rows, once nothing reads word/document.xml as text.
 import { TableCell, TableRow } from 'docx';
 
 /** What docx's components prepare for XML: `{ name: content }`, content being attributes, children or text. */
@@ -29,9 +30,14 @@ type Context = Parameters<TableRow['prepForXml']>[0];
 /** Cells whose XML a document keeps for reuse; the repeating ones come early in a table. */
 const MAX_REMEMBERED_CELLS = 2_000;
 
-/** The rows of every table of one document, as XML text, by marker. */
+/** Rows encoded together: a few hundred kilobytes of text at a time, not one string per row nor one per table. */
+const ROWS_PER_CHUNK = 256;
+
+const encoder = new TextEncoder();
+
+/** The rows of every table of one document, as UTF-8 XML, by marker. */
 export class SerializedTables {
-  private readonly rowsByMarker = new Map<string, string>();
+  private readonly rowsByMarker = new Map<string, Uint8Array[]>();
   private readonly cellXml = new Map<string, string>();
   private readonly rowOpenings = new Map<string, string>();
 
@@ -41,17 +47,22 @@ export class SerializedTables {
    */
   rows(count: number, makeRow: (index: number) => RowParts): TableRow {
     const marker = `dgsn-rows-${this.rowsByMarker.size}`;
-    this.rowsByMarker.set(marker, '');
-    return new StreamedRows(count, (index, context) => this.rowXml(makeRow(index), context), (xml) => this.rowsByMarker.set(marker, xml), marker);
+    this.rowsByMarker.set(marker, []);
+    return new StreamedRows(count, (index, context) => this.rowXml(makeRow(index), context), (chunks) => this.rowsByMarker.set(marker, chunks), marker);
   }
 
-  /** word/document.xml with each table's marker replaced by its rows. */
-  insertInto(documentXml: string): string {
-    return documentXml.replace(/<dgsn-rows-\d+\/>/g, (element) => {
-      const rows = this.rowsByMarker.get(element.slice(1, -2));
-      if (rows === undefined) throw new Error(`word/document.xml has ${element}, which no table wrote`);
-      return rows;
-    });
+  /** word/document.xml as UTF-8, with each table's marker replaced by its rows. */
+  insertInto(documentXml: string): Uint8Array {
+    const pieces: Uint8Array[] = [];
+    let from = 0;
+    for (const match of documentXml.matchAll(/<dgsn-rows-\d+\/>/g)) {
+      const rows = this.rowsByMarker.get(match[0].slice(1, -2));
+      if (rows === undefined) throw new Error(`word/document.xml has ${match[0]}, which no table wrote`);
+      pieces.push(encoder.encode(documentXml.slice(from, match.index)), ...rows);
+      from = match.index + match[0].length;
+    }
+    pieces.push(encoder.encode(documentXml.slice(from)));
+    return new Uint8Array(Buffer.concat(pieces));
   }
 
   private rowXml({ properties, cells }: RowParts, context: Context): string {
@@ -93,16 +104,20 @@ class StreamedRows extends TableRow {
   constructor(
     private readonly count: number,
     private readonly rowXml: (index: number, context: Context) => string,
-    private readonly written: (xml: string) => void,
+    private readonly written: (chunks: Uint8Array[]) => void,
     private readonly marker: string,
   ) {
     super({ children: [] });
   }
 
   override prepForXml(context: Context): ReturnType<TableRow['prepForXml']> {
-    const pieces: string[] = [];
-    for (let index = 0; index < this.count; index++) pieces.push(this.rowXml(index, context));
-    this.written(pieces.join(''));
+    const chunks: Uint8Array[] = [];
+    for (let start = 0; start < this.count; start += ROWS_PER_CHUNK) {
+      let xml = '';
+      for (let index = start; index < Math.min(start + ROWS_PER_CHUNK, this.count); index++) xml += this.rowXml(index, context);
+      chunks.push(encoder.encode(xml));
+    }
+    this.written(chunks);
     return { [this.marker]: {} };
   }
 }
