@@ -4,7 +4,7 @@
 // folder once links are resolved. Every refusal is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { relative, isAbsolute, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
 
 export type InputKind = 'dataset' | 'article' | 'template' | 'partial';
@@ -147,8 +147,18 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The real path of `path` when it lies inside `folder` (both with links resolved), else an InputError. */
+/**
+ * The real path of `path` when it lies inside `folder` (both with links resolved), else an InputError. A path that
+ * leaves the folder as written (`..`, an absolute path elsewhere) is refused by the rule whether or not it exists;
+ * one that stays inside as written is then followed through its links, which must not lead out either.
+ */
 export function confinedPath(path: string, folder: string, shown: string, place: string, rule: string): string {
+  const outside = (target: string, base: string) => {
+    const inside = relative(base, target);
+    return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  };
+  const written = resolve(path);
+  if (outside(written, resolve(folder))) throw InputError.one(shown, place, `${rule} (it is ${written}, outside ${resolve(folder)})`);
   let real: string;
   let realFolder: string;
   try {
@@ -157,9 +167,6 @@ export function confinedPath(path: string, folder: string, shown: string, place:
   } catch (error) {
     throw InputError.one(shown, place, `cannot read it: ${describeReadError(error)}`);
   }
-  const inside = relative(realFolder, real);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    throw InputError.one(shown, place, `${rule} (it resolves to ${real}, outside ${realFolder})`);
-  }
+  if (outside(real, realFolder)) throw InputError.one(shown, place, `${rule} (it resolves to ${real}, outside ${realFolder})`);
   return real;
 }
