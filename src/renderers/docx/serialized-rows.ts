@@ -17,8 +17,8 @@ export interface RowParts {
 
 /**
  * A cell to write: `make` gives docx's TableCell, `key` says everything that cell depends on. Cells with the same
- * key are written once per document and their XML repeated: a long table's category, place and unit columns
- * repeat from row to row.
+ * key are written once and their XML repeated: a long table's category, place and unit columns repeat from row to
+ * row, and a process writing a briefing again (watch, a batch, a server) writes its cells again.
  */
 export interface CellParts {
   key: string;
@@ -27,8 +27,9 @@ export interface CellParts {
 
 type Context = Parameters<TableRow['prepForXml']>[0];
 
-/** Cells whose XML a document keeps for reuse; the repeating ones come early in a table. */
+/** Cells whose XML the process keeps for reuse, by key (emptied when full). */
 const MAX_REMEMBERED_CELLS = 2_000;
+const rememberedCells = new Map<string, string>();
 
 /** Rows encoded together: a few hundred kilobytes of text at a time, not one string per row nor one per table. */
 const ROWS_PER_CHUNK = 256;
@@ -38,7 +39,6 @@ const encoder = new TextEncoder();
 /** The rows of every table of one document, as UTF-8 XML, by marker. */
 export class SerializedTables {
   private readonly rowsByMarker = new Map<string, Uint8Array[]>();
-  private readonly cellXml = new Map<string, string>();
   private readonly rowOpenings = new Map<string, string>();
 
   /**
@@ -69,12 +69,13 @@ export class SerializedTables {
     if (cells.length === 0) return ''; // docx writes no row without cells
     let xml = this.rowOpening(properties, context);
     for (const cell of cells) {
-      let written = this.cellXml.get(cell.key);
+      let written = rememberedCells.get(cell.key);
       if (written === undefined) {
         const prepared = cell.make().prepForXml(context);
         written = prepared ? xmlOf(prepared as Prepared) : '';
         // Bounded: cells met once (a long table's names) would only double the rows' text in memory.
-        if (this.cellXml.size < MAX_REMEMBERED_CELLS) this.cellXml.set(cell.key, written);
+        if (rememberedCells.size >= MAX_REMEMBERED_CELLS) rememberedCells.clear();
+        rememberedCells.set(cell.key, written);
       }
       xml += written;
     }
