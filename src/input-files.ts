@@ -158,7 +158,8 @@ export function confinedPath(path: string, folder: string, shown: string, place:
     return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
   };
   const written = resolve(path);
-  if (outside(written, resolve(folder))) throw InputError.one(shown, place, `${rule} (it is ${written}, outside ${resolve(folder)})`);
+  const writtenFolder = resolve(folder);
+  if (outside(written, writtenFolder)) throw InputError.one(shown, place, `${rule} (it is ${written}, outside ${writtenFolder})`);
   let real: string;
   let realFolder: string;
   try {

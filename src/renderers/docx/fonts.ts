@@ -7,10 +7,9 @@
 // `w:embedTrueTypeFonts`; the package pass (package.ts) then puts in the real face, obfuscated and deflated once
 // per process. The bundle compresses them at build time (dist/bin/docx-faces/), so a CLI run only reads them.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { readCheckedFile, writeCheckedFile } from '../../fonts/checked-files.js';
 import { BODY_FAMILY, EMPHASIS_FACE, EMPHASIS_FAMILY, faceFor, fontBytes, type FontFace } from '../../fonts/index.js';
 import { EDITABLE_CHARACTERS, subsetFont } from '../../fonts/subset.js';
 import { deflated, type DeflatedData } from './zip.js';
@@ -111,26 +110,15 @@ function compressedFace(face: FontFace, fontKey: string, extraCharacters: readon
 }
 
 /**
- * A precompressed face: a header of the face's CRC-32 and length (what its zip entry records) and a CRC-32 of the
- * header and the deflated bytes after it, which checks the file is whole: a damaged file is made again, never
- * embedded. (Inflating it back to check would cost a cold build ~2 ms.)
+ * A precompressed face: a checked file (fonts/checked-files.ts: a damaged one is made again, never embedded) of the
+ * face's CRC-32 and length (what its zip entry records), then its deflated bytes. (Inflating it back to check would
+ * cost a cold build ~2 ms.)
  */
 function readPrecompressed(name: string): DeflatedData | undefined {
-  try {
-    const file = readFileSync(join(BUNDLED_FACES_DIR, name));
-    if (file.length > PRECOMPRESSED_HEADER && file.readUInt32LE(8) === storedChecksum(file)) {
-      return { deflated: new Uint8Array(file.subarray(PRECOMPRESSED_HEADER)), crc: file.readUInt32LE(0), size: file.readUInt32LE(4) };
-    }
-  } catch {
-    // not precompressed (running from source), or unreadable: subset and compress it here
-  }
-  return undefined;
+  const body = readCheckedFile(join(BUNDLED_FACES_DIR, name));
+  if (!body || body.length < 8) return undefined; // not precompressed (running from source), or damaged
+  return { deflated: new Uint8Array(body.subarray(8)), crc: body.readUInt32LE(0), size: body.readUInt32LE(4) };
 }
-
-const PRECOMPRESSED_HEADER = 12;
-
-/** The CRC-32 of a precompressed file's first 8 bytes and of everything after its header. */
-const storedChecksum = (file: Uint8Array) => crc32(file.subarray(PRECOMPRESSED_HEADER), crc32(file.subarray(0, 8)));
 
 /** Named after a hash of the face's bytes, its key, the level and the characters kept, so nothing is mistaken. */
 function precompressedName(font: Uint8Array, fontKey: string, extraCharacters: readonly number[]): string {
@@ -140,14 +128,12 @@ function precompressedName(font: Uint8Array, fontKey: string, extraCharacters: r
 /** Writes every face the DOCX of a document with no character beyond the fixed set may embed (with emphasis),
  *  subset and compressed, into `folder` (the bundle's docx-faces/). */
 export function writePrecompressedFaces(folder: string): number {
-  mkdirSync(folder, { recursive: true });
   const { faces } = embeddedFonts({ emphasis: true, fallbacks: [], extraCharacters: [], fallbackCharacters: [] });
   for (const face of faces) {
-    const file = Buffer.concat([Buffer.alloc(PRECOMPRESSED_HEADER), face.deflated]);
-    file.writeUInt32LE(face.crc >>> 0, 0);
-    file.writeUInt32LE(face.size, 4);
-    file.writeUInt32LE(storedChecksum(file), 8);
-    writeFileSync(join(folder, precompressedName(fontBytes(face.face), face.fontKey, [])), file);
+    const header = Buffer.alloc(8);
+    header.writeUInt32LE(face.crc >>> 0, 0);
+    header.writeUInt32LE(face.size, 4);
+    writeCheckedFile(join(folder, precompressedName(fontBytes(face.face), face.fontKey, [])), Buffer.concat([header, face.deflated]));
   }
   return faces.length;
 }

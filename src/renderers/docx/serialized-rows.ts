@@ -62,7 +62,7 @@ export class SerializedTables {
       from = match.index + match[0].length;
     }
     pieces.push(encoder.encode(documentXml.slice(from)));
-    return new Uint8Array(Buffer.concat(pieces));
+    return Buffer.concat(pieces);
   }
 
   private rowXml({ properties, cells }: RowParts, context: Context): string {

@@ -18,9 +18,12 @@ export function deflated(data: Uint8Array, level = 6): DeflatedData {
   return { deflated: new Uint8Array(deflateRawSync(data, { level })), crc: crc32(data), size: data.length };
 }
 
-/** Adds an entry compressed beforehand (fflate's interface for custom compression). */
-export function addDeflated(zip: Zip, filename: string, data: DeflatedData, mtime: Date): void {
-  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.size, crc: data.crc, compression: 8, mtime };
+/** Stored data (zip method 0) in DeflatedData's shape: the bytes as they are. */
+const storedData = (data: Uint8Array): DeflatedData => ({ deflated: new Uint8Array(data), crc: crc32(data), size: data.length });
+
+/** Adds an entry whose data is compressed beforehand, or stored (fflate's interface for custom compression). */
+function addEntry(zip: Zip, filename: string, data: DeflatedData, compression: 0 | 8, mtime: Date): void {
+  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.size, crc: data.crc, compression, mtime };
   zip.add(entry); // sets entry.ondata
   entry.ondata?.(null, data.deflated, true);
 }
@@ -36,15 +39,10 @@ export function zipped(entries: Iterable<readonly [string, Uint8Array | Deflated
     chunks.push(chunk);
   });
   for (const [name, data] of entries) {
-    if (store && data instanceof Uint8Array) addStored(zip, name, new Uint8Array(data), mtime);
-    else addDeflated(zip, name, data instanceof Uint8Array ? deflated(data) : data, mtime);
+    if (!(data instanceof Uint8Array)) addEntry(zip, name, data, 8, mtime);
+    else if (store) addEntry(zip, name, storedData(data), 0, mtime);
+    else addEntry(zip, name, deflated(data), 8, mtime);
   }
   zip.end();
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-function addStored(zip: Zip, filename: string, data: Uint8Array<ArrayBuffer>, mtime: Date): void {
-  const entry: ZipInputFile & { mtime: Date } = { filename, size: data.length, crc: crc32(data), compression: 0, mtime };
-  zip.add(entry);
-  entry.ondata?.(null, data, true);
 }
