@@ -3,6 +3,7 @@
 // shaper's, see shape.ts) and lay them out left to right.
 import { bidi, isRightToLeftLevel, withoutBidiControls } from './bidi.js';
 import { reshapedPieces } from './linebreak.js';
+import { isItalic } from './fonts.js';
 import { firstItemEndingAfter, reshape, type Prepared } from './prepare.js';
 import { sliceRun } from './shape.js';
 import type { FinalLine, LineRange, VisualRun } from './types.js';
@@ -23,7 +24,7 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     if (shaped.glyphIds.length === 0) continue;
     const shapingText = p.hasBidiControls ? withoutBidiControls(p.shapingText.slice(from, to)) : p.shapingText.slice(from, to);
     const width = (shaped.advance * item.scale * size) / item.face.unitsPerEm;
-    pieces.push({ item, start: from, end: to, rtl: isRightToLeftLevel(item.level), shapingText, shaped, width, slantable: LETTER.test(shapingText) && !ARABIC.test(shapingText) });
+    pieces.push({ item, start: from, end: to, rtl: isRightToLeftLevel(item.level), shapingText, shaped, width, slanted: isItalic(item.style) && LETTER.test(shapingText) && !ARABIC.test(shapingText) });
   }
   const runs = visualOrder(p, start, contentEnd, pieces);
   let width = 0;

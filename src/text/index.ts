@@ -83,9 +83,13 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
   return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)), uncovered: p.uncovered, withoutTatweel };
 }
 
-/** Width of the paragraph set on one line (for sizing table columns). */
+/** Width of the paragraph set on one line (for sizing table columns): its widest line, built no further than
+ *  its width (callers remember widths; nothing else of the lines is kept). */
 export function measureParagraph(spec: ParagraphSpec): number {
-  return layoutParagraph(spec, Infinity).width;
+  const p = prepared(spec);
+  let width = 0;
+  for (const range of breakLines(p, spec.size, Infinity, isJustified(spec.align))) width = Math.max(width, finalizeLine(p, range, spec.size).width);
+  return width;
 }
 
 export interface VisualRunView {

@@ -99,6 +99,8 @@ export function withTatweels(p: Prepared, run: VisualRun, offsets: ReadonlySet<n
     clusters: shaped.clusters.map((cluster) => originalOffset[cluster]!),
     codePoints: shaped.codePoints.map((codes, i) => (inserted.has(shaped.clusters[i]!) ? [] : codes)),
     spaces: shaped.spaces,
+    // Tatweels inserted: not the glyphs the cache holds for this text.
+    origin: undefined,
   };
 }
 

@@ -29,6 +29,12 @@ export interface ShapedRun {
   advance: number;
   /** Number of U+0020 space glyphs: where justification adds room. */
   spaces: number;
+  /**
+   * The run as the shaping cache keeps it, when this one is a copy of it (the same glyphs and characters, the
+   * clusters counted from elsewhere in the paragraph): runs of the same text share it, so a renderer may key what
+   * it derives from the glyphs by it. A run whose glyphs or characters changed after shaping has none.
+   */
+  origin?: ShapedRun;
 }
 
 export interface ShapeRequest {
@@ -91,7 +97,7 @@ export function shape(request: ShapeRequest): ShapedRun {
     byText.set(key, run);
   }
   // Cached runs count clusters from the shaped range's start.
-  return { ...run, clusters: run.clusters.map((cluster) => cluster + start) };
+  return { ...run, clusters: run.clusters.map((cluster) => cluster + start), origin: run };
 }
 
 /** Characters shaping may look through or join with: letters, marks, joiners and other format characters. */
@@ -230,6 +236,24 @@ function reversedRun(run: ShapedRun): ShapedRun {
 export function sliceRun(run: ShapedRun, from: number, to: number): ShapedRun {
   // Most lines take an item whole: nothing to copy.
   if (run.clusters.every((cluster) => cluster >= from && cluster < to)) return run;
+  const origin = run.origin;
+  if (!origin || origin.clusters.length === 0) return pickGlyphs(run, from, to);
+  // The same piece of the same shaped text (a cell's first line, on every row of a long table) is cut once and
+  // shares its origin, as whole runs do.
+  const offset = run.clusters[0]! - origin.clusters[0]!;
+  let pieces = slicesOf.get(origin);
+  if (!pieces) slicesOf.set(origin, (pieces = new Map()));
+  const key = `${from - offset}:${to - offset}`;
+  let piece = pieces.get(key);
+  if (!piece) pieces.set(key, (piece = pickGlyphs(origin, from - offset, to - offset)));
+  return { ...piece, clusters: piece.clusters.map((cluster) => cluster + offset), origin: piece };
+}
+
+/** Pieces of cached runs, by the range they keep (counted as the cached run counts its clusters). */
+const slicesOf = new WeakMap<ShapedRun, Map<string, ShapedRun>>();
+
+/** The glyphs of `run` whose clusters lie in [from, to). */
+function pickGlyphs(run: ShapedRun, from: number, to: number): ShapedRun {
   const keep: number[] = [];
   for (let i = 0; i < run.clusters.length; i++) if (run.clusters[i]! >= from && run.clusters[i]! < to) keep.push(i);
   const pick = <T>(values: T[]) => keep.map((i) => values[i]!);

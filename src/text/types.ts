@@ -56,9 +56,9 @@ export interface VisualRun {
   shaped: ShapedRun;
   /** Natural width in points. */
   width: number;
-  /** The run has letters and none of them Arabic: italic gives it a synthetic slant (digits and Arabic stay
+  /** The run is italic and has letters, none of them Arabic: it gets a synthetic slant (digits and Arabic stay
    *  upright, so a year inside Arabic emphasis does not lean alone). */
-  slantable: boolean;
+  slanted: boolean;
 }
 
 export interface LineRange {

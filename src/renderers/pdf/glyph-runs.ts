@@ -35,9 +35,10 @@ function fontkitFont(face: LoadedFace): Font {
 export class DocumentFonts {
   private readonly doc: TextInternals;
   private readonly embedded = new Map<LoadedFace, EmbeddedFont>();
-  /** Each run's text operators as drawn at the origin, by the way it was drawn: the same cell text on every row of
-   *  a long table (the engine hands back the same run objects for the same text) is written out once. */
-  readonly drawnRuns = new WeakMap<VisualRun, Map<string, string>>();
+  /** Each run's text operators as drawn at the origin, by its glyphs (the shaping cache's run they copy, where
+   *  there is one) and the way it was drawn: the same words on every row of a long table are written out once,
+   *  whatever the rest of their cell says. */
+  readonly drawnRuns = new WeakMap<ShapedRun, Map<string, string>>();
 
   constructor(doc: PDFKit.PDFDocument) {
     this.doc = textInternalsOf(doc);
@@ -238,9 +239,10 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   // A fallback face is drawn at the size that matches its letters to the body face's (text/fonts.ts).
   const size = placement.size * run.item.scale;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-  const key = `${placement.size}|${placement.extraPerSpace}|${placement.markLeft ? 1 : 0}`;
-  let byPlacement = fonts.drawnRuns.get(run);
-  if (!byPlacement) fonts.drawnRuns.set(run, (byPlacement = new Map()));
+  const glyphs = run.shaped.origin ?? run.shaped;
+  const key = `${size}|${placement.extraPerSpace}|${placement.markLeft ? 1 : 0}|${run.rtl ? 1 : 0}`;
+  let byPlacement = fonts.drawnRuns.get(glyphs);
+  if (!byPlacement) fonts.drawnRuns.set(glyphs, (byPlacement = new Map()));
   let body = byPlacement.get(key);
   if (body === undefined) byPlacement.set(key, (body = runOperators(font, placement, size)));
 

@@ -9,6 +9,12 @@ import { deflateSync } from 'node:zlib';
 /** Objects per object stream: a reader inflates a whole stream to reach one of its objects, so keep them modest. */
 const OBJECTS_PER_STREAM = 400;
 
+/**
+ * zlib's default level for the object streams: level 9 makes them 1 % smaller (40 bytes on the briefing) at three
+ * times the time (60 ms on a 5 000-row table).
+ */
+const OBJECT_STREAM_LEVEL = 6;
+
 const encoder = new TextEncoder();
 const ascii = (text: string) => encoder.encode(text);
 
@@ -118,7 +124,7 @@ export function packObjects(pdf: Uint8Array): Uint8Array {
       position += object.body.length + 1;
     });
     const head = ascii(`${index.join(' ')}\n`);
-    const data = deflateSync(Buffer.concat([head, ...bodies]), { level: 9 });
+    const data = deflateSync(Buffer.concat([head, ...bodies]), { level: OBJECT_STREAM_LEVEL });
     located.set(streamId, { type: 1, offset });
     emit(ascii(`${streamId} 0 obj\n<<\n/Type /ObjStm\n/N ${group.length}\n/First ${head.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`));
     emit(data);

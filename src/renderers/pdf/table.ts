@@ -122,7 +122,9 @@ interface TableGeometry {
 function tableGeometry(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[], numberWidth: number[]): TableGeometry {
   const widths = columnWidths(ctx, columns, rows);
   const lefts = columnLefts(widths, ctx.direction);
+  const single = widths.map((width, column) => ({ x: lefts[column]!, width }));
   const boxOf = (column: number, span: number): Box => {
+    if (span === 1) return single[column]!;
     const covered = Array.from({ length: span }, (_, k) => column + k);
     const x = minOf(covered.map((c) => lefts[c]!));
     const right = maxOf(covered.map((c) => lefts[c]! + widths[c]!));

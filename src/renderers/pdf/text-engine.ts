@@ -2,7 +2,7 @@
 // where a paragraph goes and how wide it is; the engine returns lines of shaped glyphs, which glyph-runs.ts
 // draws at the place and alignment page layout gives.
 import type { WarningSink } from '../../errors.js';
-import { isItalic, isJustified, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
+import { isJustified, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
 import { describeCharacters } from '../../text/unicode-block-names.js';
 import { EMPHASIS } from '../../theme/index.js';
 import { DocumentFonts, drawRun } from './glyph-runs.js';
@@ -56,7 +56,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       else if ((align === 'start') === rtl) left = x + free; // start in RTL, end in LTR: flush right
       let pen = left;
       final.runs.forEach((run, i) => {
-        const slant = isItalic(run.item.style) && run.slantable ? SLANT : 0;
+        const slant = run.slanted ? SLANT : 0;
         // Poppler reads a right-to-left line as right-to-left sections and left-to-right ones, and gives a
         // number or Latin word the neutrals on its left ("2017." copies as ".2017", "(1609)" as "()1609"); a
         // right-to-left mark copied before the run ends its section there.
