@@ -33,7 +33,8 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
     width += run.width;
     spaces += run.shaped.spaces;
   }
-  return { ...range, runs, width, spaces };
+  // Field by field, not spread: one hidden class for every line (see copyOf in shape.ts).
+  return { start, contentEnd, end: range.end, brokenStart: range.brokenStart, brokenEnd: range.brokenEnd, runs, width, spaces };
 }
 
 /**

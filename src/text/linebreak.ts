@@ -87,7 +87,7 @@ function segmentsOf(p: Prepared): Segment[] {
   return segments;
 }
 
-const whole = (start: number, end: number, text: string): LineRange => ({ start, contentEnd: contentEndOf(text, start, end), end, brokenStart: false, brokenEnd: false });
+const whole = (start: number, end: number, text: string, brokenStart = false): LineRange => ({ start, contentEnd: contentEndOf(text, start, end), end, brokenStart, brokenEnd: false });
 
 /**
  * Breaks the paragraph into lines no wider than maxWidth. `optimize` (for justified text, as Typst does)
@@ -144,7 +144,7 @@ function greedyLines(p: Prepared, segments: Segment[], size: number, maxWidth: n
   let brokenStart = false;
   let lastFit = -1; // index of the last segment that fits on the current line
   const push = (end: number) => {
-    lines.push({ ...whole(lineStart, end, p.text), brokenStart });
+    lines.push(whole(lineStart, end, p.text, brokenStart));
     lineStart = end;
     brokenStart = false;
     lastFit = -1;

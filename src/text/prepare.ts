@@ -78,9 +78,11 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
   const items = ranges.map((range): Item => {
     const body = faceChain(range.style).at(0);
     const shaped = shape({ text, shapingText, start: range.start, end: range.end, contextStart: 0, contextEnd: text.length, rtl: isRightToLeftLevel(range.level), script: range.script, face: range.face });
-    return { ...range, scale: fallbackScale(range.face, body), shaped };
+    // Field by field, not spread: one hidden class for every item (see copyOf in shape.ts).
+    return { start: range.start, end: range.end, level: range.level, style: range.style, face: range.face, script: range.script, scale: fallbackScale(range.face, body), shaped };
   });
-  return { text, shapingText, levels, items, uncovered, hasBidiControls: hasBidiControls(text), ...clusterTables(text.length, items) };
+  const { advanceBefore, clusterStart, unsafeBreak } = clusterTables(text.length, items);
+  return { text, shapingText, levels, items, uncovered, hasBidiControls: hasBidiControls(text), advanceBefore, clusterStart, unsafeBreak };
 }
 
 /** Neutral text ('' script) joins any script run. */
