@@ -161,12 +161,19 @@ function pinFontKeys(fontTableXml: string, faces: readonly EmbeddedFace[]): stri
 /** Each part's last content and its compression: most parts (styles, theme, settings...) repeat from render to render. */
 const lastParts = new Map<string, { part: PackagePart; data: DeflatedData }>();
 
+/**
+ * Parts larger than this are not kept: a long table's document.xml (6 MB for 5 000 rows) seldom comes back the
+ * same, and kept it would sit in memory while the other formats render.
+ */
+const MAX_KEPT_PART = 1 << 20;
+
 function deflatedPart(name: string, part: PackagePart): DeflatedData {
   const last = lastParts.get(name);
   if (last && samePart(last.part, part)) return last.data;
   // UTF-8, as docx encodes its XML.
   const data = deflated(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
-  lastParts.set(name, { part, data });
+  if (part.length <= MAX_KEPT_PART) lastParts.set(name, { part, data });
+  else lastParts.delete(name);
   return data;
 }
 
