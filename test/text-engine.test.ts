@@ -111,4 +111,15 @@ describe('a text laid out at its own measured width', () => {
       }
     }
   });
+
+  it('is the width of its widest line as laid out without a limit, forced breaks and edge spaces included', async () => {
+    const { measureParagraph, layoutParagraph } = await import('../src/text/index.js');
+    const samples = ['بطاقة تعريف إلكترونية ', ' (4083)', 'سطر أول\u2028سطر ثان أطول من الأول', 'ligne\nsuivante plus longue', 'Le360\u2029و.م.ع', '', '   '];
+    for (const text of samples) {
+      for (const direction of ['rtl', 'ltr'] as const) {
+        const s = spec(text, { direction });
+        expect(measureParagraph(s), JSON.stringify(text)).toBe(layoutParagraph(s, Infinity).width);
+      }
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { collect } from './collect.js';
 import { lineMetrics } from './fonts.js';
 import { finalizeLine } from './finalize.js';
 import { justifyWithKashida } from './kashida.js';
-import { breakLines } from './linebreak.js';
+import { breakLines, unbrokenLine } from './linebreak.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { FinalLine, LaidLine, ParagraphLayout, ParagraphSpec, StyledText, VisualRun } from './types.js';
 
@@ -87,6 +87,9 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
  *  its width (callers remember widths; nothing else of the lines is kept). */
 export function measureParagraph(spec: ParagraphSpec): number {
   const p = prepared(spec);
+  // Most measured texts (a table's words and figures) have no forced break: their one line needs no breaking.
+  const single = isJustified(spec.align) ? undefined : unbrokenLine(p);
+  if (single) return Math.max(0, finalizeLine(p, single, spec.size).width);
   let width = 0;
   for (const range of breakLines(p, spec.size, Infinity, isJustified(spec.align))) width = Math.max(width, finalizeLine(p, range, spec.size).width);
   return width;

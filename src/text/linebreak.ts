@@ -87,6 +87,14 @@ function segmentsOf(p: Prepared): Segment[] {
   return segments;
 }
 
+/** Characters after which UAX #14 breaks a line whatever the width (classes BK, CR, LF, NL). */
+const MANDATORY_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+
+/** The paragraph on one line, when nothing in it forces a break: what greedy breaking gives at an unlimited width. */
+export function unbrokenLine(p: Prepared): LineRange | undefined {
+  return MANDATORY_BREAK.test(p.text) ? undefined : whole(0, p.text.length, p.text);
+}
+
 const whole = (start: number, end: number, text: string, brokenStart = false): LineRange => ({ start, contentEnd: contentEndOf(text, start, end), end, brokenStart, brokenEnd: false });
 
 /**
