@@ -88,10 +88,77 @@ export function embeddingLevels(text: string, direction: Direction): EmbeddingLe
   let levels = recentLevels.get(key);
   if (!levels) {
     if (recentLevels.size >= RECENT_LEVELS_LIMIT) recentLevels.clear();
-    levels = bidi.getEmbeddingLevels(text, direction);
+    levels = levelsBySignature(text, direction);
     recentLevels.set(key, levels);
   }
   return levels;
+}
+
+/**
+ * Bidi classes whose runs UAX #9 resolves alike, character for character: no rule counts them or looks at which
+ * character they are (W1 NSM, W2 and W7 EN, W5 ET, N1/N2 neutrals, L1 white space all treat a run as a whole). A
+ * run of one of them is one token of a text's signature, written as the character here (of that class, no
+ * bracket). The other classes stay one token per character, themselves: brackets (N0 pairs them), separators (W4
+ * takes a single one), segment and paragraph separators, boundary neutrals and the explicit controls.
+ */
+const RUN_CLASSES: readonly (readonly [name: string, representative: string])[] = [
+  ['L', 'a'],
+  ['R', '\u05d0'],
+  ['AL', '\u0627'],
+  ['EN', '0'],
+  ['AN', '\u0660'],
+  ['NSM', '\u064e'],
+  ['WS', ' '],
+  ['ET', '%'],
+];
+const ITSELF = 0xff;
+
+/** Per UTF-16 unit (bidi-js classifies units, not code points): 0 not looked up yet, 1 + its RUN_CLASSES index, or ITSELF. */
+const unitClasses = new Uint8Array(0x10000);
+
+function unitClass(unit: number): number {
+  let found = unitClasses[unit]!;
+  if (found === 0) {
+    const name = bidi.getBidiCharTypeName(String.fromCharCode(unit));
+    const index = RUN_CLASSES.findIndex(([runClass]) => runClass === name);
+    found = unitClasses[unit] = index >= 0 ? index + 1 : ITSELF;
+  }
+  return found;
+}
+
+const signatureLevels = new Map<string, EmbeddingLevels>();
+const SIGNATURE_LEVELS_LIMIT = 4096;
+
+/**
+ * UAX #9 run on the text's signature (each run of a RUN_CLASSES class as one character) and spread back over the
+ * runs: the same levels bidi-js gives the whole text (test/text-bidi-signature.test.ts checks it on random texts),
+ * for a fraction of the work, and texts of the same shape share one run of the algorithm ("name of a plan (17)"
+ * and "another plan's name (4083)" have one signature).
+ */
+function levelsBySignature(text: string, direction: Direction): EmbeddingLevels {
+  const tokenStarts: number[] = [];
+  let signature = '';
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const runClass = unitClass(text.charCodeAt(i));
+    if (runClass === ITSELF) signature += text[i];
+    else if (runClass !== previous) signature += RUN_CLASSES[runClass - 1]![1];
+    else continue;
+    tokenStarts.push(i);
+    previous = runClass === ITSELF ? 0 : runClass;
+  }
+  const key = `${direction}\u0000${signature}`;
+  let resolved = signatureLevels.get(key);
+  if (!resolved) {
+    if (signatureLevels.size >= SIGNATURE_LEVELS_LIMIT) signatureLevels.clear();
+    resolved = bidi.getEmbeddingLevels(signature, direction);
+    signatureLevels.set(key, resolved);
+  }
+  const startOf = (token: number) => (token < tokenStarts.length ? tokenStarts[token]! : text.length);
+  const levels = new Uint8Array(text.length);
+  for (let token = 0; token < tokenStarts.length; token++) levels.fill(resolved.levels[token]!, tokenStarts[token], startOf(token + 1));
+  const paragraphs = resolved.paragraphs.map(({ start, end, level }) => ({ start: startOf(start), end: startOf(end + 1) - 1, level }));
+  return { levels, paragraphs };
 }
 
 export const isRightToLeftLevel = (level: number | undefined): boolean => ((level ?? 0) & 1) === 1;
