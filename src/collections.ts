@@ -50,3 +50,29 @@ export function distinctCodePoints(text: string): readonly number[] {
   lastDistinct = { text, codes };
   return codes;
 }
+
+/**
+ * Values computed from string keys, kept once a key is asked for a second time. A long table's one-off texts are
+ * then computed and dropped young, instead of filling the cache and being copied into V8's old generation on their
+ * way out; whatever repeats is computed twice and kept. Each part is emptied when it holds `limit` entries.
+ */
+export class RepeatCache<V> {
+  private readonly values = new Map<string, V>();
+  private readonly seenOnce = new Set<string>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string, compute: () => V): V {
+    const found = this.values.get(key);
+    if (found !== undefined) return found;
+    const value = compute();
+    if (this.seenOnce.delete(key)) {
+      if (this.values.size >= this.limit) this.values.clear();
+      this.values.set(key, value);
+    } else {
+      if (this.seenOnce.size >= this.limit) this.seenOnce.clear();
+      this.seenOnce.add(key);
+    }
+    return value;
+  }
+}

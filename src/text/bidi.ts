@@ -78,20 +78,9 @@ export function closeBidiControls(text: string): string {
   return open.length === 0 ? text : text + open.reverse().join('');
 }
 
-/** Levels of paragraphs seen lately: a briefing's texts repeat from render to render, and UAX #9 is the costly part. */
-const recentLevels = new Map<string, EmbeddingLevels>();
-const RECENT_LEVELS_LIMIT = 4096;
-
 /** UAX #9 embedding levels of `text` as one paragraph of the given base direction. */
 export function embeddingLevels(text: string, direction: Direction): EmbeddingLevels {
-  const key = `${direction}\u0000${text}`;
-  let levels = recentLevels.get(key);
-  if (!levels) {
-    if (recentLevels.size >= RECENT_LEVELS_LIMIT) recentLevels.clear();
-    levels = levelsBySignature(text, direction);
-    recentLevels.set(key, levels);
-  }
-  return levels;
+  return levelsBySignature(text, direction);
 }
 
 /**

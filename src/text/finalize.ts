@@ -43,16 +43,21 @@ export function finalizeLine(p: Prepared, range: LineRange, size: number): Final
  */
 function visualOrder(p: Prepared, start: number, end: number, runs: VisualRun[]): VisualRun[] {
   if (runs.length < 2) return runs;
-  const order: number[] = [];
-  for (let i = start; i < end; i++) order.push(i);
-  // bidi-js lists the segments to reverse in the order L2 applies them (highest level first).
-  for (const [from, to] of bidi.getReorderSegments(p.text, p.levels, start, end - 1)) {
-    const a = from - start;
-    const b = to - start;
-    const reversed = order.slice(a, b + 1).reverse();
-    order.splice(a, reversed.length, ...reversed);
-  }
+  // The line's offsets (from its start), reversed in place segment by segment: bidi-js lists the segments in the
+  // order L2 applies them (highest level first).
+  const order = new Int32Array(end - start);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  for (const [from, to] of bidi.getReorderSegments(p.text, p.levels, start, end - 1)) order.subarray(from - start, to - start + 1).reverse();
   const visualIndex = new Int32Array(order.length);
-  for (let v = 0; v < order.length; v++) visualIndex[order[v]! - start] = v;
-  return [...runs].sort((x, y) => visualIndex[x.start - start]! - visualIndex[y.start - start]!);
+  for (let v = 0; v < order.length; v++) visualIndex[order[v]!] = v;
+  // A line has a handful of runs: an insertion sort, by where each run's first character lands.
+  const sorted = runs.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const run = sorted[i]!;
+    const place = visualIndex[run.start - start]!;
+    let j = i - 1;
+    for (; j >= 0 && visualIndex[sorted[j]!.start - start]! > place; j--) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = run;
+  }
+  return sorted;
 }

@@ -2,6 +2,7 @@
 // layout it reads as four plain steps, one file each: collect → prepare (bidi, scripts, fonts, shaping whole
 // items with HarfBuzz) → break lines (reshaping only at unsafe breaks) → finalize (visual order). It knows
 // nothing of PDF, DOCX or the dataset.
+import { RepeatCache } from '../collections.js';
 import { mirroredCharacter, withoutBidiControls } from './bidi.js';
 import { collect } from './collect.js';
 import { lineMetrics } from './fonts.js';
@@ -19,20 +20,14 @@ export { isItalic } from './fonts.js';
 export { uncoveredCharacters } from './coverage.js';
 
 const MAX_PREPARED = 5_000;
-const preparedCache = new Map<string, Prepared>();
+const preparedCache = new RepeatCache<Prepared>(MAX_PREPARED);
 
 const spanKey = (span: StyledText) => `\u0000${span.bold ? 'b' : ''}${span.italic ? 'i' : ''}\u0001${span.text}`;
 
-/** Prepared paragraphs are pure functions of text, styles and direction: kept per process. */
+/** Prepared paragraphs are pure functions of text, styles and direction: kept per process once they repeat. */
 function prepared(spec: ParagraphSpec): Prepared {
   const key = spec.spans.length === 1 ? spec.direction + spanKey(spec.spans[0]!) : spec.direction + spec.spans.map(spanKey).join('');
-  let p = preparedCache.get(key);
-  if (!p) {
-    if (preparedCache.size >= MAX_PREPARED) preparedCache.clear();
-    p = prepare(collect(spec.spans), spec.direction);
-    preparedCache.set(key, p);
-  }
-  return p;
+  return preparedCache.get(key, () => prepare(collect(spec.spans), spec.direction));
 }
 
 const laidOut = new WeakMap<Prepared, Map<string, { lines: FinalLine[]; withoutTatweel: string[] }>>();

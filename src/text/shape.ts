@@ -2,6 +2,7 @@
 // it as HarfBuzz's context so the letters at its edges keep their joining forms. Results are kept per face and
 // text, so measuring and drawing the same words again costs a map lookup.
 import * as hb from 'harfbuzzjs';
+import { RepeatCache } from '../collections.js';
 import { isBidiControl, mirroredCharacter } from './bidi.js';
 import { isShapingControl } from './coverage.js';
 import type { LoadedFace } from './fonts.js';
@@ -58,7 +59,7 @@ export interface ShapeRequest {
 /** HarfBuzz reads at most five characters of context each side; marks and controls can sit between. */
 const CONTEXT = 16;
 const MAX_CACHED = 50_000;
-const cache = new Map<LoadedFace, Map<string, ShapedRun>>();
+const cache = new Map<LoadedFace, RepeatCache<ShapedRun>>();
 
 let sharedBuffer: hb.Buffer | undefined;
 
@@ -85,17 +86,14 @@ export function shape(request: ShapeRequest): ShapedRun {
   const original = request.text.slice(start, end);
   const key = `${shapeRtl ? 'R' : 'L'}${reversed ? 'x' : ''}${request.script}:${start - windowStart}:${end - start}:${window}\u0000${original === window.slice(start - windowStart, end - windowStart) ? '' : original}`;
   let byText = cache.get(face);
-  if (!byText) cache.set(face, (byText = new Map()));
-  let run = byText.get(key);
-  if (!run) {
-    if (byText.size >= MAX_CACHED) byText.clear();
-    run = shapeWindow(face, window, start - windowStart, end - start, shapeRtl, request.script, original, {
+  if (!byText) cache.set(face, (byText = new RepeatCache(MAX_CACHED)));
+  const run = byText.get(key, () => {
+    const shaped = shapeWindow(face, window, start - windowStart, end - start, shapeRtl, request.script, original, {
       startOfText: windowStart === 0,
       endOfText: windowEnd === request.text.length,
     });
-    if (reversed) run = reversedRun(run);
-    byText.set(key, run);
-  }
+    return reversed ? reversedRun(shaped) : shaped;
+  });
   // Cached runs count clusters from the shaped range's start.
   return copyOf(run, start);
 }

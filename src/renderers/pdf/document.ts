@@ -132,6 +132,7 @@ export function sealPageBody(doc: PDFKit.PDFDocument): void {
  * string until it is written, then hand pdfkit its bytes (the same bytes: pdfkit ends each chunk with a newline).
  */
 function coalesceContent(page: { content: ContentStream }): void {
+  const CONTENT_BLOCK = 8192;
   const content = page.content;
   const write = content.write.bind(content);
   const end = content.end.bind(content);
@@ -142,8 +143,12 @@ function coalesceContent(page: { content: ContentStream }): void {
     pending = '';
   };
   content.write = (chunk) => {
-    if (typeof chunk === 'string') pending += `${chunk}\n`;
-    else {
+    if (typeof chunk === 'string') {
+      pending += `${chunk}\n`;
+      // Bytes now and then, not one string per page: a page of a long table is ~100 KB of operators, which as a
+      // string would outlive young collections and be copied into the old generation before it is written.
+      if (pending.length >= CONTENT_BLOCK) flush();
+    } else {
       flush();
       write(chunk);
     }

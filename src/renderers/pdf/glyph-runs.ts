@@ -39,6 +39,25 @@ export class DocumentFonts {
    *  there is one) and the way it was drawn: the same words on every row of a long table are written out once,
    *  whatever the rest of their cell says. */
   readonly drawnRuns = new WeakMap<ShapedRun, Map<string, string>>();
+  /** The operators every run starts with, written once per page height and font size (tens of thousands of runs). */
+  private readonly flips = new Map<number, string>();
+  private readonly fontOperators = new Map<string, Map<number, string>>();
+
+  /** Text space y-up on pdfkit's y-down page. */
+  flipOperator(pageHeight: number): string {
+    let operator = this.flips.get(pageHeight);
+    if (operator === undefined) this.flips.set(pageHeight, (operator = `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\n`));
+    return operator;
+  }
+
+  /** Selects the font at a size. */
+  fontOperator(fontId: string, size: number): string {
+    let bySize = this.fontOperators.get(fontId);
+    if (!bySize) this.fontOperators.set(fontId, (bySize = new Map()));
+    let operator = bySize.get(size);
+    if (operator === undefined) bySize.set(size, (operator = `/${fontId} ${num(size)} Tf\n`));
+    return operator;
+  }
 
   constructor(doc: PDFKit.PDFDocument) {
     this.doc = textInternalsOf(doc);
@@ -250,7 +269,7 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   // transformation as it was): a long table draws tens of thousands of runs.
   const y = d.page.height - placement.baseline;
   const slant = placement.slant ? `1 0 ${pdfNumber(placement.slant)} 1 ${pdfNumber(-placement.slant * y)} 0 cm\n` : '';
-  d.addContent(`q\n1 0 0 -1 0 ${pdfNumber(d.page.height)} cm\n${slant}BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
+  d.addContent(`q\n${fonts.flipOperator(d.page.height)}${slant}BT\n${fonts.fontOperator(font.id, size)}1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
   return drawnWidth(placement);
 }
 
