@@ -62,10 +62,13 @@ export class RepeatCache<V> {
 
   constructor(private readonly limit: number) {}
 
-  get(key: string, compute: () => V): V {
+  /** The value kept for `key`, or a computed one; `count` false computes without counting the use (a measurement
+   *  that will not be asked again). */
+  get(key: string, compute: () => V, count = true): V {
     const found = this.values.get(key);
     if (found !== undefined) return found;
     const value = compute();
+    if (!count) return value;
     if (this.seenOnce.delete(key)) {
       if (this.values.size >= this.limit) this.values.clear();
       this.values.set(key, value);

@@ -24,10 +24,14 @@ const preparedCache = new RepeatCache<Prepared>(MAX_PREPARED);
 
 const spanKey = (span: StyledText) => `\u0000${span.bold ? 'b' : ''}${span.italic ? 'i' : ''}\u0001${span.text}`;
 
-/** Prepared paragraphs are pure functions of text, styles and direction: kept per process once they repeat. */
-function prepared(spec: ParagraphSpec): Prepared {
+/**
+ * Prepared paragraphs are pure functions of text, styles and direction: kept per process once they repeat. A
+ * measurement (`count` false) uses what is kept but counts towards keeping nothing: measurers remember widths, and
+ * a long table's column sizing measures every one-off word once, before laying its cell out.
+ */
+function prepared(spec: ParagraphSpec, count = true): Prepared {
   const key = spec.spans.length === 1 ? spec.direction + spanKey(spec.spans[0]!) : spec.direction + spec.spans.map(spanKey).join('');
-  return preparedCache.get(key, () => prepare(collect(spec.spans), spec.direction));
+  return preparedCache.get(key, () => prepare(collect(spec.spans), spec.direction, count), count);
 }
 
 const laidOut = new WeakMap<Prepared, Map<string, { lines: FinalLine[]; withoutTatweel: string[] }>>();
@@ -81,7 +85,7 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
 /** Width of the paragraph set on one line (for sizing table columns): its widest line, built no further than
  *  its width (callers remember widths; nothing else of the lines is kept). */
 export function measureParagraph(spec: ParagraphSpec): number {
-  const p = prepared(spec);
+  const p = prepared(spec, false);
   // Most measured texts (a table's words and figures) have no forced break: their one line needs no breaking.
   const single = isJustified(spec.align) ? undefined : unbrokenLine(p);
   if (single) return Math.max(0, finalizeLine(p, single, spec.size).width);

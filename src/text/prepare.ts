@@ -38,7 +38,8 @@ interface CharacterFace {
   drawn: number;
 }
 
-export function prepare(collected: Collected, direction: Direction): Prepared {
+/** `count` false: the shaping caches do not count this paragraph's runs as used (a text only measured). */
+export function prepare(collected: Collected, direction: Direction, count = true): Prepared {
   const { text, styles } = collected;
   const levels = embeddingLevels(text, direction);
   const scripts = scriptsOf(text);
@@ -77,7 +78,7 @@ export function prepare(collected: Collected, direction: Direction): Prepared {
   const shapingText = swapped ?? text;
   const items = ranges.map((range): Item => {
     const body = faceChain(range.style).at(0);
-    const shaped = shape({ text, shapingText, start: range.start, end: range.end, contextStart: 0, contextEnd: text.length, rtl: isRightToLeftLevel(range.level), script: range.script, face: range.face });
+    const shaped = shape({ text, shapingText, start: range.start, end: range.end, contextStart: 0, contextEnd: text.length, rtl: isRightToLeftLevel(range.level), script: range.script, face: range.face }, count);
     // Field by field, not spread: one hidden class for every item (see copyOf in shape.ts).
     return { start: range.start, end: range.end, level: range.level, style: range.style, face: range.face, script: range.script, scale: fallbackScale(range.face, body), shaped };
   });

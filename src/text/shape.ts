@@ -70,7 +70,8 @@ export function isCombiningMark(code: number): boolean {
   return COMBINING_MARK.test(String.fromCodePoint(code));
 }
 
-export function shape(request: ShapeRequest): ShapedRun {
+/** `count` false: a use not counted towards keeping the run (RepeatCache), for text only measured. */
+export function shape(request: ShapeRequest, count = true): ShapedRun {
   const { face, start, end } = request;
   // Context only where the run touches letters (a word split by a change of style or face): elsewhere the run
   // shapes the same alone, and the same words in other sentences share one cache entry.
@@ -93,7 +94,7 @@ export function shape(request: ShapeRequest): ShapedRun {
       endOfText: windowEnd === request.text.length,
     });
     return reversed ? reversedRun(shaped) : shaped;
-  });
+  }, count);
   // Cached runs count clusters from the shaped range's start.
   return copyOf(run, start);
 }
