@@ -24,6 +24,8 @@ export interface LoadedFace {
   glyphAdvance(glyphId: number): number;
   /** The glyph's GDEF class (1 base, 2 ligature, 3 mark, 4 component; 0 unclassified). */
   glyphClass(glyphId: number): number;
+  /** The widest advance of the glyphs the face maps printable ASCII (U+0021–U+007E) to, in font units. */
+  widestAsciiAdvance(): number;
 }
 
 const loaded = new Map<string, LoadedFace>();
@@ -38,6 +40,7 @@ function loadFace(face: FontFace): LoadedFace {
     const unitsPerEm = hbFace.upem;
     const advances = new Map<number, number>();
     const classes = new Map<number, number>();
+    let widestAscii: number | undefined;
     entry = {
       key: face.path,
       face,
@@ -58,6 +61,16 @@ function loadFace(face: FontFace): LoadedFace {
         let glyphClass = classes.get(glyphId);
         if (glyphClass === undefined) classes.set(glyphId, (glyphClass = hbFace.getGlyphClass(glyphId)));
         return glyphClass;
+      },
+      widestAsciiAdvance() {
+        if (widestAscii === undefined) {
+          widestAscii = 0;
+          for (let code = 0x21; code <= 0x7e; code++) {
+            const glyph = hbFont.nominalGlyph(code);
+            if (glyph !== undefined) widestAscii = Math.max(widestAscii, hbFont.glyphHAdvance(glyph));
+          }
+        }
+        return widestAscii;
       },
     };
     loaded.set(face.path, entry);

@@ -5,7 +5,7 @@
 import { RepeatCache } from '../collections.js';
 import { mirroredCharacter, withoutBidiControls } from './bidi.js';
 import { collect } from './collect.js';
-import { lineMetrics } from './fonts.js';
+import { faceChain, lineMetrics, styleIndex } from './fonts.js';
 import { finalizeLine } from './finalize.js';
 import { justifyWithKashida } from './kashida.js';
 import { breakLines, unbrokenLine } from './linebreak.js';
@@ -80,6 +80,24 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
     spec,
   }));
   return { lines: laid, height: height * laid.length, width: Math.max(0, ...laid.map((l) => l.width)), uncovered: p.uncovered, withoutTatweel };
+}
+
+/** Room allowed per character in a width bound, over its face's widest ASCII glyph, in ems: for a substitute glyph
+ *  (a mirrored bracket, an alternate) and kerning, far above what text faces use (test/text-width-bound.test.ts). */
+const BOUND_ALLOWANCE_EM = 1.5;
+
+/**
+ * An upper bound of the width of `text` set alone on one line (points), where a cheap one holds: printable ASCII
+ * drawn from the body face, which shaping never splits into several glyphs. Otherwise undefined (measure it).
+ * Table column sizing leaves a one-off word unmeasured when its bound fits its column anyway.
+ */
+export function widthBound(text: string, size: number, bold: boolean): number | undefined {
+  const body = faceChain(styleIndex(bold, false)).at(0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e || !body.coverage.has(code)) return undefined;
+  }
+  return text.length * (body.widestAsciiAdvance() / body.unitsPerEm + BOUND_ALLOWANCE_EM) * size;
 }
 
 /** Width of the paragraph set on one line (for sizing table columns): its widest line, built no further than

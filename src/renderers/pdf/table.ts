@@ -8,7 +8,7 @@ import { type LayoutContext, drawLines, measure, measureWord, plainText, rule, s
 import type { Slice } from './flow.js';
 import type { StructElement } from './structure.js';
 import { COLOR, FRAME, TABLE, type TextStyle } from './style.js';
-import { fittedColumnWidths } from '../../model/column-widths.js';
+import { fittedColumnWidthsForWords, type ColumnWord } from '../../model/column-widths.js';
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { appendAll, maxOf, minOf } from '../../collections.js';
 import { figureAlign, figureBoxPlace, figureBoxWidths } from '../figure-columns.js';
@@ -67,24 +67,37 @@ function cellStyle(cell: TableCell, inHead: boolean): TextStyle {
 /** Points added to a column's widest word. */
 const WORD_ROOM = 0.5;
 
-/** The model's column widths (../../model/column-widths.ts) with each column's widest word measured. */
+/** The model's column widths (../../model/column-widths.ts) with each column's widest word measured where it
+ *  can matter. */
 function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
-  const minimum = columns.map(() => 0);
+  // A hair of room: a word exactly as wide as its box would be broken by the rounding of its advances.
+  const need = (width: number) => width + 2 * TABLE.padX + WORD_ROOM;
+  const words: ColumnWord[] = [];
+  // Each distinct cell text (figure or not) and word once per column and style: a long table repeats most of them.
+  const seen = new Map<string, Set<string>>();
+  const firstTime = (what: 'figure' | 'text' | 'word', column: number, style: TextStyle, text: string) => {
+    const key = `${what}|${column}|${style.size}|${style.bold ? 'b' : ''}`;
+    let texts = seen.get(key);
+    if (!texts) seen.set(key, (texts = new Set()));
+    if (texts.has(text)) return false;
+    texts.add(text);
+    return true;
+  };
   for (const { placed, inHead } of rows) {
     for (const { cell, column, span } of placed) {
       if (span !== 1) continue;
       const style = cellStyle(cell, inHead);
       const text = plainText(cell.inlines);
+      if (!firstTime(cell.numeric ? 'figure' : 'text', column, style, text)) continue;
       const pieces = cell.numeric ? [text.trim()] : text.split(/\s+/);
       for (const piece of pieces) {
-        if (!piece) continue;
-        const width = measureWord(ctx, piece, style);
-        // A hair of room: a word exactly as wide as its box would be broken by the rounding of its advances.
-        minimum[column] = Math.max(minimum[column]!, width + 2 * TABLE.padX + WORD_ROOM);
+        if (!piece || !firstTime('word', column, style, piece)) continue;
+        const bound = ctx.engine.widthBound(piece, style.size, style.bold);
+        words.push({ column, bound: bound === undefined ? undefined : need(bound), need: () => need(measureWord(ctx, piece, style)) });
       }
     }
   }
-  return fittedColumnWidths(columns.map((column) => column.width), FRAME.width, minimum);
+  return fittedColumnWidthsForWords(columns.map((column) => column.width), FRAME.width, words);
 }
 
 /** Column c's left edge: in RTL the first column is at the right of the frame and the others follow leftwards. */

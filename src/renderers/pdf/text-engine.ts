@@ -2,7 +2,7 @@
 // where a paragraph goes and how wide it is; the engine returns lines of shaped glyphs, which glyph-runs.ts
 // draws at the place and alignment page layout gives.
 import type { WarningSink } from '../../errors.js';
-import { isJustified, layoutParagraph, measureParagraph, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
+import { isJustified, layoutParagraph, measureParagraph, widthBound, type LaidLine, type ParagraphLayout, type ParagraphSpec } from '../../text/index.js';
 import { describeCharacters } from '../../text/unicode-block-names.js';
 import { EMPHASIS } from '../../theme/index.js';
 import { DocumentFonts, drawRun } from './glyph-runs.js';
@@ -17,6 +17,8 @@ export interface TextEngine {
   layout(spec: ParagraphSpec, maxWidth: number): ParagraphLayout;
   /** Width of the paragraph set on one line (for sizing table columns). */
   measure(spec: ParagraphSpec): number;
+  /** A cheap upper bound of a text's one-line width at a size, where one holds (../../text/index.ts). */
+  widthBound(text: string, size: number, bold: boolean): number | undefined;
   /**
    * Draws a line whose box has its top-left corner at (x, y) and is boxWidth wide, aligned as the spec said
    * (logical alignment resolved against the paragraph direction). Uses the document's current fill colour.
@@ -43,6 +45,7 @@ export function createTextEngine(doc: PDFKit.PDFDocument, warn: WarningSink): Te
       return layout;
     },
     measure: measureParagraph,
+    widthBound,
     drawLine(line, x, y, boxWidth) {
       const { final, spec } = line;
       const rtl = spec.direction === 'rtl';
