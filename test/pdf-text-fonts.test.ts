@@ -48,7 +48,8 @@ describe('font choice', () => {
     const pdf = Buffer.concat(chunks).toString('latin1');
     const pages = pdf.split(/\/Type \/Page\b/).length;
     expect(pages).toBeGreaterThan(1);
-    const slants = [...pdf.matchAll(/1 0 (0\.\d+) 1 [-\d.]+ 0 cm/g)].map((m) => Number(m[1]));
+    // The slant is the text matrix's shear (y-down page: 1 0 tan -1 x y Tm); upright runs have 0 there.
+    const slants = [...pdf.matchAll(/1 0 (0\.\d+) -1 [-\d.]+ [-\d.]+ Tm/g)].map((m) => Number(m[1]));
     expect(slants).toHaveLength(1);
     expect(slants[0]).toBeCloseTo(Math.tan((12 * Math.PI) / 180), 4);
   });

@@ -6,7 +6,7 @@ import type { WarningSink } from '../../errors.js';
 import type { StyledText, ParagraphSpec, TextEngine, LaidLine } from './text-engine.js';
 import type { Tagger } from './structure.js';
 import type { TextStyle } from './style.js';
-import { setFillColor } from './operators.js';
+import { setFillColor, strokeHorizontal } from './operators.js';
 
 export interface LayoutContext {
   doc: PDFKit.PDFDocument;
@@ -104,7 +104,7 @@ export function placeAt(side: 'start' | 'end' | 'center', left: number, right: n
 
 /** Strokes a horizontal line; the caller decides what it is tagged as. */
 export function strokeLine(ctx: LayoutContext, x1: number, x2: number, y: number, width: number, color: string): void {
-  ctx.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
+  strokeHorizontal(ctx.doc, x1, x2, y, width, color);
 }
 
 /** Draws a horizontal rule as a layout artifact. */

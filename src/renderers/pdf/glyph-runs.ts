@@ -39,16 +39,8 @@ export class DocumentFonts {
    *  there is one) and the way it was drawn: the same words on every row of a long table are written out once,
    *  whatever the rest of their cell says. */
   readonly drawnRuns = new WeakMap<ShapedRun, Map<string, string>>();
-  /** The operators every run starts with, written once per page height and font size (tens of thousands of runs). */
-  private readonly flips = new Map<number, string>();
+  /** The font-selecting operator of every run, written once per font and size (tens of thousands of runs). */
   private readonly fontOperators = new Map<string, Map<number, string>>();
-
-  /** Text space y-up on pdfkit's y-down page. */
-  flipOperator(pageHeight: number): string {
-    let operator = this.flips.get(pageHeight);
-    if (operator === undefined) this.flips.set(pageHeight, (operator = `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\n`));
-    return operator;
-  }
 
   /** Selects the font at a size. */
   fontOperator(fontId: string, size: number): string {
@@ -265,11 +257,10 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   let body = byPlacement.get(key);
   if (body === undefined) byPlacement.set(key, (body = runOperators(font, placement, size)));
 
-  // Page content is y-down in pdfkit; text space must be y-up. Written as one piece (q … Q leaves pdfkit's
-  // transformation as it was): a long table draws tens of thousands of runs.
-  const y = d.page.height - placement.baseline;
-  const slant = placement.slant ? `1 0 ${pdfNumber(placement.slant)} 1 ${pdfNumber(-placement.slant * y)} 0 cm\n` : '';
-  d.addContent(`q\n${fonts.flipOperator(d.page.height)}${slant}BT\n${fonts.fontOperator(font.id, size)}1 0 0 1 ${num(placement.x)} ${num(y)} Tm\n${body}ET\nQ`);
+  // Written as one piece: a long table draws tens of thousands of runs. pdfkit's page is y-down; a text matrix with d = -1 turns text space y-up at the baseline (and shears it for the
+  // synthetic slant), so the run needs no save, transformation and restore of its own.
+  const shear = placement.slant ? pdfNumber(placement.slant) : '0';
+  d.addContent(`BT\n${fonts.fontOperator(font.id, size)}1 0 ${shear} -1 ${num(placement.x)} ${num(placement.baseline)} Tm\n${body}ET`);
   return drawnWidth(placement);
 }
 

@@ -12,7 +12,7 @@ import { fittedColumnWidthsForWords, type ColumnWord } from '../../model/column-
 import { EMPTY_CELL_MARK, showsEmptyCellMark } from '../../model/empty-cell.js';
 import { appendAll, maxOf, minOf } from '../../collections.js';
 import { figureAlign, figureBoxPlace, figureBoxWidths } from '../figure-columns.js';
-import { clipToRect, endClip } from './operators.js';
+import { clipToRect, endClip, fillRect } from './operators.js';
 
 interface Box {
   x: number;
@@ -74,11 +74,11 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
   const need = (width: number) => width + 2 * TABLE.padX + WORD_ROOM;
   const words: ColumnWord[] = [];
   // Each distinct cell text (figure or not) and word once per column and style: a long table repeats most of them.
-  const seen = new Map<string, Set<string>>();
+  const seen = new Map<TextStyle, Record<'figure' | 'text' | 'word', Set<string>>[]>();
   const firstTime = (what: 'figure' | 'text' | 'word', column: number, style: TextStyle, text: string) => {
-    const key = `${what}|${column}|${style.size}|${style.bold ? 'b' : ''}`;
-    let texts = seen.get(key);
-    if (!texts) seen.set(key, (texts = new Set()));
+    let byColumn = seen.get(style);
+    if (!byColumn) seen.set(style, (byColumn = []));
+    const texts = (byColumn[column] ??= { figure: new Set(), text: new Set(), word: new Set() })[what];
     if (texts.has(text)) return false;
     texts.add(text);
     return true;
@@ -223,7 +223,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
   const headRows = thead ? rows.filter((r) => r.inHead).map((r) => layRow(r.placed, true, ctx.tagger.element('TR', thead))) : [];
   const drawHeadRow = (row: LaidRow, index: number, top: number, tagged: boolean) => {
     const decorate = () => {
-      ctx.doc.save().rect(FRAME.left, top, FRAME.width, row.height).fill(COLOR.headerFill).restore();
+      fillRect(ctx.doc, FRAME.left, top, FRAME.width, row.height, COLOR.headerFill);
       if (index === 0) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
       if (index === headRows.length - 1) strokeRule(ctx, top + row.height - TABLE.headRule / 2, TABLE.headRule, COLOR.ink);
     };
@@ -280,7 +280,7 @@ export function* tableSlices(ctx: LayoutContext, block: TableBlock): Generator<S
         repeat,
         draw: (top) => {
           ctx.tagger.artifact('Layout', () => {
-            if (shaded) ctx.doc.save().rect(FRAME.left, top, FRAME.width, height).fill(COLOR.zebraFill).restore();
+            if (shaded) fillRect(ctx.doc, FRAME.left, top, FRAME.width, height, COLOR.zebraFill);
             if (!thead && index === 0 && first) strokeRule(ctx, top + TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
             const bottom = top + height;
             if (last) strokeRule(ctx, bottom - TABLE.outerRule / 2, TABLE.outerRule, COLOR.ink);
