@@ -17,6 +17,7 @@ const OBJECT_STREAM_LEVEL = 6;
 
 const encoder = new TextEncoder();
 const ascii = (text: string) => encoder.encode(text);
+const NEWLINE = ascii('\n');
 
 interface PdfObject {
   id: number;
@@ -52,11 +53,11 @@ function parse(pdf: Uint8Array): ParsedPdf {
   if (!section) fail('no xref table', xrefAt);
   const count = Number(section![1]);
   const rowsAt = xrefAt + section![0].length;
-  const rows = latin1(pdf, rowsAt, rowsAt + count * 20);
   const located: { id: number; offset: number }[] = [];
   for (let id = 1; id < count; id++) {
-    const row = rows.slice(id * 20, id * 20 + 20);
-    if (row[17] === 'n') located.push({ id, offset: Number(row.slice(0, 10)) });
+    // A row: ten digits of offset, a space, five of generation, a space, 'n' (in use) or 'f', end of line.
+    const row = rowsAt + id * 20;
+    if (pdf[row + 17] === 0x6e) located.push({ id, offset: digitsAt(pdf, row, 10) });
   }
   located.sort((a, b) => a.offset - b.offset);
   const trailer = /^trailer\n<<\n([\s\S]*?)\n>>\nstartxref\n/.exec(latin1(pdf, rowsAt + count * 20, pdf.length));
@@ -66,16 +67,32 @@ function parse(pdf: Uint8Array): ParsedPdf {
   const objects = located.map(({ id, offset }, index): PdfObject => {
     const end = located[index + 1]?.offset ?? xrefAt;
     const head = `${id} 0 obj\n`;
-    if (latin1(pdf, offset, offset + head.length) !== head) fail(`object ${id} is not where the xref table says`, offset);
+    if (!bytesAre(pdf, offset, head)) fail(`object ${id} is not where the xref table says`, offset);
     const start = offset + head.length;
     const last = '\nendobj\n';
-    if (latin1(pdf, end - last.length, end) !== last) fail(`object ${id} does not end with endobj`, end);
+    if (!bytesAre(pdf, end - last.length, last)) fail(`object ${id} does not end with endobj`, end);
     const body = pdf.subarray(start, end - last.length);
-    const isStream = latin1(body, Math.max(0, body.length - 10), body.length) === '\nendstream';
+    const isStream = body.length >= ENDSTREAM.length && bytesAre(body, body.length - ENDSTREAM.length, ENDSTREAM);
     return { id, body, isStream };
   });
   const entries = trailer![1]!.split('\n').filter((line) => !line.startsWith('/Size '));
   return { header: pdf.subarray(0, headerEnd), objects, trailer: entries.join('\n') };
+}
+
+const ENDSTREAM = '\nendstream';
+
+/** The bytes at `at` are the (ASCII) text: compared in place, a table of 25 000 cells has as many objects. */
+function bytesAre(bytes: Uint8Array, at: number, text: string): boolean {
+  if (at < 0 || at + text.length > bytes.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The decimal number written with `width` ASCII digits at `at`. */
+function digitsAt(bytes: Uint8Array, at: number, width: number): number {
+  let value = 0;
+  for (let i = 0; i < width; i++) value = value * 10 + (bytes[at + i]! - 0x30);
+  return value;
 }
 
 /** Big-endian unsigned integer of `width` bytes. */
@@ -120,7 +137,7 @@ export function packObjects(pdf: Uint8Array): Uint8Array {
     group.forEach((object, i) => {
       located.set(object.id, { type: 2, stream: streamId, index: i });
       index.push(`${object.id} ${position}`);
-      bodies.push(object.body, ascii('\n'));
+      bodies.push(object.body, NEWLINE);
       position += object.body.length + 1;
     });
     const head = ascii(`${index.join(' ')}\n`);
