@@ -1,6 +1,7 @@
 // Bidi for the whole project: one bidi-js instance (UAX #9) and one table of the bidi controls, used by the text
 // engine, the DOCX direction runs, the dataset's control closing and the templates' `isolate` helper.
 import bidiFactory from 'bidi-js';
+import { RepeatCache } from '../collections.js';
 
 export const bidi = bidiFactory();
 
@@ -78,11 +79,6 @@ export function closeBidiControls(text: string): string {
   return open.length === 0 ? text : text + open.reverse().join('');
 }
 
-/** UAX #9 embedding levels of `text` as one paragraph of the given base direction. */
-export function embeddingLevels(text: string, direction: Direction): EmbeddingLevels {
-  return levelsBySignature(text, direction);
-}
-
 /**
  * Bidi classes whose runs UAX #9 resolves alike, character for character: no rule counts them or looks at which
  * character they are (W1 NSM, W2 and W7 EN, W5 ET, N1/N2 neutrals, L1 white space all treat a run as a whole). A
@@ -115,16 +111,16 @@ function unitClass(unit: number): number {
   return found;
 }
 
-const signatureLevels = new Map<string, EmbeddingLevels>();
-const SIGNATURE_LEVELS_LIMIT = 4096;
+const signatureLevels = new RepeatCache<EmbeddingLevels>(4096);
 
 /**
- * UAX #9 run on the text's signature (each run of a RUN_CLASSES class as one character) and spread back over the
- * runs: the same levels bidi-js gives the whole text (test/text-bidi-signature.test.ts checks it on random texts),
- * for a fraction of the work, and texts of the same shape share one run of the algorithm ("name of a plan (17)"
- * and "another plan's name (4083)" have one signature).
+ * UAX #9 embedding levels of `text` as one paragraph of the given base direction. bidi-js runs on the text's
+ * signature (each run of a RUN_CLASSES class as one character) and its levels are spread back over the runs: the
+ * levels bidi-js gives the whole text (test/text-bidi-signature.test.ts checks it on random texts), for a fraction
+ * of the work, and texts of one shape share a run of the algorithm ("name of a plan (17)" and "another plan's name
+ * (4083)" have one signature).
  */
-function levelsBySignature(text: string, direction: Direction): EmbeddingLevels {
+export function embeddingLevels(text: string, direction: Direction): EmbeddingLevels {
   const tokenStarts: number[] = [];
   let signature = '';
   let previous = 0;
@@ -136,13 +132,7 @@ function levelsBySignature(text: string, direction: Direction): EmbeddingLevels 
     tokenStarts.push(i);
     previous = runClass === ITSELF ? 0 : runClass;
   }
-  const key = `${direction}\u0000${signature}`;
-  let resolved = signatureLevels.get(key);
-  if (!resolved) {
-    if (signatureLevels.size >= SIGNATURE_LEVELS_LIMIT) signatureLevels.clear();
-    resolved = bidi.getEmbeddingLevels(signature, direction);
-    signatureLevels.set(key, resolved);
-  }
+  const resolved = signatureLevels.get(`${direction}\u0000${signature}`, () => bidi.getEmbeddingLevels(signature, direction));
   const startOf = (token: number) => (token < tokenStarts.length ? tokenStarts[token]! : text.length);
   const levels = new Uint8Array(text.length);
   for (let token = 0; token < tokenStarts.length; token++) levels.fill(resolved.levels[token]!, tokenStarts[token], startOf(token + 1));

@@ -1,6 +1,6 @@
 // Shaping by HarfBuzz (harfbuzzjs), one item at a time (one face, script and bidi level), with the text around
 // it as HarfBuzz's context so the letters at its edges keep their joining forms. Results are kept per face and
-// text, so measuring and drawing the same words again costs a map lookup.
+// text once a text comes back (RepeatCache), so drawing the same words again costs a map lookup.
 import * as hb from 'harfbuzzjs';
 import { RepeatCache } from '../collections.js';
 import { isBidiControl, mirroredCharacter } from './bidi.js';

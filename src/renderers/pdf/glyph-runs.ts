@@ -257,8 +257,9 @@ export function drawRun(fonts: DocumentFonts, doc: PDFKit.PDFDocument, placement
   let body = byPlacement.get(key);
   if (body === undefined) byPlacement.set(key, (body = runOperators(font, placement, size)));
 
-  // Written as one piece: a long table draws tens of thousands of runs. pdfkit's page is y-down; a text matrix with d = -1 turns text space y-up at the baseline (and shears it for the
-  // synthetic slant), so the run needs no save, transformation and restore of its own.
+  // Written as one piece: a long table draws tens of thousands of runs. pdfkit's page is y-down; a text matrix
+  // with d = -1 turns text space y-up at the baseline (and shears it for the synthetic slant), so the run needs no
+  // save, transformation and restore of its own.
   const shear = placement.slant ? pdfNumber(placement.slant) : '0';
   d.addContent(`BT\n${fonts.fontOperator(font.id, size)}1 0 ${shear} -1 ${num(placement.x)} ${num(placement.baseline)} Tm\n${body}ET`);
   return drawnWidth(placement);
