@@ -6,6 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import vm from 'node:vm';
+import { setStartingFlags } from '../v8-flags.js';
 
 /** The command's entry, the program and its code cache, in dist/bin. */
 export const ENTRY_FILE = 'briefing.cjs';
@@ -49,16 +50,12 @@ export function runProgram(script: vm.Script, programPath: string): Program {
 
 /**
  * Writes the code cache of everything the program compiled, when the process exits. V8 accepts a cache only under
- * the V8 flags it was made with, so the flags a run may switch are set back to how the process started: the wasm
- * tiering the font subsetter's compile leaves off (fonts/subset.ts), the optimising compiler a long build switches
- * on (cli/optimizing-compiler.ts).
+ * the V8 flags it was made with, so the flags a run may switch (src/v8-flags.ts) are set back to how the process
+ * started.
  */
 export function writeCodeCacheOnExit(script: vm.Script, path: string): void {
-  // node:v8 loaded here only: every other run of the CLI would pay for it at start-up.
-  const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   process.on('exit', () => {
-    setFlagsFromString('--wasm-tier-up --wasm-dynamic-tiering');
-    setFlagsFromString(process.execArgv.includes('--no-opt') ? '--no-opt' : '--opt');
+    setStartingFlags();
     writeFileSync(`${path}.tmp`, script.createCachedData());
     renameSync(`${path}.tmp`, path);
   });

@@ -1,10 +1,10 @@
 // Many briefings in one run: one per dataset, each into OUT/<dataset name>/, spread over worker threads
 // (piscina), each briefing's files written on their own transactionally. A briefing that fails fails alone.
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { batchFolderName, type TemplateChoice } from './args.js';
 import { buildBriefing, type BriefingOutcome, type BriefingTask } from './briefing-task.js';
 import type { OutputFormat } from '../renderers/types.js';
+import { youngGenerationOfNewHeaps } from '../v8-flags.js';
 
 export interface BatchOptions {
   dataFiles: readonly string[];
@@ -26,7 +26,7 @@ const WORKER_SEMI_SPACE_MB = 16;
  * resourceLimits, so it is set here, before the workers' heaps are made; the main thread's heap keeps its size.
  */
 function workerHeapFlags(): void {
-  setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+  youngGenerationOfNewHeaps(WORKER_SEMI_SPACE_MB);
 }
 
 /** Builds every briefing; `onDone` hears of each as it finishes. Outcomes come back in the datasets' order. */

@@ -10,7 +10,8 @@ import { describeFailure } from './briefing-task.js';
 import { monotonicMs } from './clock.js';
 
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-status.js';
-import { isLongBuildDataset, optimizeFromNowOn } from './optimizing-compiler.js';
+import { isLongBuildDataset } from './optimizing-compiler.js';
+import { optimizeFromNowOn } from '../v8-flags.js';
 
 export interface CliIo {
   stdout: (line: string) => void;

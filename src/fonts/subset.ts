@@ -3,9 +3,9 @@
 // and marks sit on their letters in Word or a browser, also in text a user types later with those characters.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { distinctCodePoints } from '../collections.js';
 import { storedSubset, writeStoredSubset } from './stored-subsets.js';
+import { compiledByBaselineOnly } from '../v8-flags.js';
 
 interface SubsetExports {
   memory: { buffer: ArrayBuffer };
@@ -73,14 +73,7 @@ function subsetter(): SubsetExports {
  * so it is set for this one only (HarfBuzz's shaper, which long runs keep busy, still tiers up).
  */
 function baselineCompiled(bytes: Uint8Array): object {
-  // --no-liftoff-only leaves --liftoff-only's implications (no wasm tier-up) set for the rest of the process;
-  // bundle/code-cache.ts sets them back before it writes its cache, which V8 takes only under the starting flags.
-  setFlagsFromString('--liftoff-only');
-  try {
-    return new wasmApi.Module(bytes);
-  } finally {
-    setFlagsFromString('--no-liftoff-only');
-  }
+  return compiledByBaselineOnly(() => new wasmApi.Module(bytes));
 }
 
 const cache = new Map<string, Uint8Array>();
