@@ -27,7 +27,7 @@ const spanKey = (span: StyledText) => `\u0000${span.bold ? 'b' : ''}${span.itali
 /**
  * Prepared paragraphs are pure functions of text, styles and direction: kept per process once they repeat. A
  * measurement (`count` false) uses what is kept but counts towards keeping nothing: measurers remember widths, and
- * a long table's column sizing measures every one-off word once, before laying its cell out.
+ * what a long table measures once (a one-off word) is laid out once more at most, in its cell.
  */
 function prepared(spec: ParagraphSpec, count = true): Prepared {
   const key = spec.spans.length === 1 ? spec.direction + spanKey(spec.spans[0]!) : spec.direction + spec.spans.map(spanKey).join('');
@@ -83,7 +83,7 @@ export function layoutParagraph(spec: ParagraphSpec, maxWidth: number): Paragrap
 }
 
 /** Room allowed per character in a width bound, over its face's widest ASCII glyph, in ems: for a substitute glyph
- *  (a mirrored bracket, an alternate) and kerning, far above what text faces use (test/text-width-bound.test.ts). */
+ *  (a mirrored bracket, an alternate) and kerning, far above what text faces use (test/column-widths.test.ts checks the shipped faces). */
 const BOUND_ALLOWANCE_EM = 1.5;
 
 /**
@@ -104,11 +104,11 @@ export function widthBound(text: string, size: number, bold: boolean): number | 
  *  its width (callers remember widths; nothing else of the lines is kept). */
 export function measureParagraph(spec: ParagraphSpec): number {
   const p = prepared(spec, false);
+  const justified = isJustified(spec.align);
   // Most measured texts (a table's words and figures) have no forced break: their one line needs no breaking.
-  const single = isJustified(spec.align) ? undefined : unbrokenLine(p);
-  if (single) return Math.max(0, finalizeLine(p, single, spec.size).width);
+  const single = justified ? undefined : unbrokenLine(p);
   let width = 0;
-  for (const range of breakLines(p, spec.size, Infinity, isJustified(spec.align))) width = Math.max(width, finalizeLine(p, range, spec.size).width);
+  for (const range of single ? [single] : breakLines(p, spec.size, Infinity, justified)) width = Math.max(width, finalizeLine(p, range, spec.size).width);
   return width;
 }
 

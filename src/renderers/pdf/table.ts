@@ -71,7 +71,7 @@ const WORD_ROOM = 0.5;
  *  can matter. */
 function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed: PlacedCell[]; inHead: boolean }[]): number[] {
   // A hair of room: a word exactly as wide as its box would be broken by the rounding of its advances.
-  const need = (width: number) => width + 2 * TABLE.padX + WORD_ROOM;
+  const needOf = (width: number) => width + 2 * TABLE.padX + WORD_ROOM;
   const words: ColumnWord[] = [];
   // Each distinct cell text (figure or not) and word once per column and style: a long table repeats most of them.
   const seen = new Map<TextStyle, Record<'figure' | 'text' | 'word', Set<string>>[]>();
@@ -93,7 +93,7 @@ function columnWidths(ctx: LayoutContext, columns: TableColumn[], rows: { placed
       for (const piece of pieces) {
         if (!piece || !firstTime('word', column, style, piece)) continue;
         const bound = ctx.engine.widthBound(piece, style.size, style.bold);
-        words.push({ column, bound: bound === undefined ? undefined : need(bound), need: () => need(measureWord(ctx, piece, style)) });
+        words.push({ column, bound: bound === undefined ? undefined : needOf(bound), need: () => needOf(measureWord(ctx, piece, style)) });
       }
     }
   }
